@@ -1,0 +1,124 @@
+package io.genrelake.dsp;
+
+import java.util.Arrays;
+
+/**
+ * Streaming harmonic/percussive separation, as librosa's legacy {@code effects.hpss} → {@code
+ * decompose.hpss(D, kernel_size=31, power=2, margin=1)}: on |D|, a 31-frame median along time
+ * (harmonic) and a 31-bin median along frequency (percussive), {@code scipy.ndimage} 'reflect'
+ * boundaries; soft mask {@code H²/(H²+P²)} computed as {@code (H/Z)²/((H/Z)²+(P/Z)²)}, Z = max(H, P)
+ * in float32 (0.5 where Z is below float32 tiny). The harmonic spectrum {@code D × mask} of each frame
+ * goes to an {@link Istft}.
+ *
+ * <p>Only the harmonic part is inverted: the masks sum to one, so the percussive signal is the input
+ * minus the harmonic one (istft is linear and reconstructs the input exactly). The time median is
+ * local, so frames are released 15 frames late and only 32 frames are held.
+ */
+public final class Hpss {
+
+    public static final int KERNEL = 31;
+    private static final int HALF = KERNEL / 2;
+    private static final int RING = 32;
+    private static final int BINS = Stft.BINS;
+
+    private final float[][] ringRe = new float[RING][BINS];
+    private final float[][] ringIm = new float[RING][BINS];
+    private final float[][] ringMag = new float[RING][BINS];
+    private final float[][] ringPerc = new float[RING][BINS];
+    /** For every bin, its window of KERNEL magnitudes along time, sorted. */
+    private final float[] sortedTime = new float[BINS * KERNEL];
+    private final float[] sortedFreq = new float[KERNEL];
+    private final float[] gather = new float[KERNEL];
+    private final float[] harmRe = new float[BINS];
+    private final float[] harmIm = new float[BINS];
+    private final Istft istft;
+
+    /** Frames received. */
+    private int received;
+    /** Next frame whose masks are due. */
+    private int nextOut;
+
+    public Hpss(Istft istft) {
+        this.istft = istft;
+    }
+
+    /** Adds the next frame's complex64 spectrum and its magnitude. */
+    public void addFrame(float[] re, float[] im, float[] magnitude) {
+        int slot = received % RING;
+        System.arraycopy(re, 0, ringRe[slot], 0, BINS);
+        System.arraycopy(im, 0, ringIm[slot], 0, BINS);
+        System.arraycopy(magnitude, 0, ringMag[slot], 0, BINS);
+        MedianFilter.filter(magnitude, BINS, KERNEL, ringPerc[slot], sortedFreq);
+        received++;
+        // frame t needs frames up to t + 15; with those present, reflection only happens at the start
+        while (nextOut + HALF < received) {
+            release(nextOut, Integer.MAX_VALUE / 4);
+            nextOut++;
+        }
+    }
+
+    /** Starts a new signal (the inverse STFT is reset too). */
+    public void reset() {
+        received = 0;
+        nextOut = 0;
+        istft.reset();
+    }
+
+    /** Releases the remaining frames once the frame count is known. */
+    public void finish() {
+        while (nextOut < received) {
+            release(nextOut, received);
+            nextOut++;
+        }
+        istft.finish();
+    }
+
+    /** Masks frame t and passes its harmonic spectrum to the inverse STFT; n is the frame count (or a bound). */
+    private void release(int t, int n) {
+        updateTimeWindows(t, n);
+        int slot = t % RING;
+        float[] perc = ringPerc[slot];
+        float[] re = ringRe[slot];
+        float[] im = ringIm[slot];
+        for (int k = 0; k < BINS; k++) {
+            float h = sortedTime[k * KERNEL + HALF];
+            float p = perc[k];
+            float z = Math.max(h, p);
+            float mask;
+            if (z < Float32.TINY) {
+                mask = 0.5f;
+            } else {
+                float hz = h / z;
+                float pz = p / z;
+                float mh = hz * hz;
+                mask = mh / (mh + pz * pz);
+            }
+            harmRe[k] = re[k] * mask;
+            harmIm[k] = im[k] * mask;
+        }
+        istft.addFrame(harmRe, harmIm);
+    }
+
+    /** Brings every bin's sorted time window to frames t-15 .. t+15 (reflected at the ends). */
+    private void updateTimeWindows(int t, int n) {
+        if (t == 0) {
+            for (int k = 0; k < BINS; k++) {
+                for (int i = 0; i < KERNEL; i++) {
+                    gather[i] = ringMag[MedianFilter.reflect(i - HALF, n) % RING][k];
+                }
+                Arrays.sort(gather);
+                System.arraycopy(gather, 0, sortedTime, k * KERNEL, KERNEL);
+            }
+            return;
+        }
+        float[] leaving = ringMag[MedianFilter.reflect(t - HALF - 1, n) % RING];
+        float[] entering = ringMag[MedianFilter.reflect(t + HALF, n) % RING];
+        for (int k = 0; k < BINS; k++) {
+            float o = leaving[k];
+            float e = entering[k];
+            if (o != e) {
+                MedianFilter.replace(sortedTime, k * KERNEL, KERNEL, o, e);
+            }
+        }
+    }
+}

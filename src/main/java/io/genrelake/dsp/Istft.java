@@ -1,0 +1,102 @@
+package io.genrelake.dsp;
+
+/**
+ * Streaming inverse STFT, as {@code librosa.istft(D, hop_length=512, window='hann', center=True)}
+ * without {@code length}: each frame's {@code irfft} (double) times the window is overlap-added into a
+ * float32 buffer in frame order, divided by the float32 sum of squared windows where that exceeds
+ * float32 tiny. The output covers {@code hop * (T - 1)} samples; samples are handed to the sink as soon
+ * as no later frame can touch them (512 per frame), so memory does not grow with the signal.
+ */
+public final class Istft {
+
+    /** Receives finished output samples in order. */
+    @FunctionalInterface
+    public interface Sink {
+        /** Samples {@code buf[off, off+len)} are output samples {@code first .. first+len-1}. */
+        void accept(float[] buf, int off, int len, long first);
+    }
+
+    private static final int N = Stft.N_FFT;
+    private static final int HOP = Stft.HOP;
+    private static final int RING = 4096;
+    private static final int MASK = RING - 1;
+
+    private final RealFft fft = new RealFft(N);
+    private final double[] window = Window.hann(N);
+    private final double[] windowSq = new double[N];
+    private final double[] re = new double[N / 2 + 1];
+    private final double[] im = new double[N / 2 + 1];
+    private final double[] frame = new double[N];
+    private final float[] acc = new float[RING];
+    private final float[] wss = new float[RING];
+    private final float[] out = new float[HOP];
+    private final Sink sink;
+
+    private int nextFrame;
+    private long finished;
+
+    public Istft(Sink sink) {
+        this.sink = sink;
+        for (int i = 0; i < N; i++) {
+            windowSq[i] = window[i] * window[i];
+        }
+    }
+
+    /** Adds frame t (frames must come in order 0, 1, 2, …) given its complex64 spectrum. */
+    public void addFrame(float[] specRe, float[] specIm) {
+        int t = nextFrame++;
+        for (int k = 0; k < re.length; k++) {
+            re[k] = specRe[k];
+            im[k] = specIm[k];
+        }
+        fft.inverse(re, im, frame);
+        // frame t covers output samples t*hop - n_fft/2 .. + n_fft (centred); earlier ones are cropped
+        long first = (long) t * HOP - N / 2;
+        for (int i = 0; i < N; i++) {
+            long j = first + i;
+            if (j < finished) {
+                continue;
+            }
+            int r = (int) (j & MASK);
+            acc[r] = (float) (acc[r] + window[i] * frame[i]);
+            wss[r] = (float) (wss[r] + windowSq[i]);
+        }
+        // no later frame reaches below (t+1)*hop - n_fft/2
+        emitUntil((long) (t + 1) * HOP - N / 2);
+    }
+
+    /** Flushes the output up to hop * (T - 1) samples, T being the number of frames added. */
+    public void finish() {
+        emitUntil((long) HOP * Math.max(0, nextFrame - 1));
+    }
+
+    /** Starts a new signal. */
+    public void reset() {
+        nextFrame = 0;
+        finished = 0;
+        java.util.Arrays.fill(acc, 0f);
+        java.util.Arrays.fill(wss, 0f);
+    }
+
+    /** Output samples emitted so far. */
+    public long emitted() {
+        return finished;
+    }
+
+    private void emitUntil(long end) {
+        long limit = (long) HOP * Math.max(0, nextFrame - 1);
+        end = Math.min(end, limit);
+        while (finished < end) {
+            int len = (int) Math.min(HOP, end - finished);
+            for (int i = 0; i < len; i++) {
+                int r = (int) ((finished + i) & MASK);
+                float w = wss[r];
+                out[i] = w > Float32.TINY ? acc[r] / w : acc[r];
+                acc[r] = 0f;
+                wss[r] = 0f;
+            }
+            sink.accept(out, 0, len, finished);
+            finished += len;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.genrelake.dsp;
+
+/**
+ * Short-time Fourier transform of one frame, as {@code librosa.stft(n_fft=2048, hop_length=512,
+ * window='hann', center=True)}: the float32 frame times the float64 window, {@code numpy.fft.rfft}
+ * in double, the result stored as complex64. Not thread-safe; no allocation per frame.
+ */
+public final class Stft {
+
+    /** librosa default n_fft. */
+    public static final int N_FFT = 2048;
+    /** librosa default hop_length (n_fft / 4). */
+    public static final int HOP = 512;
+    /** Frequency bins: 1 + n_fft / 2. */
+    public static final int BINS = N_FFT / 2 + 1;
+
+    private final double[] window = Window.hann(N_FFT);
+    private final RealFft fft = new RealFft(N_FFT);
+    private final double[] x = new double[N_FFT];
+    private final double[] re = new double[BINS];
+    private final double[] im = new double[BINS];
+
+    /** Frames of a centred STFT of n samples: {@code 1 + n // hop}. */
+    public static int frameCount(long n) {
+        return (int) (1 + n / HOP);
+    }
+
+    /** The periodic Hann window in use (shared, do not modify). */
+    public double[] window() {
+        return window;
+    }
+
+    /** The spectrum of one padded frame of N_FFT samples, rounded to float32 (complex64). */
+    public void spectrum(float[] frame, float[] outRe, float[] outIm) {
+        for (int i = 0; i < N_FFT; i++) {
+            x[i] = frame[i] * window[i];
+        }
+        fft.forward(x, re, im);
+        for (int k = 0; k < BINS; k++) {
+            outRe[k] = (float) re[k];
+            outIm[k] = (float) im[k];
+        }
+    }
+
+    /**
+     * Magnitude and power of a complex64 spectrum: {@code np.abs(D)} (float32) and
+     * {@code np.abs(D) ** 2} (the float32 magnitude squared in float32).
+     */
+    public static void magnitudeAndPower(float[] re, float[] im, float[] magnitude, float[] power) {
+        for (int k = 0; k < BINS; k++) {
+            double r = re[k];
+            double i = im[k];
+            float m = (float) Math.sqrt(r * r + i * i);
+            magnitude[k] = m;
+            power[k] = m * m;
+        }
+    }
+}

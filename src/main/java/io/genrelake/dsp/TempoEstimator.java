@@ -1,0 +1,156 @@
+package io.genrelake.dsp;
+
+/**
+ * The global tempo of {@code librosa.beat.beat_track(onset_envelope=…)}, fed one onset value at a
+ * time: the autocorrelation tempogram ({@code librosa.feature.tempogram}, win_length = 344 frames = 8 s,
+ * periodic Hann window, 'linear_ramp' centre padding, each frame scaled to max 1), averaged over frames;
+ * score {@code log1p(1e6·tg[lag]) − ½(log2 bpm[lag] − log2 120)²}, lags at 320 BPM or faster excluded;
+ * tempo = bpm of the best lag. An all-zero envelope gives 0 (beat_track returns before estimating).
+ *
+ * <p>A tempogram frame only needs the envelope within ±172 frames, so a ring of 512 values suffices.
+ */
+public final class TempoEstimator {
+
+    /** floor(8 s · 22050 / 512): librosa.beat.tempo's ac_size in frames. */
+    public static final int WIN = 344;
+    private static final int HALF = WIN / 2;
+    private static final double START_BPM = 120.0;
+    private static final double MAX_TEMPO = 320.0;
+    private static final int RING = 512;
+    private static final int FFT = 1024; // >= 2·WIN − 1: linear (not circular) autocorrelation
+
+    private final double framesPerMinute;
+    private final double[] window = Window.hann(WIN);
+    private final RealFft fft = new RealFft(FFT);
+    private final double[] x = new double[FFT];
+    private final double[] re = new double[FFT / 2 + 1];
+    private final double[] im = new double[FFT / 2 + 1];
+    private final double[] ac = new double[FFT];
+    private final double[] tgSum = new double[WIN];
+    private final float[] ring = new float[RING];
+
+    private float first;
+    private int count;
+    private int framesDone;
+    private boolean anyNonZero;
+
+    /** @param sr sample rate, @param hop hop length of the envelope's frames */
+    public TempoEstimator(int sr, int hop) {
+        this.framesPerMinute = 60.0 * sr / hop;
+    }
+
+    /** Starts a new envelope. */
+    public void reset() {
+        count = 0;
+        framesDone = 0;
+        anyNonZero = false;
+        first = 0f;
+        java.util.Arrays.fill(tgSum, 0.0);
+    }
+
+    /** Appends the next envelope value. */
+    public void add(float onset) {
+        if (count == 0) {
+            first = onset;
+        }
+        ring[count & (RING - 1)] = onset;
+        count++;
+        if (onset != 0f) {
+            anyNonZero = true;
+        }
+        // frame t needs values up to t + HALF - 1
+        while (framesDone + HALF - 1 < count) {
+            accumulateFrame(framesDone, Integer.MAX_VALUE);
+            framesDone++;
+        }
+    }
+
+    /** The mean tempogram over all frames (length WIN), after {@link #tempo()}; for tests. */
+    public double[] meanTempogram() {
+        double[] m = new double[WIN];
+        for (int i = 0; i < WIN; i++) {
+            m[i] = tgSum[i] / count;
+        }
+        return m;
+    }
+
+    /** Finishes the envelope (its length is the frame count) and returns the tempo in BPM. */
+    public double tempo() {
+        while (framesDone < count) {
+            accumulateFrame(framesDone, count);
+            framesDone++;
+        }
+        if (!anyNonZero || count == 0) {
+            return 0.0;
+        }
+        int best = -1;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        double logStart = log2(START_BPM);
+        for (int lag = 1; lag < WIN; lag++) {
+            double bpm = framesPerMinute / lag;
+            if (bpm >= MAX_TEMPO) {
+                continue;
+            }
+            double d = log2(bpm) - logStart;
+            double score = Math.log1p(1e6 * (tgSum[lag] / count)) - 0.5 * d * d;
+            if (score > bestScore || best < 0) {
+                bestScore = score;
+                best = lag;
+            }
+        }
+        return framesPerMinute / best;
+    }
+
+    /** Envelope value at index j of the centre-padded sequence (j may be outside [0, n)). */
+    private double padded(int j, int n) {
+        if (j < 0) {
+            // linear ramp from 0 up to the first value (which is always 0 for librosa's envelope)
+            float edge = first;
+            return (float) ((j + HALF) * (edge / (double) HALF));
+        }
+        if (j >= n) {
+            float edge = ring[(n - 1) & (RING - 1)];
+            int k = j - n; // 0 .. HALF-1, ramp down towards 0
+            return (float) ((HALF - 1 - k) * (edge / (double) HALF));
+        }
+        return ring[j & (RING - 1)];
+    }
+
+    private void accumulateFrame(int t, int n) {
+        boolean zero = true;
+        for (int i = 0; i < WIN; i++) {
+            double v = padded(t - HALF + i, n) * window[i];
+            x[i] = v;
+            if (v != 0) {
+                zero = false;
+            }
+        }
+        if (zero) {
+            return; // an all-zero frame stays zero after normalisation
+        }
+        java.util.Arrays.fill(x, WIN, FFT, 0.0);
+        fft.forward(x, re, im);
+        for (int k = 0; k < re.length; k++) {
+            re[k] = re[k] * re[k] + im[k] * im[k];
+            im[k] = 0;
+        }
+        fft.inverse(re, im, ac);
+        double max = 0;
+        for (int lag = 0; lag < WIN; lag++) {
+            max = Math.max(max, Math.abs(ac[lag]));
+        }
+        if (max < Double.MIN_NORMAL) {
+            for (int lag = 0; lag < WIN; lag++) {
+                tgSum[lag] += ac[lag];
+            }
+            return;
+        }
+        for (int lag = 0; lag < WIN; lag++) {
+            tgSum[lag] += ac[lag] / max;
+        }
+    }
+
+    private static double log2(double v) {
+        return Math.log(v) / Math.log(2.0);
+    }
+}
