@@ -1,7 +1,5 @@
 package io.genrelake.dsp;
 
-import java.util.Arrays;
-
 /**
  * Streaming harmonic/percussive separation, as librosa's legacy {@code effects.hpss} → {@code
  * decompose.hpss(D, kernel_size=31, power=2, margin=1)}: on |D|, a 31-frame median along time
@@ -25,10 +23,9 @@ public final class Hpss {
     private final float[][] ringIm = new float[RING][BINS];
     private final float[][] ringMag = new float[RING][BINS];
     private final float[][] ringPerc = new float[RING][BINS];
-    /** For every bin, its window of KERNEL magnitudes along time, sorted. */
-    private final float[] sortedTime = new float[BINS * KERNEL];
-    private final float[] sortedFreq = new float[KERNEL];
-    private final float[] gather = new float[KERNEL];
+    /** For every bin, the running median of its KERNEL magnitudes along time. */
+    private final MedianFilter.Bank timeMedians = new MedianFilter.Bank(BINS, KERNEL);
+    private final int[] padded = new int[BINS + KERNEL - 1];
     private final float[] harmRe = new float[BINS];
     private final float[] harmIm = new float[BINS];
     private final Istft istft;
@@ -48,7 +45,7 @@ public final class Hpss {
         System.arraycopy(re, 0, ringRe[slot], 0, BINS);
         System.arraycopy(im, 0, ringIm[slot], 0, BINS);
         System.arraycopy(magnitude, 0, ringMag[slot], 0, BINS);
-        MedianFilter.filter(magnitude, BINS, KERNEL, ringPerc[slot], sortedFreq);
+        MedianFilter.filter(magnitude, BINS, KERNEL, ringPerc[slot], padded);
         received++;
         // frame t needs frames up to t + 15; with those present, reflection only happens at the start
         while (nextOut + HALF < received) {
@@ -81,7 +78,7 @@ public final class Hpss {
         float[] re = ringRe[slot];
         float[] im = ringIm[slot];
         for (int k = 0; k < BINS; k++) {
-            float h = sortedTime[k * KERNEL + HALF];
+            float h = timeMedians.median(k);
             float p = perc[k];
             float z = Math.max(h, p);
             float mask;
@@ -99,26 +96,21 @@ public final class Hpss {
         istft.addFrame(harmRe, harmIm);
     }
 
-    /** Brings every bin's sorted time window to frames t-15 .. t+15 (reflected at the ends). */
+    /** Brings every bin's time window to frames t-15 .. t+15 (reflected at the ends). */
     private void updateTimeWindows(int t, int n) {
         if (t == 0) {
-            for (int k = 0; k < BINS; k++) {
-                for (int i = 0; i < KERNEL; i++) {
-                    gather[i] = ringMag[MedianFilter.reflect(i - HALF, n) % RING][k];
+            for (int v = -HALF; v <= HALF; v++) {
+                float[] mag = ringMag[MedianFilter.reflect(v, n) % RING];
+                int windowSlot = Math.floorMod(v, KERNEL);
+                for (int k = 0; k < BINS; k++) {
+                    timeMedians.set(k, windowSlot, mag[k]);
                 }
-                Arrays.sort(gather);
-                System.arraycopy(gather, 0, sortedTime, k * KERNEL, KERNEL);
             }
+            timeMedians.start();
             return;
         }
-        float[] leaving = ringMag[MedianFilter.reflect(t - HALF - 1, n) % RING];
-        float[] entering = ringMag[MedianFilter.reflect(t + HALF, n) % RING];
-        for (int k = 0; k < BINS; k++) {
-            float o = leaving[k];
-            float e = entering[k];
-            if (o != e) {
-                MedianFilter.replace(sortedTime, k * KERNEL, KERNEL, o, e);
-            }
-        }
+        // frame t+15 takes the window slot of frame t-16
+        int v = t + HALF;
+        timeMedians.slide(Math.floorMod(v, KERNEL), ringMag[MedianFilter.reflect(v, n) % RING]);
     }
 }

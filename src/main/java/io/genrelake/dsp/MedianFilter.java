@@ -3,9 +3,15 @@ package io.genrelake.dsp;
 import java.util.Arrays;
 
 /**
- * Running medians over an odd window, as {@code scipy.ndimage.median_filter(mode='reflect')}: the
- * window is kept sorted and updated by one removal and one insertion per step, so a 31-point median
- * costs a binary search and a short shift instead of a sort. Values must not be NaN.
+ * Running medians over an odd window, as {@code scipy.ndimage.median_filter(mode='reflect')}, for
+ * non-negative floats (spectral magnitudes).
+ *
+ * <p>Instead of keeping each window sorted, only its median m is kept, with the number of window
+ * values below it ({@code less}) and equal to it ({@code equal}). Sliding the window by one value
+ * updates the two counts; only when m stops being the middle value is the window scanned for the next
+ * value below or above it. Values are held as their IEEE bits — for non-negative floats the bit
+ * patterns order like the values — so every count and scan is branch-free integer arithmetic
+ * ({@code (x − m) >>> 31} is 1 exactly when x < m) that the JIT can vectorise.
  */
 public final class MedianFilter {
 
@@ -24,59 +30,160 @@ public final class MedianFilter {
         return (int) (j < n ? j : period - 1 - j);
     }
 
-    /** Median filter of x[0..n) with an odd window, reflect boundary, into out; sorted is scratch of ≥ width. */
-    public static void filter(float[] x, int n, int width, float[] out, float[] sorted) {
+    /**
+     * Median filter of x[0..n) (non-negative values) with an odd window and reflect boundary into out;
+     * {@code padded} is scratch of at least n + width − 1 ints.
+     */
+    public static void filter(float[] x, int n, int width, float[] out, int[] padded) {
         int half = width / 2;
-        for (int i = 0; i < width; i++) {
-            sorted[i] = x[reflect(i - half, n)];
+        for (int i = 0; i < half; i++) {
+            padded[i] = Float.floatToRawIntBits(x[reflect(i - half, n)]);
+            padded[half + n + i] = Float.floatToRawIntBits(x[reflect(n + i, n)]);
         }
-        Arrays.sort(sorted, 0, width);
-        out[0] = sorted[half];
+        for (int i = 0; i < n; i++) {
+            padded[half + i] = Float.floatToRawIntBits(x[i]);
+        }
+        // the window of output i is padded[i, i + width)
+        int m = select(padded, 0, width, half);
+        int less = countLess(padded, 0, width, m);
+        int equal = countEqual(padded, 0, width, m);
+        out[0] = Float.intBitsToFloat(m);
         for (int i = 1; i < n; i++) {
-            int leaving = i - half - 1;
-            int entering = i + half;
-            float o = leaving >= 0 ? x[leaving] : x[reflect(leaving, n)];
-            float e = entering < n ? x[entering] : x[reflect(entering, n)];
+            int o = padded[i - 1];
+            int e = padded[i + width - 1];
             if (o != e) {
-                replace(sorted, 0, width, o, e);
+                less += ((e - m) >>> 31) - ((o - m) >>> 31);
+                equal += (e == m ? 1 : 0) - (o == m ? 1 : 0);
+                if (less > half) {
+                    m = maxBelow(padded, i, width, m);
+                    equal = countEqual(padded, i, width, m);
+                    less -= equal;
+                } else if (less + equal <= half) {
+                    less += equal;
+                    m = minAbove(padded, i, width, m);
+                    equal = countEqual(padded, i, width, m);
+                }
             }
-            out[i] = sorted[half];
+            out[i] = Float.intBitsToFloat(m);
         }
     }
 
+    /** The value of rank r (0-based) of a[from, from+len). */
+    static int select(int[] a, int from, int len, int r) {
+        int[] copy = Arrays.copyOfRange(a, from, from + len);
+        Arrays.sort(copy);
+        return copy[r];
+    }
+
+    static int countLess(int[] a, int from, int len, int m) {
+        int c = 0;
+        for (int j = from; j < from + len; j++) {
+            c += (a[j] - m) >>> 31;
+        }
+        return c;
+    }
+
+    static int countEqual(int[] a, int from, int len, int m) {
+        int c = 0;
+        for (int j = from; j < from + len; j++) {
+            c += ((a[j] ^ m) - 1) >>> 31;
+        }
+        return c;
+    }
+
+    /** The largest value below m (there is one whenever more than half the window is below m). */
+    static int maxBelow(int[] a, int from, int len, int m) {
+        int best = -1;
+        for (int j = from; j < from + len; j++) {
+            int x = a[j];
+            int below = (x - m) >> 31; // all ones when x < m
+            best = Math.max(best, (x & below) | ~below);
+        }
+        return best;
+    }
+
+    /** The smallest value above m. */
+    static int minAbove(int[] a, int from, int len, int m) {
+        int best = Integer.MAX_VALUE;
+        for (int j = from; j < from + len; j++) {
+            int x = a[j];
+            int above = (m - x) >> 31; // all ones when x > m
+            best = Math.min(best, (x & above) | (~above & Integer.MAX_VALUE));
+        }
+        return best;
+    }
+
     /**
-     * In the sorted run {@code a[from, from+width)}, replaces one element equal to {@code oldValue} by
-     * {@code newValue}, keeping the run sorted.
+     * Running medians of many channels side by side (one per frequency bin, along time), each over a
+     * window of {@code width} values held contiguously per channel in arrival slots.
      */
-    public static void replace(float[] a, int from, int width, float oldValue, float newValue) {
-        // binary search for an element equal to oldValue (it is present)
-        int lo = from;
-        int hi = from + width - 1;
-        int i = lo;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            float v = a[mid];
-            if (v < oldValue) {
-                lo = mid + 1;
-            } else if (v > oldValue) {
-                hi = mid - 1;
-            } else {
-                i = mid;
-                break;
+    public static final class Bank {
+        private final int channels;
+        private final int width;
+        private final int half;
+        private final int[] window;
+        private final int[] median;
+        private final int[] less;
+        private final int[] equal;
+
+        public Bank(int channels, int width) {
+            this.channels = channels;
+            this.width = width;
+            this.half = width / 2;
+            this.window = new int[channels * width];
+            this.median = new int[channels];
+            this.less = new int[channels];
+            this.equal = new int[channels];
+        }
+
+        /** Sets slot s of channel c without updating its median (fill every slot, then {@link #start}). */
+        public void set(int c, int slot, float v) {
+            window[c * width + slot] = Float.floatToRawIntBits(v);
+        }
+
+        /** Computes every channel's median from scratch. */
+        public void start() {
+            for (int c = 0; c < channels; c++) {
+                int base = c * width;
+                int m = select(window, base, width, half);
+                median[c] = m;
+                less[c] = countLess(window, base, width, m);
+                equal[c] = countEqual(window, base, width, m);
             }
         }
-        int end = from + width - 1;
-        if (newValue > oldValue) {
-            while (i < end && a[i + 1] < newValue) {
-                a[i] = a[i + 1];
-                i++;
-            }
-        } else {
-            while (i > from && a[i - 1] > newValue) {
-                a[i] = a[i - 1];
-                i--;
+
+        /** Replaces the value in {@code slot} of every channel c by {@code values[c]}, updating the medians. */
+        public void slide(int slot, float[] values) {
+            for (int c = 0; c < channels; c++) {
+                int base = c * width;
+                int o = window[base + slot];
+                int e = Float.floatToRawIntBits(values[c]);
+                if (o == e) {
+                    continue;
+                }
+                window[base + slot] = e;
+                int m = median[c];
+                int l = less[c] + ((e - m) >>> 31) - ((o - m) >>> 31);
+                int q = equal[c] + (e == m ? 1 : 0) - (o == m ? 1 : 0);
+                if (l > half) {
+                    m = maxBelow(window, base, width, m);
+                    q = countEqual(window, base, width, m);
+                    l -= q;
+                    median[c] = m;
+                } else if (l + q <= half) {
+                    l += q;
+                    m = minAbove(window, base, width, m);
+                    q = countEqual(window, base, width, m);
+                    median[c] = m;
+                }
+                less[c] = l;
+                equal[c] = q;
             }
         }
-        a[i] = newValue;
+
+        /** The current median of channel c. */
+        public float median(int c) {
+            return Float.intBitsToFloat(median[c]);
+        }
     }
 }

@@ -38,8 +38,11 @@ public final class FeatureExtractor {
     public static final int SAMPLE_RATE = 22050;
     /** The shortest usable signal: one n_fft analysis frame. */
     public static final int MIN_SAMPLES = Stft.N_FFT;
-    /** Clips of up to this many frames (≈ 2.3 min) keep their spectra in memory between the passes. */
-    static final int CACHE_FRAMES = 6000;
+    /**
+     * Clips of up to this many frames (≈ 70 s, 37 MB) keep their spectra in memory between the passes;
+     * longer ones are read and transformed twice.
+     */
+    static final int CACHE_FRAMES = 3000;
 
     private static final int BINS = Stft.BINS;
     private static final int N_MELS = MelFilterBank.N_MELS;
@@ -68,6 +71,7 @@ public final class FeatureExtractor {
     private final float[] percussive = new float[Stft.HOP];
     private float[] cacheRe = new float[0];
     private float[] cacheIm = new float[0];
+    private float[] cacheMag = new float[0];
 
     private final MeanVariance chromaStats = new MeanVariance();
     private final MeanVariance rmsStats = new MeanVariance();
@@ -146,10 +150,10 @@ public final class FeatureExtractor {
                     if (!Float.isFinite(re[0])) {
                         throw new IllegalArgumentException("audio contains NaN or infinite samples (frame " + t + ")");
                     }
+                    Stft.magnitudeAndPower(re, im, magnitude, power);
                     if (cache) {
                         store(t);
                     }
-                    Stft.magnitudeAndPower(re, im, magnitude, power);
                     tuning.addFrame(power);
                     melBank.apply(power, mel);
                     for (int m = 0; m < N_MELS; m++) {
@@ -183,8 +187,8 @@ public final class FeatureExtractor {
                         load(t);
                     } else {
                         stft.spectrum(frame, re, im);
+                        Stft.magnitudeAndPower(re, im, magnitude, power);
                     }
-                    Stft.magnitudeAndPower(re, im, magnitude, power);
 
                     float rms = FrameStatistics.rms(frame, Stft.N_FFT);
                     double zcr = FrameStatistics.zeroCrossingRate(edgeFrame, Stft.N_FFT);
@@ -257,14 +261,21 @@ public final class FeatureExtractor {
             int size = Math.max(need, Math.min(CACHE_FRAMES, Math.max(2 * t, 1400)) * BINS);
             cacheRe = Arrays.copyOf(cacheRe, size);
             cacheIm = Arrays.copyOf(cacheIm, size);
+            cacheMag = Arrays.copyOf(cacheMag, size);
         }
         System.arraycopy(re, 0, cacheRe, t * BINS, BINS);
         System.arraycopy(im, 0, cacheIm, t * BINS, BINS);
+        System.arraycopy(magnitude, 0, cacheMag, t * BINS, BINS);
     }
 
     private void load(int t) {
-        System.arraycopy(cacheRe, t * BINS, re, 0, BINS);
-        System.arraycopy(cacheIm, t * BINS, im, 0, BINS);
+        int at = t * BINS;
+        System.arraycopy(cacheRe, at, re, 0, BINS);
+        System.arraycopy(cacheIm, at, im, 0, BINS);
+        System.arraycopy(cacheMag, at, magnitude, 0, BINS);
+        for (int k = 0; k < BINS; k++) {
+            power[k] = magnitude[k] * magnitude[k]; // exactly Stft.magnitudeAndPower's power
+        }
     }
 
     private void resetStats() {
