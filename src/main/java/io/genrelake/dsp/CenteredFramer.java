@@ -51,7 +51,9 @@ public final class CenteredFramer {
     public boolean next(float[] reflectFrame, float[] edgeFrame) throws IOException {
         long t = nextFrame;
         long centre = t * hop;
-        fillBeyond(centre + half - 1);
+        long first = centre - half;
+        // the frame's last sample, or for frame 0 the mirror image of its first (y[half])
+        fillBeyond(Math.max(centre + half - 1, -first));
         // frames t = 0 .. n // hop exist, i.e. those with t·hop <= n
         if (eof && centre > available) {
             return false;
@@ -60,7 +62,6 @@ public final class CenteredFramer {
         if (eof && n <= half) {
             throw new IllegalStateException("signal of " + n + " samples is too short to reflect-pad by " + half);
         }
-        long first = centre - half;
         boolean inside = first >= 0 && first + nFft <= available;
         if (inside) {
             copyFromRing(first, reflectFrame);

@@ -117,6 +117,16 @@ public final class FeatureExtractor {
         }
     }
 
+    /** The in-memory path whatever the length: spectra kept between the passes (for tests). */
+    TrackFeatures extractInMemory(float[] y) {
+        requireLength(y.length);
+        try {
+            return run(SignalSource.of(y, 0, y.length), true, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Features of a signal read twice from {@code source}, in memory independent of its length. */
     public TrackFeatures extract(SignalSource source) throws IOException {
         return run(source, false, null);

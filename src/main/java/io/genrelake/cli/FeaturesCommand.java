@@ -1,0 +1,145 @@
+package io.genrelake.cli;
+
+import io.genrelake.features.FeatureExtractor;
+import io.genrelake.features.KaggleCsv;
+import io.genrelake.features.KaggleRow;
+import io.genrelake.features.SegmentPlan;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code genrelake features}: the GTZAN feature table of local audio files, computed in this JVM on a
+ * few threads (no Spark), in the exact layout of the public Kaggle {@code features_30_sec.csv}.
+ */
+@Command(
+        name = "features",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        usageHelpWidth = 100,
+        description = {
+            "Computes the GTZAN feature table of local audio files, in this JVM (no Spark).",
+            "The 57 features are librosa-compatible, as in Kaggle's features_30_sec.csv; one row per clip "
+                    + "or per segment, with the Kaggle columns: filename, length, 57 features, label.",
+            "Files that cannot be used (undecodable, too short, no whole segment) are reported and listed in "
+                    + "FILE.errors.csv beside the output; the run goes on without them."
+        },
+        footerHeading = "%nExit codes:%n",
+        footer = {"  0  at least one file was used", "  1  no file could be used",
+                "  2  usage error"})
+public final class FeaturesCommand implements Callable<Integer> {
+
+    /** Longer segments would be files of their own: the streaming path holds one segment per thread. */
+    private static final double MAX_SEGMENT_SECONDS = 600;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "<file-or-dir>",
+            description = "Audio files (taken whatever their extension) or directories, walked recursively for "
+                    + "*.wav, *.wave, *.au, *.snd, *.aif, *.aiff, *.aifc (any case). All are sorted by path, "
+                    + "which is the order of the output rows.")
+    private List<Path> inputs;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE.csv",
+            description = "Where to write the feature table (overwritten; folders are created). "
+                    + "The unusable files go to FILE.errors.csv beside it (header only if there are none).")
+    private Path out;
+
+    @Option(names = "--segment-seconds", paramLabel = "S",
+            description = "Cut each clip into consecutive S-second segments and write one row per whole segment, "
+                    + "named <stem>.<k>.<ext> (S=3 gives Kaggle's 3-second table); a final partial segment "
+                    + "is dropped. At most 600. Default: one row per whole clip.")
+    private Double segmentSeconds;
+
+    @Option(names = "--segment-cut", paramLabel = "kaggle|exact", defaultValue = "kaggle",
+            description = "With --segment-seconds, where segment k (L samples per slot) ends: kaggle = "
+                    + "[k*L, k*L+L-1), one sample short, as Kaggle cut its 3-second table; exact = "
+                    + "[k*L, (k+1)*L). Default: ${DEFAULT-VALUE}.")
+    private SegmentPlan.Cut segmentCut;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Files processed at once, one feature extractor each. "
+                    + "Default: the number of processors (${DEFAULT-VALUE} here).")
+    private int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--label-from", paramLabel = "parent|none", defaultValue = "parent",
+            description = "The label column: parent = the name of the folder holding the file (GTZAN's "
+                    + "<genre>/<clip> layout); none = left empty. Default: ${DEFAULT-VALUE}.")
+    private LabelSource labelFrom;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        SegmentPlan plan = segmentPlan();
+        if (threads < 1) {
+            throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
+        }
+        AudioInputs.Found found = AudioInputs.collect(inputs);
+        List<AudioInputs.Input> files = found.files();
+        ProgressReport progress = new ProgressReport(spec.commandLine().getErr(), files.size());
+        FileFeaturizer featurizer = new FileFeaturizer(plan, labelFrom);
+
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Path errorsFile = ErrorLog.besides(out);
+        try (KaggleCsv.Writer table = KaggleCsv.create(out); ErrorLog errors = ErrorLog.create(errorsFile)) {
+            OutcomeWriter writer = new OutcomeWriter(table, errors);
+            for (AudioInputs.WalkFailure failure : found.failures()) {
+                progress.walkFailure(failure);
+                writer.writeWalkFailure(failure.path(), failure.reason());
+            }
+            if (files.isEmpty()) {
+                spec.commandLine().getErr().println("no audio files found in " + inputs);
+            }
+            InOrderParallel.run(files, threads, FeatureExtractor::new,
+                    (extractor, input) -> {
+                        FileOutcome outcome = process(featurizer, extractor, input);
+                        progress.fileDone(outcome);
+                        return outcome;
+                    },
+                    writer::write);
+            progress.summary(writer.filesUsed(), writer.filesFailed(), writer.rowsWritten(), out, errorsFile);
+            return writer.filesUsed() > 0 ? 0 : GenreLake.EXIT_FAILURE;
+        }
+    }
+
+    /** One file, timed; every way it can fail becomes a reason in the outcome, never an exception. */
+    private static FileOutcome process(FileFeaturizer featurizer, FeatureExtractor extractor,
+            AudioInputs.Input input) {
+        long start = System.nanoTime();
+        try {
+            List<KaggleRow> rows = featurizer.rows(extractor, input.path());
+            return FileOutcome.used(input, rows, (System.nanoTime() - start) / 1e9);
+        } catch (IOException | UnusableAudioException | RuntimeException e) {
+            return FileOutcome.failed(input, FailureReason.of(e), (System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    /** The segment plan asked for, or null for whole clips; segments must hold one analysis frame. */
+    private SegmentPlan segmentPlan() {
+        if (segmentSeconds == null) {
+            return null;
+        }
+        if (!(segmentSeconds > 0 && segmentSeconds <= MAX_SEGMENT_SECONDS)) {
+            throw new ParameterException(spec.commandLine(), "--segment-seconds must be > 0 and at most "
+                    + (int) MAX_SEGMENT_SECONDS + ", got " + segmentSeconds);
+        }
+        SegmentPlan plan = SegmentPlan.ofSeconds(segmentSeconds, FeatureExtractor.SAMPLE_RATE, segmentCut);
+        if (plan.length() < FeatureExtractor.MIN_SAMPLES) {
+            throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT,
+                    "--segment-seconds %s gives segments of %d samples; at least %d (one analysis frame, "
+                            + "about %.3f s) are needed",
+                    segmentSeconds, plan.length(), FeatureExtractor.MIN_SAMPLES,
+                    (double) FeatureExtractor.MIN_SAMPLES / FeatureExtractor.SAMPLE_RATE));
+        }
+        return plan;
+    }
+}

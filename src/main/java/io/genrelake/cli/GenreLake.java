@@ -1,0 +1,64 @@
+package io.genrelake.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** The {@code genrelake} command: entry point of the command-line front end and home of its subcommands. */
+@Command(
+        name = "genrelake",
+        mixinStandardHelpOptions = true,
+        versionProvider = ManifestVersionProvider.class,
+        description = "Genre tables for whole music catalogues: librosa-compatible GTZAN features and genre models.",
+        subcommands = {FeaturesCommand.class, CommandLine.HelpCommand.class},
+        footerHeading = "%nExit codes:%n",
+        footer = {"  0  success", "  1  the command ran but failed (for features: no file could be used)",
+                "  2  usage error (unknown option, bad value, missing argument)"})
+public final class GenreLake implements Runnable {
+
+    /** Exit code for a command that ran but produced nothing usable. */
+    public static final int EXIT_FAILURE = 1;
+
+    @Spec
+    private CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, shared by {@link #main} and tests so both parse identically. */
+    public static CommandLine commandLine() {
+        CommandLine cmd = new CommandLine(new GenreLake());
+        // Lets users type --segment-cut kaggle / --label-from none in lower case, as the help shows them.
+        cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        cmd.setExecutionExceptionHandler(GenreLake::reportFailure);
+        return cmd;
+    }
+
+    /** Without a subcommand there is nothing to do: that is a usage error. */
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "Missing subcommand: try 'genrelake features --help'");
+    }
+
+    /**
+     * I/O problems (an unwritable --out, say) are the user's to fix and get one line; anything else is
+     * a bug and keeps its stack trace for the report.
+     */
+    private static int reportFailure(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+        String name = cmd.getCommandSpec().qualifiedName();
+        if (cause instanceof IOException io) {
+            cmd.getErr().println(name + ": error: " + FailureReason.of(io));
+        } else {
+            cmd.getErr().println(name + ": internal error: " + cause);
+            cause.printStackTrace(cmd.getErr());
+        }
+        cmd.getErr().flush();
+        return EXIT_FAILURE;
+    }
+}

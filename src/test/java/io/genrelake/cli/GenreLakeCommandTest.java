@@ -1,0 +1,119 @@
+package io.genrelake.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.genrelake.features.SegmentPlan;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
+
+class GenreLakeCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void topLevelHelpListsSubcommandsAndOptions() {
+        CliRun run = CliRun.of("--help");
+        assertEquals(0, run.exitCode(), run.transcript());
+        assertTrue(run.out().contains("Usage: genrelake"), run.out());
+        assertTrue(run.out().contains("features"), run.out());
+        assertTrue(run.out().contains("--version"), run.out());
+        assertTrue(run.out().contains("Exit codes"), run.out());
+    }
+
+    @Test
+    void versionIsDevOutsideAJar() {
+        CliRun run = CliRun.of("--version");
+        assertEquals(0, run.exitCode(), run.transcript());
+        // Tests run from target/classes, whose package has no manifest version.
+        assertEquals("genrelake dev", run.out().strip());
+    }
+
+    @Test
+    void featuresHelpDocumentsEveryOptionWithItsDefault() {
+        CliRun run = CliRun.of("features", "--help");
+        assertEquals(0, run.exitCode(), run.transcript());
+        String help = run.out().replaceAll("\\s+", " "); // descriptions wrap anywhere
+        for (String expected : new String[] {"<file-or-dir>", "--out=FILE.csv", "--segment-seconds=S",
+                "--segment-cut=kaggle|exact", "--threads=N", "--label-from=parent|none",
+                "Default: kaggle", "Default: parent", "Default: the number of processors",
+                "Default: one row per whole clip", "errors.csv", ".aifc"}) {
+            assertTrue(help.contains(expected), "help lacks '" + expected + "':\n" + help);
+        }
+        // Every option the command declares appears in the help with a description.
+        CommandLine features = GenreLake.commandLine().getSubcommands().get("features");
+        for (OptionSpec option : features.getCommandSpec().options()) {
+            assertTrue(help.contains(option.longestName()), option.longestName());
+            assertTrue(option.description().length > 0 && !option.description()[0].isBlank(),
+                    option.longestName() + " has no description");
+        }
+    }
+
+    @Test
+    void helpSubcommandShowsFeaturesHelp() {
+        CliRun run = CliRun.of("help", "features");
+        assertEquals(0, run.exitCode(), run.transcript());
+        assertTrue(run.out().contains("--segment-seconds"), run.out());
+    }
+
+    @Test
+    void noSubcommandIsAUsageError() {
+        CliRun run = CliRun.of();
+        assertEquals(2, run.exitCode(), run.transcript());
+        assertTrue(run.err().contains("Missing subcommand"), run.err());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "features --bogus x.wav --out o.csv",
+        "features x.wav",
+        "features --out o.csv",
+        "features x.wav --out o.csv --threads 0",
+        "features x.wav --out o.csv --threads many",
+        "features x.wav --out o.csv --segment-seconds 0",
+        "features x.wav --out o.csv --segment-seconds -3",
+        "features x.wav --out o.csv --segment-seconds NaN",
+        "features x.wav --out o.csv --segment-seconds 601",
+        "features x.wav --out o.csv --segment-seconds 0.05",
+        "features x.wav --out o.csv --segment-cut sloppy",
+        "features x.wav --out o.csv --label-from grandparent",
+        "nosuchcommand",
+    })
+    void usageErrorsExitWith2AndWriteNothing(String args) {
+        Path out = dir.resolve("o.csv");
+        String[] argv = args.replace("o.csv", out.toString()).split(" ");
+        CliRun run = CliRun.of(argv);
+        assertEquals(2, run.exitCode(), run.transcript());
+        assertFalse(run.err().isBlank(), "a usage error explains itself on stderr");
+        assertTrue(run.err().contains("Usage:"), run.transcript());
+        assertFalse(Files.exists(out), "nothing is written on a usage error");
+    }
+
+    @Test
+    void tooShortSegmentNamesTheMinimum() {
+        CliRun run = CliRun.of("features", "x.wav", "--out", dir.resolve("o.csv").toString(),
+                "--segment-seconds", "0.05");
+        assertEquals(2, run.exitCode(), run.transcript());
+        assertTrue(run.err().contains("1102 samples; at least 2048"), run.err());
+    }
+
+    @Test
+    void enumValuesAreAcceptedInAnyCase() {
+        CommandLine.ParseResult upper = GenreLake.commandLine().parseArgs("features", "a.wav", "--out", "o.csv",
+                "--segment-cut", "EXACT", "--label-from", "None");
+        assertEquals(SegmentPlan.Cut.EXACT, upper.subcommand().matchedOptionValue("--segment-cut", null));
+        assertEquals(LabelSource.NONE, upper.subcommand().matchedOptionValue("--label-from", null));
+        CommandLine.ParseResult lower = GenreLake.commandLine().parseArgs("features", "a.wav", "--out", "o.csv",
+                "--segment-cut", "kaggle", "--label-from", "parent");
+        assertEquals(SegmentPlan.Cut.KAGGLE, lower.subcommand().matchedOptionValue("--segment-cut", null));
+        assertEquals(LabelSource.PARENT, lower.subcommand().matchedOptionValue("--label-from", null));
+    }
+}
