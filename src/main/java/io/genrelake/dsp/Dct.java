@@ -28,13 +28,23 @@ public final class Dct {
         return matrix[k * n + j];
     }
 
-    /** out[k] = Σ_j M[k,j] x[j] for the first {@code rows} coefficients, stored as float32. */
+    /**
+     * out[k] = Σ_j M[k,j] x[j] for the first {@code rows} coefficients, stored as float32. Rows k ≥ 1
+     * sum to zero, so they are applied to x − x[0]: the same value mathematically, less cancellation,
+     * and exactly 0 for a constant input (silence), as scipy gives.
+     */
     public void apply(float[] x, float[] out) {
-        for (int k = 0; k < rows; k++) {
+        double c = x[0];
+        double acc0 = 0;
+        for (int j = 0; j < n; j++) {
+            acc0 += matrix[j] * x[j];
+        }
+        out[0] = (float) acc0;
+        for (int k = 1; k < rows; k++) {
             int base = k * n;
             double acc = 0;
             for (int j = 0; j < n; j++) {
-                acc += matrix[base + j] * x[j];
+                acc += matrix[base + j] * (x[j] - c);
             }
             out[k] = (float) acc;
         }

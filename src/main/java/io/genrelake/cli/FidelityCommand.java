@@ -1,0 +1,72 @@
+package io.genrelake.cli;
+
+import io.genrelake.report.fidelity.FidelityCheck;
+import io.genrelake.report.fidelity.FidelityMarkdown;
+import io.genrelake.report.fidelity.ReferenceSet;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code genrelake fidelity}: recomputes librosa's reference rows in shared/ and writes the error table. */
+@Command(name = "fidelity", mixinStandardHelpOptions = true,
+        description = {"Measures how closely our features reproduce librosa's on the reference data in shared/",
+                "(the GTZAN clips, 3-s segments, Kaggle's own rows, edge cases) and writes a markdown report.",
+                "Exit code 1 when a target is missed."})
+public final class FidelityCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--shared", paramLabel = "DIR", defaultValue = "../shared",
+            description = "The shared reference data folder (default: ${DEFAULT-VALUE}).")
+    private Path shared;
+
+    @Option(names = "--out", paramLabel = "FILE.md", defaultValue = "docs/fidelity.md",
+            description = "Where to write the report (default: ${DEFAULT-VALUE}).")
+    private Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        if (!Files.isDirectory(shared)) {
+            err.println("genrelake fidelity: error: no reference data at " + shared.toAbsolutePath()
+                    + " (pass --shared DIR)");
+            return GenreLake.EXIT_FAILURE;
+        }
+        FidelityCheck check = new FidelityCheck(shared);
+        List<FidelityCheck.Result> results = new ArrayList<>();
+        boolean met = true;
+        for (ReferenceSet set : ReferenceSet.values()) {
+            if (!check.available(set)) {
+                err.println("skipping " + set.table() + ": not in " + shared);
+                continue;
+            }
+            FidelityCheck.Result r = check.run(set);
+            results.add(r);
+            List<String> v = r.violations();
+            met &= v.isEmpty();
+            err.printf(Locale.ROOT, "%-45s %3d rows  %s%n", set.table(), r.rows(),
+                    v.isEmpty() ? "targets met" : "MISSED: " + String.join("; ", v));
+            err.flush();
+        }
+        String environment = String.format(Locale.ROOT, "Run on %s, %s %s (%s), %d cores.",
+                java.time.LocalDate.now(), System.getProperty("java.vm.name"), System.getProperty("java.version"),
+                System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors());
+        String md = FidelityMarkdown.render(results, "bin/genrelake fidelity --shared ../shared --out " + out, environment);
+        if (out.getParent() != null) {
+            Files.createDirectories(out.getParent());
+        }
+        Files.writeString(out, md);
+        err.println("wrote " + out);
+        return met ? 0 : GenreLake.EXIT_FAILURE;
+    }
+}
