@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = ManifestVersionProvider.class,
         description = "Genre tables for whole music catalogues: librosa-compatible GTZAN features and genre models.",
-        subcommands = {FeaturesCommand.class, FidelityCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {FeaturesCommand.class, FidelityCommand.class, SampleDataCommand.class,
+                CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success", "  1  the command ran but failed (for features: no file could be used)",
                 "  2  usage error (unknown option, bad value, missing argument)"})

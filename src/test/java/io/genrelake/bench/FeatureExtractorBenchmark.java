@@ -1,0 +1,202 @@
+package io.genrelake.bench;
+
+import io.genrelake.audio.AudioLoader;
+import io.genrelake.dsp.CenteredFramer;
+import io.genrelake.dsp.ChromaFilterBank;
+import io.genrelake.dsp.Dct;
+import io.genrelake.dsp.FrameStatistics;
+import io.genrelake.dsp.Hpss;
+import io.genrelake.dsp.Istft;
+import io.genrelake.dsp.MelFilterBank;
+import io.genrelake.dsp.OnsetStrength;
+import io.genrelake.dsp.PowerToDb;
+import io.genrelake.dsp.SpectralShape;
+import io.genrelake.dsp.Stft;
+import io.genrelake.dsp.TempoEstimator;
+import io.genrelake.dsp.TuningEstimator;
+import io.genrelake.features.FeatureExtractor;
+import io.genrelake.features.SignalSource;
+import io.genrelake.features.TrackFeatures;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Milliseconds per 30-s clip, one thread: the whole feature set ({@link #fullClip}), and each stage on
+ * its own over the same clip's precomputed inputs, so the split adds up to about the whole. The clip
+ * is ../shared/gtzan/audio/rock/rock.00000.wav (the clip librosa's per-call timings use) when present,
+ * else 30 s of a synthetic mix.
+ *
+ * <p>Run: {@code bin/bench -f 1 -wi 5 -i 10 FeatureExtractorBenchmark}
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 10, time = 2)
+@Fork(1)
+public class FeatureExtractorBenchmark {
+
+    private static final int BINS = Stft.BINS;
+
+    private float[] y;
+    private int frames;
+    private float[][] frame;
+    private float[][] re;
+    private float[][] im;
+    private float[][] magnitude;
+    private float[][] power;
+    private float[][] melDb;
+
+    private final FeatureExtractor extractor = new FeatureExtractor();
+    private final Stft stft = new Stft();
+    private final MelFilterBank mel = MelFilterBank.gtzan();
+    private final Dct dct = new Dct(20, MelFilterBank.N_MELS);
+    private final TuningEstimator tuning = new TuningEstimator(22050, Stft.N_FFT);
+    private final SpectralShape shape = new SpectralShape(22050, Stft.N_FFT);
+    private final ChromaFilterBank chroma = new ChromaFilterBank(22050, Stft.N_FFT, -0.1);
+    private final Hpss hpss = new Hpss(new Istft((buf, off, len, first) -> { }));
+    private final OnsetStrength onset = new OnsetStrength(MelFilterBank.N_MELS);
+    private final TempoEstimator tempo = new TempoEstimator(22050, Stft.HOP);
+    private final float[] melOut = new float[MelFilterBank.N_MELS];
+    private final float[] mfccOut = new float[20];
+    private final float[] chromaOut = new float[12];
+    private final float[] frameOut = new float[Stft.N_FFT];
+    private final float[] reOut = new float[BINS];
+    private final float[] imOut = new float[BINS];
+    private final float[] magOut = new float[BINS];
+    private final float[] powOut = new float[BINS];
+
+    @Setup
+    public void setup() throws IOException {
+        Path clip = Path.of(System.getProperty("genrelake.shared", "../shared"), "gtzan/audio/rock/rock.00000.wav");
+        y = Files.isRegularFile(clip) ? AudioLoader.load(clip).samples() : synthetic(30 * 22050);
+        frames = Stft.frameCount(y.length);
+        frame = new float[frames][Stft.N_FFT];
+        re = new float[frames][BINS];
+        im = new float[frames][BINS];
+        magnitude = new float[frames][BINS];
+        power = new float[frames][BINS];
+        melDb = new float[frames][MelFilterBank.N_MELS];
+        CenteredFramer framer = new CenteredFramer(SignalSource.of(y, 0, y.length).open(), Stft.N_FFT, Stft.HOP);
+        float max = 0;
+        for (int t = 0; framer.next(frame[t], null); t++) {
+            stft.spectrum(frame[t], re[t], im[t]);
+            Stft.magnitudeAndPower(re[t], im[t], magnitude[t], power[t]);
+            mel.apply(power[t], melOut);
+            for (float v : melOut) {
+                max = Math.max(max, v);
+            }
+        }
+        float floor = PowerToDb.floorFor(max);
+        for (int t = 0; t < frames; t++) {
+            mel.apply(power[t], melOut);
+            PowerToDb.toClippedDb(melOut, melDb[t], MelFilterBank.N_MELS, floor);
+        }
+    }
+
+    private static float[] synthetic(int n) {
+        float[] s = new float[n];
+        java.util.Random rnd = new java.util.Random(1);
+        for (int i = 0; i < n; i++) {
+            double t = i / 22050.0;
+            s[i] = (float) (0.2 * Math.sin(2 * Math.PI * 220 * t) + 0.1 * Math.sin(2 * Math.PI * 330 * t)
+                    + (t * 2 % 1 < 0.02 ? 0.4 * (rnd.nextDouble() - 0.5) : 0));
+        }
+        return s;
+    }
+
+    /** The whole feature set of the clip (both passes), as the extract job runs it. */
+    @Benchmark
+    public TrackFeatures fullClip() {
+        return extractor.extract(y);
+    }
+
+    /** Framing, windowed FFT, complex64 rounding, magnitude and power of every frame. */
+    @Benchmark
+    public void stageStft(Blackhole bh) throws IOException {
+        CenteredFramer framer = new CenteredFramer(SignalSource.of(y, 0, y.length).open(), Stft.N_FFT, Stft.HOP);
+        while (framer.next(frameOut, null)) {
+            stft.spectrum(frameOut, reOut, imOut);
+            Stft.magnitudeAndPower(reOut, imOut, magOut, powOut);
+        }
+        bh.consume(powOut);
+    }
+
+    /** piptrack on every frame and the tuning histogram. */
+    @Benchmark
+    public double stageTuning() {
+        tuning.reset();
+        for (int t = 0; t < frames; t++) {
+            tuning.addFrame(power[t]);
+        }
+        return tuning.estimate();
+    }
+
+    /** Mel filter bank (twice, as both passes need it), dB with the clip floor, DCT. */
+    @Benchmark
+    public void stageMelMfcc(Blackhole bh) {
+        for (int t = 0; t < frames; t++) {
+            mel.apply(power[t], melOut);
+            mel.apply(power[t], melOut);
+            PowerToDb.toClippedDb(melOut, melOut, MelFilterBank.N_MELS, -100f);
+            dct.apply(melDb[t], mfccOut);
+        }
+        bh.consume(mfccOut);
+    }
+
+    /** The chroma filter bank and per-frame normalisation. */
+    @Benchmark
+    public void stageChroma(Blackhole bh) {
+        for (int t = 0; t < frames; t++) {
+            chroma.apply(power[t], chromaOut);
+        }
+        bh.consume(chromaOut);
+    }
+
+    /** Centroid, bandwidth, rolloff, rms and zero-crossing rate. */
+    @Benchmark
+    public double stageSpectralShapeRmsZcr() {
+        double s = 0;
+        for (int t = 0; t < frames; t++) {
+            shape.compute(magnitude[t]);
+            s += shape.bandwidth() + FrameStatistics.rms(frame[t], Stft.N_FFT)
+                    + FrameStatistics.zeroCrossingRate(frame[t], Stft.N_FFT);
+        }
+        return s;
+    }
+
+    /** HPSS: both median filters, soft masks and the inverse STFT of the harmonic part. */
+    @Benchmark
+    public void stageHpss() {
+        hpss.reset();
+        for (int t = 0; t < frames; t++) {
+            hpss.addFrame(re[t], im[t], magnitude[t]);
+        }
+        hpss.finish();
+    }
+
+    /** Onset envelope, tempogram and the tempo decision. */
+    @Benchmark
+    public double stageOnsetTempo() {
+        onset.reset();
+        tempo.reset();
+        for (int t = 0; t < frames; t++) {
+            float v = onset.next(melDb[t]);
+            tempo.add(Float.isNaN(v) ? 0f : v);
+        }
+        return tempo.tempo();
+    }
+}
