@@ -9,7 +9,7 @@ import java.io.IOException;
  * 'edge' padding (repeat the edge sample). There are {@code 1 + n // hop} frames.
  *
  * <p>Only a ring of recent samples is held, so memory does not depend on the signal length; samples
- * stay readable through {@link #sample(long)} for about 16 k samples behind the newest frame.
+ * stay readable through {@link #sample(long)} for about 27 k samples (50 frames) behind the newest frame.
  */
 public final class CenteredFramer {
 
@@ -93,7 +93,7 @@ public final class CenteredFramer {
         return true;
     }
 
-    /** A sample read recently (within the ring, about 16 k samples behind the newest frame). */
+    /** A sample read recently (within the ring, about 27 k samples behind the newest frame). */
     public float sample(long j) {
         return ring[(int) (j & MASK)];
     }

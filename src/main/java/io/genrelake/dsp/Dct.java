@@ -10,17 +10,49 @@ public final class Dct {
     private final int n;
     private final int rows;
     private final double[] matrix;
+    private final double[] centred;
 
     public Dct(int rows, int n) {
         this.rows = rows;
         this.n = n;
         this.matrix = new double[rows * n];
+        this.centred = new double[n];
         for (int k = 0; k < rows; k++) {
             double s = k == 0 ? Math.sqrt(1.0 / n) : Math.sqrt(2.0 / n);
             for (int j = 0; j < n; j++) {
                 matrix[k * n + j] = s * Math.cos(Math.PI * k * (2 * j + 1) / (2.0 * n));
             }
         }
+    }
+
+    private double dot(int base, float[] v) {
+        double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+        int j = 0;
+        for (; j + 3 < n; j += 4) {
+            a0 += matrix[base + j] * v[j];
+            a1 += matrix[base + j + 1] * v[j + 1];
+            a2 += matrix[base + j + 2] * v[j + 2];
+            a3 += matrix[base + j + 3] * v[j + 3];
+        }
+        for (; j < n; j++) {
+            a0 += matrix[base + j] * v[j];
+        }
+        return (a0 + a1) + (a2 + a3);
+    }
+
+    private double dot(int base, double[] v) {
+        double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+        int j = 0;
+        for (; j + 3 < n; j += 4) {
+            a0 += matrix[base + j] * v[j];
+            a1 += matrix[base + j + 1] * v[j + 1];
+            a2 += matrix[base + j + 2] * v[j + 2];
+            a3 += matrix[base + j + 3] * v[j + 3];
+        }
+        for (; j < n; j++) {
+            a0 += matrix[base + j] * v[j];
+        }
+        return (a0 + a1) + (a2 + a3);
     }
 
     /** Row k, column j of the matrix. */
@@ -35,18 +67,12 @@ public final class Dct {
      */
     public void apply(float[] x, float[] out) {
         double c = x[0];
-        double acc0 = 0;
         for (int j = 0; j < n; j++) {
-            acc0 += matrix[j] * x[j];
+            centred[j] = x[j] - c;
         }
-        out[0] = (float) acc0;
+        out[0] = (float) dot(0, x);
         for (int k = 1; k < rows; k++) {
-            int base = k * n;
-            double acc = 0;
-            for (int j = 0; j < n; j++) {
-                acc += matrix[base + j] * (x[j] - c);
-            }
-            out[k] = (float) acc;
+            out[k] = (float) dot(k * n, centred);
         }
     }
 }

@@ -8,16 +8,27 @@ public final class FrameStatistics {
 
     /** librosa.zero_crossings threshold: samples with |x| <= 1e-10 count as zero (positive). */
     private static final float ZERO_THRESHOLD = 1e-10f;
+    private static final int ZERO_THRESHOLD_BITS = Float.floatToRawIntBits(ZERO_THRESHOLD);
 
     private FrameStatistics() {}
 
     /** {@code sqrt(mean(x²))} of a frame (reflect-padded by the caller), float32 result. */
     public static float rms(float[] frame, int length) {
-        double acc = 0;
-        for (int i = 0; i < length; i++) {
-            double v = frame[i];
-            acc += v * v;
+        // four independent sums: one chain of dependent adds would wait on the adder's latency
+        double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+        int i = 0;
+        for (; i + 3 < length; i += 4) {
+            double v0 = frame[i], v1 = frame[i + 1], v2 = frame[i + 2], v3 = frame[i + 3];
+            a0 += v0 * v0;
+            a1 += v1 * v1;
+            a2 += v2 * v2;
+            a3 += v3 * v3;
         }
+        for (; i < length; i++) {
+            double v = frame[i];
+            a0 += v * v;
+        }
+        double acc = (a0 + a1) + (a2 + a3);
         return (float) Math.sqrt((float) (acc / length));
     }
 
@@ -27,19 +38,19 @@ public final class FrameStatistics {
      */
     public static double zeroCrossingRate(float[] frame, int length) {
         int crossings = 0;
-        boolean prev = negative(frame[0]);
+        int prev = negative(frame[0]);
         for (int i = 1; i < length; i++) {
-            boolean cur = negative(frame[i]);
-            if (cur != prev) {
-                crossings++;
-            }
+            int cur = negative(frame[i]);
+            crossings += cur ^ prev;
             prev = cur;
         }
         return (double) crossings / length;
     }
 
-    private static boolean negative(float x) {
-        // np.signbit after thresholding: tiny values (including -0.0) become +0
-        return Math.abs(x) > ZERO_THRESHOLD && x < 0f;
+    /** np.signbit after thresholding, as 0/1: tiny values (including -0.0) become +0. */
+    private static int negative(float x) {
+        int bits = Float.floatToRawIntBits(x);
+        int big = ((ZERO_THRESHOLD_BITS - (bits & 0x7fffffff)) >>> 31); // |x| > threshold
+        return (bits >>> 31) & big;
     }
 }

@@ -4,13 +4,14 @@ package io.genrelake.dsp;
  * Streaming harmonic/percussive separation, as librosa's legacy {@code effects.hpss} → {@code
  * decompose.hpss(D, kernel_size=31, power=2, margin=1)}: on |D|, a 31-frame median along time
  * (harmonic) and a 31-bin median along frequency (percussive), {@code scipy.ndimage} 'reflect'
- * boundaries; soft mask {@code H²/(H²+P²)} computed as {@code (H/Z)²/((H/Z)²+(P/Z)²)}, Z = max(H, P)
- * in float32 (0.5 where Z is below float32 tiny). The harmonic spectrum {@code D × mask} of each frame
+ * boundaries; soft mask {@code H²/(H²+P²)} (0.5 where max(H, P) is below float32 tiny). The harmonic spectrum {@code D × mask} of each frame
  * goes to an {@link Istft}.
  *
  * <p>Only the harmonic part is inverted: the masks sum to one, so the percussive signal is the input
  * minus the harmonic one (istft is linear and reconstructs the input exactly). The time median is
- * local, so frames are released 15 frames late and only 32 frames are held.
+ * local, so frames are released 15 frames late and only 32 frames are held. The frequency medians of a
+ * frame are computed by ranks ({@link RankedWindowMedian}); the time medians by a {@link
+ * MedianFilter.Bank} of running medians, one per bin.
  */
 public final class Hpss {
 
@@ -25,7 +26,8 @@ public final class Hpss {
     private final float[][] ringPerc = new float[RING][BINS];
     /** For every bin, the running median of its KERNEL magnitudes along time. */
     private final MedianFilter.Bank timeMedians = new MedianFilter.Bank(BINS, KERNEL);
-    private final int[] padded = new int[BINS + KERNEL - 1];
+    private final float[] padded = new float[BINS + KERNEL - 1];
+    private final RankedWindowMedian ranked = new RankedWindowMedian();
     private final float[] harmRe = new float[BINS];
     private final float[] harmIm = new float[BINS];
     private final Istft istft;
@@ -45,7 +47,7 @@ public final class Hpss {
         System.arraycopy(re, 0, ringRe[slot], 0, BINS);
         System.arraycopy(im, 0, ringIm[slot], 0, BINS);
         System.arraycopy(magnitude, 0, ringMag[slot], 0, BINS);
-        MedianFilter.filter(magnitude, BINS, KERNEL, ringPerc[slot], padded);
+        MedianFilter.filter(magnitude, BINS, KERNEL, ringPerc[slot], padded, ranked);
         received++;
         // frame t needs frames up to t + 15; with those present, reflection only happens at the start
         while (nextOut + HALF < received) {
@@ -80,16 +82,12 @@ public final class Hpss {
         for (int k = 0; k < BINS; k++) {
             float h = timeMedians.median(k);
             float p = perc[k];
-            float z = Math.max(h, p);
-            float mask;
-            if (z < Float32.TINY) {
-                mask = 0.5f;
-            } else {
-                float hz = h / z;
-                float pz = p / z;
-                float mh = hz * hz;
-                mask = mh / (mh + pz * pz);
-            }
+            // librosa divides by Z = max(H, P) first to keep float32 squares in range; doubles need no
+            // rescaling. Where Z is below float32 tiny both masks are 0.5 (computed anyway, then
+            // selected, so the loop has no branch).
+            double hh = (double) h * h;
+            float ratio = (float) (hh / (hh + (double) p * p));
+            float mask = Math.max(h, p) < Float32.TINY ? 0.5f : ratio;
             harmRe[k] = re[k] * mask;
             harmIm[k] = im[k] * mask;
         }

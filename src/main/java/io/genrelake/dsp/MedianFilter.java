@@ -4,14 +4,16 @@ import java.util.Arrays;
 
 /**
  * Running medians over an odd window, as {@code scipy.ndimage.median_filter(mode='reflect')}, for
- * non-negative floats (spectral magnitudes).
+ * non-negative floats (spectral magnitudes). {@link #filter} filters a whole array (by ranks, see
+ * {@link RankedWindowMedian}); {@link Bank} keeps many running medians that advance one value at a time
+ * (along time, where the values arrive frame by frame).
  *
- * <p>Instead of keeping each window sorted, only its median m is kept, with the number of window
+ * <p>In a {@link Bank}, instead of keeping each window sorted, only its median m is kept, with the number of window
  * values below it ({@code less}) and equal to it ({@code equal}). Sliding the window by one value
  * updates the two counts; only when m stops being the middle value is the window scanned for the next
  * value below or above it. Values are held as their IEEE bits — for non-negative floats the bit
  * patterns order like the values — so every count and scan is branch-free integer arithmetic
- * ({@code (x − m) >>> 31} is 1 exactly when x < m) that the JIT can vectorise.
+ * ({@code (x − m) >>> 31} is 1 exactly when x < m) that recent JITs vectorise.
  */
 public final class MedianFilter {
 
@@ -32,40 +34,16 @@ public final class MedianFilter {
 
     /**
      * Median filter of x[0..n) (non-negative values) with an odd window and reflect boundary into out;
-     * {@code padded} is scratch of at least n + width − 1 ints.
+     * {@code padded} is scratch of at least n + width − 1 floats.
      */
-    public static void filter(float[] x, int n, int width, float[] out, int[] padded) {
+    public static void filter(float[] x, int n, int width, float[] out, float[] padded, RankedWindowMedian ranked) {
         int half = width / 2;
         for (int i = 0; i < half; i++) {
-            padded[i] = Float.floatToRawIntBits(x[reflect(i - half, n)]);
-            padded[half + n + i] = Float.floatToRawIntBits(x[reflect(n + i, n)]);
+            padded[i] = x[reflect(i - half, n)];
+            padded[half + n + i] = x[reflect(n + i, n)];
         }
-        for (int i = 0; i < n; i++) {
-            padded[half + i] = Float.floatToRawIntBits(x[i]);
-        }
-        // the window of output i is padded[i, i + width)
-        int m = select(padded, 0, width, half);
-        int less = countLess(padded, 0, width, m);
-        int equal = countEqual(padded, 0, width, m);
-        out[0] = Float.intBitsToFloat(m);
-        for (int i = 1; i < n; i++) {
-            int o = padded[i - 1];
-            int e = padded[i + width - 1];
-            if (o != e) {
-                less += ((e - m) >>> 31) - ((o - m) >>> 31);
-                equal += (e == m ? 1 : 0) - (o == m ? 1 : 0);
-                if (less > half) {
-                    m = maxBelow(padded, i, width, m);
-                    equal = countEqual(padded, i, width, m);
-                    less -= equal;
-                } else if (less + equal <= half) {
-                    less += equal;
-                    m = minAbove(padded, i, width, m);
-                    equal = countEqual(padded, i, width, m);
-                }
-            }
-            out[i] = Float.intBitsToFloat(m);
-        }
+        System.arraycopy(x, 0, padded, half, n);
+        ranked.medians(padded, n + width - 1, width, out);
     }
 
     /** The value of rank r (0-based) of a[from, from+len). */

@@ -76,11 +76,17 @@ public final class MelFilterBank {
         for (int m = 0; m < nMels; m++) {
             float[] w = weights[m];
             int s = start[m];
-            double acc = 0;
-            for (int j = 0; j < w.length; j++) {
-                acc += w[j] * (double) power[s + j];
+            double a0 = 0;
+            double a1 = 0;
+            int j = 0;
+            for (; j + 1 < w.length; j += 2) {
+                a0 += w[j] * (double) power[s + j];
+                a1 += w[j + 1] * (double) power[s + j + 1];
             }
-            mel[m] = (float) acc;
+            if (j < w.length) {
+                a0 += w[j] * (double) power[s + j];
+            }
+            mel[m] = (float) (a0 + a1);
         }
     }
 }

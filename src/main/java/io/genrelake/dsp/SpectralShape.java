@@ -23,16 +23,29 @@ public final class SpectralShape {
     /** Computes the three descriptors of one frame; read them with the getters. */
     public void compute(float[] magnitude) {
         int n = freqs.length;
-        double sum = 0;
-        double weighted = 0;
+        double sum0 = 0, sum1 = 0;
+        double weighted0 = 0, weighted1 = 0;
         // rolloff: np.cumsum in float32 against 0.85 * total (float32), first bin reaching it
         float cum = 0f;
-        for (int k = 0; k < n; k++) {
-            float s = magnitude[k];
-            sum += s;
-            weighted += freqs[k] * s;
+        int k0 = 0;
+        for (; k0 + 1 < n; k0 += 2) {
+            float s0 = magnitude[k0];
+            float s1 = magnitude[k0 + 1];
+            sum0 += s0;
+            sum1 += s1;
+            weighted0 += freqs[k0] * s0;
+            weighted1 += freqs[k0 + 1] * s1;
+            cum += s0;
+            cum += s1;
+        }
+        for (; k0 < n; k0++) {
+            float s = magnitude[k0];
+            sum0 += s;
+            weighted0 += freqs[k0] * s;
             cum += s;
         }
+        double sum = sum0 + sum1;
+        double weighted = weighted0 + weighted1;
         float threshold = ROLL_PERCENT * cum;
         float c2 = 0f;
         int rollBin = n - 1;
@@ -51,12 +64,20 @@ public final class SpectralShape {
         }
         double inv = 1.0 / sum;
         centroid = weighted * inv;
-        double spread = 0;
-        for (int k = 0; k < n; k++) {
-            double d = freqs[k] - centroid;
-            spread += magnitude[k] * d * d;
+        double spread0 = 0;
+        double spread1 = 0;
+        int k = 0;
+        for (; k + 1 < n; k += 2) {
+            double d0 = freqs[k] - centroid;
+            double d1 = freqs[k + 1] - centroid;
+            spread0 += magnitude[k] * d0 * d0;
+            spread1 += magnitude[k + 1] * d1 * d1;
         }
-        bandwidth = Math.sqrt(spread * inv);
+        for (; k < n; k++) {
+            double d = freqs[k] - centroid;
+            spread0 += magnitude[k] * d * d;
+        }
+        bandwidth = Math.sqrt((spread0 + spread1) * inv);
     }
 
     public double centroid() {

@@ -26,6 +26,7 @@ public final class TempoEstimator {
     private final double[] re = new double[FFT / 2 + 1];
     private final double[] im = new double[FFT / 2 + 1];
     private final double[] ac = new double[FFT];
+    private final double[] powerSum = new double[FFT / 2 + 1];
     private final double[] tgSum = new double[WIN];
     private final float[] ring = new float[RING];
 
@@ -46,6 +47,7 @@ public final class TempoEstimator {
         anyNonZero = false;
         first = 0f;
         java.util.Arrays.fill(tgSum, 0.0);
+        java.util.Arrays.fill(powerSum, 0.0);
     }
 
     /** Appends the next envelope value. */
@@ -80,6 +82,7 @@ public final class TempoEstimator {
             accumulateFrame(framesDone, count);
             framesDone++;
         }
+        invert();
         if (!anyNonZero || count == 0) {
             return 0.0;
         }
@@ -117,37 +120,31 @@ public final class TempoEstimator {
     }
 
     private void accumulateFrame(int t, int n) {
-        boolean zero = true;
+        double energy = 0;
         for (int i = 0; i < WIN; i++) {
             double v = padded(t - HALF + i, n) * window[i];
             x[i] = v;
-            if (v != 0) {
-                zero = false;
-            }
+            energy += v * v;
         }
-        if (zero) {
-            return; // an all-zero frame stays zero after normalisation
+        if (energy < Double.MIN_NORMAL) {
+            return; // an all-zero frame stays zero (librosa leaves frames below tiny unnormalised)
         }
         java.util.Arrays.fill(x, WIN, FFT, 0.0);
         fft.forward(x, re, im);
+        // The frame's autocorrelation is irfft(|X|²) and its largest value is lag 0 = Σ x² (Cauchy–Schwarz),
+        // so librosa's per-frame normalisation is a division by the energy. The inverse FFT is linear:
+        // summing |X|² / energy over frames and inverting once at the end gives the same sum of frames.
+        double inv = 1.0 / energy;
         for (int k = 0; k < re.length; k++) {
-            re[k] = re[k] * re[k] + im[k] * im[k];
-            im[k] = 0;
+            powerSum[k] += (re[k] * re[k] + im[k] * im[k]) * inv;
         }
-        fft.inverse(re, im, ac);
-        double max = 0;
-        for (int lag = 0; lag < WIN; lag++) {
-            max = Math.max(max, Math.abs(ac[lag]));
-        }
-        if (max < Double.MIN_NORMAL) {
-            for (int lag = 0; lag < WIN; lag++) {
-                tgSum[lag] += ac[lag];
-            }
-            return;
-        }
-        for (int lag = 0; lag < WIN; lag++) {
-            tgSum[lag] += ac[lag] / max;
-        }
+    }
+
+    /** tgSum = Σ over frames of the normalised autocorrelations, from the accumulated spectra. */
+    private void invert() {
+        java.util.Arrays.fill(im, 0.0);
+        fft.inverse(powerSum, im, ac);
+        System.arraycopy(ac, 0, tgSum, 0, WIN);
     }
 
     private static double log2(double v) {

@@ -39,7 +39,7 @@ public final class FeatureExtractor {
     /** The shortest usable signal: one n_fft analysis frame. */
     public static final int MIN_SAMPLES = Stft.N_FFT;
     /**
-     * Clips of up to this many frames (≈ 70 s, 37 MB) keep their spectra in memory between the passes;
+     * Clips of up to this many frames (≈ 70 s, 38 MB) keep their spectra in memory between the passes;
      * longer ones are read and transformed twice.
      */
     static final int CACHE_FRAMES = 3000;
@@ -72,6 +72,7 @@ public final class FeatureExtractor {
     private float[] cacheRe = new float[0];
     private float[] cacheIm = new float[0];
     private float[] cacheMag = new float[0];
+    private float[] cacheMel = new float[0];
 
     private final MeanVariance chromaStats = new MeanVariance();
     private final MeanVariance rmsStats = new MeanVariance();
@@ -169,6 +170,9 @@ public final class FeatureExtractor {
                     for (int m = 0; m < N_MELS; m++) {
                         maxMel = Math.max(maxMel, mel[m]);
                     }
+                    if (cache) {
+                        storeMel(t);
+                    }
                 }
                 n = framer.samplesRead();
                 frames = framer.frameIndex() + 1;
@@ -209,7 +213,11 @@ public final class FeatureExtractor {
                     bandwidthStats.add(shape.bandwidth());
                     rolloffStats.add(shape.rolloff());
 
-                    melBank.apply(power, mel);
+                    if (cache) {
+                        System.arraycopy(cacheMel, t * N_MELS, mel, 0, N_MELS);
+                    } else {
+                        melBank.apply(power, mel);
+                    }
                     PowerToDb.toClippedDb(mel, melDb, N_MELS, dbFloor);
                     dct.apply(melDb, mfcc);
                     for (int k = 0; k < N_MFCC; k++) {
@@ -276,6 +284,14 @@ public final class FeatureExtractor {
         System.arraycopy(re, 0, cacheRe, t * BINS, BINS);
         System.arraycopy(im, 0, cacheIm, t * BINS, BINS);
         System.arraycopy(magnitude, 0, cacheMag, t * BINS, BINS);
+    }
+
+    private void storeMel(int t) {
+        int need = (t + 1) * N_MELS;
+        if (cacheMel.length < need) {
+            cacheMel = Arrays.copyOf(cacheMel, Math.max(need, cacheRe.length / BINS * N_MELS));
+        }
+        System.arraycopy(mel, 0, cacheMel, t * N_MELS, N_MELS);
     }
 
     private void load(int t) {

@@ -43,16 +43,26 @@ final class MeanVariance {
         if (n == 0) {
             shift = v[off];
         }
-        double s = 0;
-        double q = 0;
+        double s0 = 0, s1 = 0;
+        double q0 = 0, q1 = 0;
         double k = shift;
-        for (int i = off; i < off + len; i++) {
-            double d = v[i] - k;
-            s += d;
-            q += d * d;
+        int i = off;
+        int end = off + len;
+        for (; i + 1 < end; i += 2) {
+            double d0 = v[i] - k;
+            double d1 = v[i + 1] - k;
+            s0 += d0;
+            s1 += d1;
+            q0 += d0 * d0;
+            q1 += d1 * d1;
         }
-        sum += s;
-        sumSq += q;
+        if (i < end) {
+            double d = v[i] - k;
+            s0 += d;
+            q0 += d * d;
+        }
+        sum += s0 + s1;
+        sumSq += q0 + q1;
         n += len;
     }
 

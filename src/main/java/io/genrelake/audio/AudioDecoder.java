@@ -1,0 +1,23 @@
+package io.genrelake.audio;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/** A decoder for one container/encoding family. Stateless, thread-safe. */
+public interface AudioDecoder {
+
+    /** Short lower-case name: "wav", "au", "aiff". */
+    String name();
+
+    /** True if the first {@code length} bytes of a file (up to 64 are passed) are this format. */
+    boolean sniff(byte[] header, int length);
+
+    /**
+     * Parses the header and returns a stream positioned at the first sample. The stream owns
+     * {@code in} and closes it; on failure {@code in} is left open for the caller to close.
+     *
+     * @throws AudioFormatException with a clear reason when the header is corrupt or truncated
+     * @throws UnsupportedAudioException when the encoding is valid but not decoded here
+     */
+    AudioStream open(InputStream in) throws IOException;
+}

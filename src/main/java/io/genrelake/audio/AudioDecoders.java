@@ -1,0 +1,99 @@
+package io.genrelake.audio;
+
+import io.genrelake.audio.ffmpeg.FfmpegDecoder;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The decoder registry: picks a decoder by the file's first bytes (never its extension). Immutable;
+ * {@link #with} makes a new registry with one more decoder, tried after the existing ones (so an
+ * FFmpeg-backed decoder for MP3/AAC/FLAC/Ogg can be added behind the pure-Java ones).
+ */
+public final class AudioDecoders {
+
+    /** How many leading bytes decoders see in {@link AudioDecoder#sniff}. */
+    public static final int SNIFF_BYTES = 64;
+    /** Read-ahead buffer put in front of streams that cannot mark/reset. */
+    private static final int BUFFER_BYTES = 1 << 16;
+
+    private static final AudioDecoders BUILT_IN =
+            new AudioDecoders(List.of(new WavDecoder(), new AuDecoder(), new AiffDecoder()));
+    private static final AudioDecoders STANDARD = BUILT_IN.with(new FfmpegDecoder());
+
+    private final List<AudioDecoder> decoders;
+
+    private AudioDecoders(List<AudioDecoder> decoders) {
+        this.decoders = List.copyOf(decoders);
+    }
+
+    /** WAV (RIFF/RIFX), AU and AIFF/AIFC, in pure Java. */
+    public static AudioDecoders builtIn() {
+        return BUILT_IN;
+    }
+
+    /**
+     * The built-ins, then FFmpeg for MP3, AAC/M4A, FLAC, Ogg Vorbis, Opus and whatever else it
+     * recognises. FFmpeg's natives load only when a file reaches it, so WAV-only runs never load them.
+     */
+    public static AudioDecoders standard() {
+        return STANDARD;
+    }
+
+    /** A new registry with {@code extra} tried after this one's decoders. */
+    public AudioDecoders with(AudioDecoder extra) {
+        List<AudioDecoder> more = new ArrayList<>(decoders);
+        more.add(extra);
+        return new AudioDecoders(more);
+    }
+
+    /** The decoders in the order they are tried. */
+    public List<AudioDecoder> decoders() {
+        return decoders;
+    }
+
+    /**
+     * Opens {@code in} with the first decoder whose sniff accepts its first bytes. The returned
+     * stream owns {@code in}; if opening fails, {@code in} is left to the caller to close.
+     * Exceptions carry {@code nameForMessages} in {@link AudioFormatException#source()}.
+     *
+     * @throws AudioFormatException "empty file" for no bytes at all, or the decoder's reason
+     * @throws UnsupportedAudioException when no decoder recognises the bytes
+     */
+    public AudioStream open(InputStream in, String nameForMessages) throws IOException {
+        InputStream peekable = in.markSupported() ? in : new BufferedInputStream(in, BUFFER_BYTES);
+        byte[] head = new byte[SNIFF_BYTES];
+        peekable.mark(SNIFF_BYTES);
+        int length = peekable.readNBytes(head, 0, SNIFF_BYTES);
+        peekable.reset();
+        if (length == 0) {
+            throw new AudioFormatException("empty file").withSource(nameForMessages);
+        }
+        for (AudioDecoder decoder : decoders) {
+            if (decoder.sniff(head, length)) {
+                try {
+                    return new NamedAudioStream(decoder.open(peekable), nameForMessages);
+                } catch (AudioFormatException e) {
+                    throw e.withSource(nameForMessages);
+                }
+            }
+        }
+        throw new UnsupportedAudioException("unsupported format: not " + formatList() + " (starts with "
+                + Bytes.hex(head, Math.min(length, 8)) + ")").withSource(nameForMessages);
+    }
+
+    /** "WAV, AU or AIFF" from the decoders' names. */
+    private String formatList() {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < decoders.size(); i++) {
+            if (i > 0) {
+                s.append(i == decoders.size() - 1 ? " or " : ", ");
+            }
+            s.append(decoders.get(i).name().toUpperCase(Locale.ROOT));
+        }
+        return s.toString();
+    }
+}
