@@ -6,22 +6,26 @@ package io.genrelake.dsp;
  *
  * <p>A real transform of size n is one complex FFT of size m = n/2 on the packed sequence
  * z[j] = x[2j] + i x[2j+1], plus the standard split step that separates the spectra of the even
- * and odd samples. The complex FFT is an iterative, in-place decimation-in-time transform on
- * bit-reversed input, laid out so that every pass over the data does as much work as possible:
+ * and odd samples. The forward complex FFT is an iterative, in-place decimation-in-time transform
+ * on bit-reversed input, arranged so that each pass over the data does as much as it can:
  *
  * <ol>
- *   <li>first pass: gather z in bit-reversed order and apply the first 2, 3 or 1 radix-2 levels
- *       at once (a radix-4, radix-8 or radix-2 butterfly whose twiddles are all trivial);
+ *   <li>first pass: gather z in bit-reversed order and apply the first 1, 2 or 3 radix-2 levels
+ *       at once (a radix-2, -4 or -8 butterfly whose twiddles are all trivial);
  *   <li>middle passes: radix-4 butterflies (two merged radix-2 levels, so the plain radix-2
  *       bit-reversal order still applies);
- *   <li>last pass: the final radix-2 level fused with the real split (forward) or with the
- *       unpacking into x (inverse).
+ *   <li>last pass: the final radix-2 level fused with the split.
  * </ol>
  *
- * The inverse runs the same complex FFT on conj(Z) (IDFT(Z) = conj(DFT(conj Z)) / m). All twiddles
- * come from Math.cos/Math.sin (no recurrences), reduced by symmetry so that W^0, W^(N/4), ... are
- * exact. Scalar code on separate re/im arrays; loops are shaped so that C2 keeps twiddles in
- * registers where a stage has many blocks.
+ * The inverse computes FFT(conj Z) with the transpose of that network, i.e. the same passes in
+ * reverse order with transposed butterflies (decimation in frequency): undo the split fused with
+ * the span-m radix-2 level, radix-4 DIF passes, then a plain radix-R DFT per block scattered
+ * through the bit reversal straight into x (conjugated and scaled by 1/m).
+ *
+ * <p>All twiddles come from Math.cos/Math.sin (no recurrences), reduced by symmetry so that
+ * mirrored entries agree bit for bit and quarter turns are exact. The code is scalar on separate
+ * re/im arrays; loops are shaped for C2: twiddles stay in registers where a stage has many blocks,
+ * counted loops (bounds checks hoisted) elsewhere. Results agree with numpy.fft to ~1e-16 relative.
  */
 public final class RealFft {
 
@@ -86,7 +90,7 @@ public final class RealFft {
         zi = new double[m];
     }
 
-    /** Stores scale * exp(-2πi k/big) as (cos, sin) at out[pos], out[pos+1]; exact at multiples of π/4 in k/big. */
+    /** Stores scale·exp(-2πi k/big) as (cos, sin) at out[pos], out[pos+1]. */
     private static void twiddle(int k, int big, double scale, double[] out, int pos) {
         // Reduce to an angle in [0, π/4] so that symmetric entries come out bit-for-bit symmetric.
         long a = Math.floorMod((long) k, (long) big) * 8;   // angle in units of 2π/(8 big)
@@ -280,8 +284,8 @@ public final class RealFft {
     /**
      * The last middle stage (h = m/8) has exactly two blocks, m/2 apart: both butterflies of a k
      * share one twiddle row, and the k loop is a plain counted loop (bounds checks hoisted). All
-     * loads come before the stores: the blocks are 4n bytes apart, a multiple of 4 KiB for large
-     * n, and interleaving would make loads falsely wait on the other block's stores.
+     * loads come before the stores: the blocks are 2n bytes apart (4 KiB at n = 2048), and loads
+     * issued after the other block's stores would falsely wait on them (4K aliasing).
      */
     private static void radix4TwoBlocks(double[] re, double[] im, int m, int h, double[] tw, int off) {
         final int half = m / 2;

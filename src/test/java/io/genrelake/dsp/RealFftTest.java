@@ -263,6 +263,26 @@ class RealFftTest {
     }
 
     @Test
+    void interleavedCallsOnOneInstanceDoNotInterfere() {
+        int n = 2048;
+        RealFft fft = new RealFft(n);
+        double[] a = random(n, 21), b = random(n, 22);
+        double[] ra = new double[n / 2 + 1], ia = new double[n / 2 + 1];
+        double[] rb = new double[n / 2 + 1], ib = new double[n / 2 + 1];
+        double[] ya = new double[n], yb = new double[n];
+        fft.forward(a, ra, ia);
+        fft.inverse(ra, ia, ya);
+        double[] ya0 = ya.clone(), ra0 = ra.clone();
+        fft.forward(b, rb, ib);
+        fft.inverse(rb, ib, yb);
+        fft.forward(a, ra, ia);
+        fft.inverse(ra, ia, ya);
+        assertArrayEquals(ra0, ra, 0.0);
+        assertArrayEquals(ya0, ya, 0.0);
+        assertTrue(maxAbsDiff(b, yb, n) <= 1e-13);
+    }
+
+    @Test
     void sizeAndValidation() {
         assertEquals(2048, new RealFft(2048).size());
         assertEquals(4, new RealFft(4).size());

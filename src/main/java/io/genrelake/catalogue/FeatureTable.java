@@ -1,0 +1,155 @@
+package io.genrelake.catalogue;
+
+import io.genrelake.features.FeatureSet;
+import io.genrelake.features.KaggleRow;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The feature table: its schema and the building of its rows, one per window of each usable file and
+ * one per unusable file. docs/feature-table.md documents every column; keep the two in step.
+ */
+public final class FeatureTable {
+
+    public static final String TRACK_ID = "track_id";
+    public static final String PATH = "path";
+    public static final String SIZE = "size";
+    public static final String MODIFIED = "modified";
+    public static final String DURATION_S = "duration_s";
+    public static final String CODEC = "codec";
+    public static final String SAMPLE_RATE_IN = "sample_rate_in";
+    public static final String CHANNELS_IN = "channels_in";
+    public static final String WINDOW = "window";
+    public static final String START_S = "start_s";
+    public static final String END_S = "end_s";
+    public static final String LABEL = "label";
+    public static final String STATUS = "status";
+    public static final String ERROR = "error";
+    public static final String EXTRACTOR_VERSION = "extractor_version";
+    public static final String EXTRACTED_AT = "extracted_at";
+
+    public static final String STATUS_OK = "ok";
+    public static final String STATUS_ERROR = "error";
+    /** The {@code codec} of rows ingested from a Kaggle-layout CSV. */
+    public static final String KAGGLE_CODEC = "kaggle-csv";
+
+    /** Columns before the features; the features follow in {@link FeatureSet#NAMES} order, then {@link #TAIL}. */
+    private static final int HEAD = 11;
+    private static final int TAIL = 5;
+    private static final int WIDTH = HEAD + FeatureSet.SIZE + TAIL;
+
+    public static final StructType SCHEMA = schema();
+
+    private FeatureTable() {}
+
+    private static StructType schema() {
+        List<StructField> fields = new ArrayList<>(WIDTH);
+        fields.add(field(TRACK_ID, DataTypes.StringType, false));
+        fields.add(field(PATH, DataTypes.StringType, false));
+        fields.add(field(SIZE, DataTypes.LongType, true));
+        fields.add(field(MODIFIED, DataTypes.TimestampType, true));
+        fields.add(field(DURATION_S, DataTypes.DoubleType, true));
+        fields.add(field(CODEC, DataTypes.StringType, true));
+        fields.add(field(SAMPLE_RATE_IN, DataTypes.IntegerType, true));
+        fields.add(field(CHANNELS_IN, DataTypes.IntegerType, true));
+        fields.add(field(WINDOW, DataTypes.IntegerType, true));
+        fields.add(field(START_S, DataTypes.DoubleType, true));
+        fields.add(field(END_S, DataTypes.DoubleType, true));
+        for (String name : FeatureSet.NAMES) {
+            fields.add(field(name, DataTypes.DoubleType, true));
+        }
+        fields.add(field(LABEL, DataTypes.StringType, true));
+        fields.add(field(STATUS, DataTypes.StringType, false));
+        fields.add(field(ERROR, DataTypes.StringType, true));
+        fields.add(field(EXTRACTOR_VERSION, DataTypes.StringType, true));
+        fields.add(field(EXTRACTED_AT, DataTypes.TimestampType, false));
+        return DataTypes.createStructType(fields);
+    }
+
+    private static StructField field(String name, DataType type, boolean nullable) {
+        return DataTypes.createStructField(name, type, nullable);
+    }
+
+    /** The rows of one file: one per window, or one error row. */
+    public static List<Row> rows(TrackResult result, RunStamp run) {
+        if (!result.ok()) {
+            return List.of(errorRow(result, run));
+        }
+        List<Row> rows = new ArrayList<>(result.windows().size());
+        for (TrackResult.WindowFeatures w : result.windows()) {
+            Object[] v = fileColumns(result.file(), result.audio());
+            v[4] = result.durationSeconds();
+            v[8] = w.window().index();
+            v[9] = w.window().startSeconds();
+            v[10] = w.window().endSeconds();
+            putFeatures(v, w.values());
+            putTail(v, result.file().label(), STATUS_OK, null, run.extractorVersion(), run.extractedAt());
+            rows.add(RowFactory.create(v));
+        }
+        return rows;
+    }
+
+    /** The single row of an unusable file: its identity, what is known of its audio, and the reason. */
+    static Row errorRow(TrackResult result, RunStamp run) {
+        Object[] v = fileColumns(result.file(), result.audio());
+        putTail(v, result.file().label(), STATUS_ERROR, result.error(), run.extractorVersion(), run.extractedAt());
+        return RowFactory.create(v);
+    }
+
+    /**
+     * A row of a Kaggle-layout table: window 0 of a "track" whose path is {@code table#filename}; size,
+     * modification time, input format and extractor version are unknown (librosa computed it) and null.
+     */
+    public static Row kaggleRow(String tablePath, KaggleRow row, RunStamp run) {
+        Object[] v = new Object[WIDTH];
+        String path = tablePath + "#" + row.filename();
+        v[0] = TrackId.of(path);
+        v[1] = path;
+        Double duration = row.length() >= 0 ? (double) row.length() / WindowPlan.SAMPLE_RATE : null;
+        v[4] = duration;
+        v[5] = KAGGLE_CODEC;
+        v[8] = 0;
+        v[9] = 0.0;
+        v[10] = duration;
+        putFeatures(v, row.values());
+        putTail(v, row.label().isEmpty() ? null : row.label(), STATUS_OK, null, null, run.extractedAt());
+        return RowFactory.create(v);
+    }
+
+    private static Object[] fileColumns(CatalogueFile file, AudioInfo audio) {
+        Object[] v = new Object[WIDTH];
+        v[0] = file.trackId();
+        v[1] = file.path();
+        v[2] = file.size();
+        v[3] = new Timestamp(file.modified());
+        if (audio != null) {
+            v[5] = audio.codec();
+            v[6] = audio.sampleRateIn();
+            v[7] = audio.channelsIn();
+        }
+        return v;
+    }
+
+    private static void putFeatures(Object[] v, double[] features) {
+        for (int i = 0; i < FeatureSet.SIZE; i++) {
+            v[HEAD + i] = features[i];
+        }
+    }
+
+    private static void putTail(Object[] v, String label, String status, String error, String version,
+            Timestamp extractedAt) {
+        int at = HEAD + FeatureSet.SIZE;
+        v[at] = label;
+        v[at + 1] = status;
+        v[at + 2] = error;
+        v[at + 3] = version;
+        v[at + 4] = extractedAt;
+    }
+}

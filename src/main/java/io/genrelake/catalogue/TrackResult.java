@@ -1,0 +1,38 @@
+package io.genrelake.catalogue;
+
+import java.util.List;
+
+/**
+ * One file's outcome: its windows' features, or the reason it has none.
+ *
+ * @param file            the file as listed
+ * @param audio           what its header says; null when it could not be opened or decoded
+ * @param durationSeconds the length of the whole decoded track; null for a failed file
+ * @param windows         the kept windows in order; empty for a failed file
+ * @param error           the reason ({@link ErrorReason}), or null when the file is usable
+ */
+public record TrackResult(CatalogueFile file, AudioInfo audio, Double durationSeconds, List<WindowFeatures> windows,
+        String error) {
+
+    /** The features of one window. */
+    public record WindowFeatures(WindowPlan.Window window, double[] values) {}
+
+    public TrackResult {
+        windows = List.copyOf(windows);
+        if ((error == null) == windows.isEmpty()) {
+            throw new IllegalArgumentException("a result has windows or an error, exactly one of them");
+        }
+    }
+
+    static TrackResult ok(CatalogueFile file, AudioInfo audio, double durationSeconds, List<WindowFeatures> windows) {
+        return new TrackResult(file, audio, durationSeconds, windows, null);
+    }
+
+    static TrackResult failed(CatalogueFile file, AudioInfo audio, String error) {
+        return new TrackResult(file, audio, null, List.of(), error);
+    }
+
+    public boolean ok() {
+        return error == null;
+    }
+}

@@ -1,0 +1,176 @@
+package io.genrelake.jobs;
+
+import io.genrelake.catalogue.CatalogueFile;
+import io.genrelake.catalogue.CatalogueLister;
+import io.genrelake.catalogue.FeatureTable;
+import io.genrelake.catalogue.KaggleTables;
+import io.genrelake.catalogue.Labels;
+import io.genrelake.catalogue.Listing;
+import io.genrelake.catalogue.RunStamp;
+import io.genrelake.catalogue.SizeBalancedPartitioner;
+import io.genrelake.catalogue.WindowPlan;
+import io.genrelake.features.ExtractorVersion;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.LongAccumulator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The extract job: an audio catalogue on local disk, HDFS or S3 → the Parquet feature table (see
+ * docs/feature-table.md). The driver lists the inputs and spreads the files over partitions balanced by
+ * size; each task decodes and extracts its files ({@link PartitionExtraction}); the table is written to
+ * a staging directory, counted, and swapped into place ({@link TableCommit}) with its {@code _summary.json}.
+ *
+ * <p>Run it with {@code genrelake extract ...} or
+ * {@code spark-submit --class io.genrelake.jobs.ExtractJob genrelake.jar --input ... --output ...}.
+ * Exit codes: 0 done (also when some files were unusable: they have error rows), 1 nothing to extract
+ * or the run failed, 2 usage error.
+ */
+@Command(name = "ExtractJob", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 100,
+        description = "Extracts the GTZAN features of an audio catalogue into a Parquet feature table.")
+public final class ExtractJob implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExtractJob.class);
+    static final String APP_NAME = "genrelake extract";
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private ExtractOptions options;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new ExtractJob()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        try {
+            options.validate();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        try (JobSession session = JobSession.open(APP_NAME, options)) {
+            ExtractSummary summary = run(session.spark(), options);
+            PrintWriter out = new PrintWriter(System.out, true);
+            out.print(summary.toText());
+            out.flush();
+            return 0;
+        } catch (NoInputException e) {
+            System.err.println("extract: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** Runs the job in {@code spark}; the options must be {@linkplain ExtractOptions#validate valid}. */
+    public static ExtractSummary run(SparkSession spark, ExtractOptions options) throws IOException, NoInputException {
+        return run(spark, options, listing -> { });
+    }
+
+    /**
+     * As {@link #run(SparkSession, ExtractOptions)}, calling {@code afterListing} between the listing and
+     * the extraction (tests use it to delete a listed file).
+     */
+    static ExtractSummary run(SparkSession spark, ExtractOptions options, Consumer<Listing> afterListing)
+            throws IOException, NoInputException {
+        try {
+            return extract(spark, options, afterListing);
+        } finally {
+            spark.sparkContext().setJobDescription(null); // later jobs of the session are not ours
+        }
+    }
+
+    private static ExtractSummary extract(SparkSession spark, ExtractOptions options, Consumer<Listing> afterListing)
+            throws IOException, NoInputException {
+        long startNanos = System.nanoTime();
+        Instant started = Instant.now();
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+        WindowPlan plan = options.windowPlan();
+        RunStamp run = new RunStamp(ExtractorVersion.CURRENT, started.toEpochMilli());
+
+        // Driver: listing, labels, Kaggle tables (small), partitions balanced by bytes.
+        jsc.setJobDescription("genrelake extract: listing " + String.join(", ", options.inputs()));
+        Labels labels = options.labels() == null ? Labels.parentFolder() : Labels.readCsv(options.labels(), hadoop);
+        Listing listing = new CatalogueLister(hadoop).list(options.inputs());
+        afterListing.accept(listing);
+        List<Listing.Problem> problems = new ArrayList<>(listing.problems());
+        for (Listing.Problem p : problems) {
+            LOG.warn("input {}: {}", p.input(), p.reason());
+        }
+        List<Row> kaggleRows = new ArrayList<>();
+        for (String table : listing.kaggleTables()) {
+            try {
+                kaggleRows.addAll(KaggleTables.rows(table, hadoop, run));
+            } catch (IOException e) {
+                problems.add(new Listing.Problem(table, "not a Kaggle feature table: " + e.getMessage()));
+                LOG.warn("input {}: {}", table, e.getMessage());
+            }
+        }
+        List<CatalogueFile> files = labels.apply(listing.audioFiles());
+        if (files.isEmpty() && kaggleRows.isEmpty()) {
+            throw new NoInputException("no audio files or Kaggle tables found in " + options.inputs()
+                    + (problems.isEmpty() ? "" : " (" + problems.get(0).input() + ": " + problems.get(0).reason() + ")"));
+        }
+        int requested = options.partitions() != null ? options.partitions()
+                : SizeBalancedPartitioner.defaultCount(files.size(), jsc.defaultParallelism());
+        List<List<CatalogueFile>> bins = SizeBalancedPartitioner.partition(files, requested);
+        LOG.info("extract: {} audio files ({} MB) in {} partitions, {} Kaggle rows, {} files skipped",
+                files.size(), listing.audioBytes() >> 20, bins.size(), kaggleRows.size(), listing.skipped());
+
+        // Executors: one task per bin, one row per window (or per unusable file).
+        Broadcast<SerializableHadoopConf> conf = jsc.broadcast(new SerializableHadoopConf(hadoop));
+        LongAccumulator decodeNanos = jsc.sc().longAccumulator("genrelake decode+resample ns");
+        LongAccumulator featureNanos = jsc.sc().longAccumulator("genrelake feature ns");
+        JavaRDD<CatalogueFile> fileRdd = jsc.parallelize(bins, bins.size()).flatMap(List::iterator);
+        JavaRDD<Row> rows = fileRdd.mapPartitions(new PartitionExtraction(conf, plan, run, decodeNanos, featureNanos));
+        if (!kaggleRows.isEmpty()) {
+            rows = rows.union(jsc.parallelize(kaggleRows, 1));
+        }
+        Dataset<Row> table = spark.createDataFrame(rows, FeatureTable.SCHEMA);
+
+        TableCommit commit = TableCommit.to(options.output(), hadoop);
+        try {
+            jsc.setJobDescription(String.format(Locale.ROOT,
+                    "genrelake extract: %d audio files (%d MB) in %d partitions, %s-s windows → %s",
+                    files.size(), listing.audioBytes() >> 20, bins.size(), options.windowSeconds(), commit.output()));
+            table.write().mode(SaveMode.Overwrite).parquet(commit.staging().toString());
+
+            jsc.setJobDescription("genrelake extract: counting rows of " + commit.output());
+            TableCounts counts = TableCounts.of(spark.read().parquet(commit.staging().toString()));
+            ExtractSummary summary = new ExtractSummary(commit.output().toString(), started.toString(),
+                    (System.nanoTime() - startNanos) / 1e9, run.extractorVersion(), options.windowSeconds(),
+                    options.minLastWindowSeconds(), bins.size(), files.size(), listing.skipped(), problems, counts,
+                    decodeNanos.value() / 1e9, featureNanos.value() / 1e9);
+            commit.writeFile("_summary.json", summary.toJson());
+            commit.complete();
+            LOG.info(String.format(Locale.ROOT, "extract: wrote %s: %d windows of %d files, %d files with errors, "
+                    + "%.1f s, %.1f clips per minute", commit.output(), summary.windowsOk(), summary.filesOk(),
+                    summary.filesError(), summary.wallSeconds(), summary.clipsPerMinute()));
+            return summary;
+        } catch (IOException | RuntimeException e) {
+            commit.abort();
+            throw e;
+        }
+    }
+}

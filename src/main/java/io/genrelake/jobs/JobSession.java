@@ -1,0 +1,70 @@
+package io.genrelake.jobs;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.util.Properties;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The SparkSession a job runs in: spark-submit's settings, then the {@code --conf} file's, then
+ * {@code --master}; local[*] when nothing names a master. Stops the session on close only if it started
+ * it (a session that was already running, as in a notebook or a test, is left running).
+ */
+public final class JobSession implements AutoCloseable {
+
+    /** The master when neither spark-submit, the conf file nor --master names one. */
+    public static final String DEFAULT_MASTER = "local[*]";
+
+    private final SparkSession spark;
+    private final boolean owned;
+
+    private JobSession(SparkSession spark, boolean owned) {
+        this.spark = spark;
+        this.owned = owned;
+    }
+
+    /** Starts (or joins) the session for a job named {@code appName}. */
+    public static JobSession open(String appName, ExtractOptions options) throws IOException {
+        SparkConf conf = sparkConf(appName, options);
+        boolean existed = SparkSession.getDefaultSession().isDefined();
+        return new JobSession(SparkSession.builder().config(conf).getOrCreate(), !existed);
+    }
+
+    /** The settings a new session gets; spark.* system properties (spark-submit's) are loaded first. */
+    static SparkConf sparkConf(String appName, ExtractOptions options) throws IOException {
+        SparkConf conf = new SparkConf();
+        if (options.confFile() != null) {
+            Properties props = new Properties();
+            try (Reader in = Files.newBufferedReader(options.confFile())) {
+                props.load(in);
+            }
+            for (String key : props.stringPropertyNames()) {
+                conf.set(key, props.getProperty(key).strip());
+            }
+        }
+        if (options.master() != null) {
+            conf.setMaster(options.master());
+        } else if (!conf.contains("spark.master")) {
+            conf.setMaster(DEFAULT_MASTER);
+        }
+        // The feature table has 73 columns; Spark warns when a plan's description is cut at 25 fields.
+        conf.setIfMissing("spark.sql.debug.maxToStringFields", "100");
+        if (!conf.contains("spark.app.name")) {
+            conf.setAppName(appName);
+        }
+        return conf;
+    }
+
+    public SparkSession spark() {
+        return spark;
+    }
+
+    @Override
+    public void close() {
+        if (owned) {
+            spark.stop();
+        }
+    }
+}

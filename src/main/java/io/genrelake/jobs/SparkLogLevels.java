@@ -1,0 +1,52 @@
+package io.genrelake.jobs;
+
+import java.util.Map;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.appender.ConsoleAppender;
+import org.apache.logging.log4j.core.config.Configurator;
+import org.apache.logging.log4j.core.config.DefaultConfiguration;
+import org.apache.logging.log4j.core.config.builder.api.ConfigurationBuilder;
+import org.apache.logging.log4j.core.config.builder.api.ConfigurationBuilderFactory;
+import org.apache.logging.log4j.core.config.builder.impl.BuiltConfiguration;
+
+/**
+ * Logging for interactive runs: Spark, Hadoop and Parquet log every task at INFO, which would bury the
+ * job's own progress lines (one per partition, at INFO). Cluster runs (spark-submit) keep whatever log4j2
+ * configuration the cluster has; so does a user who gives one ({@code -Dlog4j2.configurationFile}).
+ */
+public final class SparkLogLevels {
+
+    private static final String PATTERN = "%d{HH:mm:ss} %p %c{1}: %m%n%ex";
+
+    private SparkLogLevels() {}
+
+    /**
+     * Before a command starts Spark: when log4j2 has no configuration of its own, installs one that
+     * logs genrelake at INFO and everything else at WARN to stderr (Spark then keeps it instead of its
+     * INFO defaults); otherwise the same as {@link #quietSpark}.
+     */
+    public static void forCommandLine() {
+        LoggerContext context = (LoggerContext) LogManager.getContext(false);
+        if (!(context.getConfiguration() instanceof DefaultConfiguration)) {
+            quietSpark();
+            return;
+        }
+        ConfigurationBuilder<BuiltConfiguration> b = ConfigurationBuilderFactory.newConfigurationBuilder();
+        b.add(b.newAppender("stderr", "Console").addAttribute("target", ConsoleAppender.Target.SYSTEM_ERR)
+                .add(b.newLayout("PatternLayout").addAttribute("pattern", PATTERN)));
+        b.add(b.newRootLogger(Level.WARN).add(b.newAppenderRef("stderr")));
+        b.add(b.newLogger("io.genrelake", Level.INFO));
+        Configurator.reconfigure(b.build());
+    }
+
+    /** Spark, Hadoop, Parquet and their shaded libraries at WARN; genrelake's own loggers untouched. */
+    public static void quietSpark() {
+        Configurator.setLevel(Map.of(
+                "org.apache.spark", Level.WARN,
+                "org.sparkproject", Level.WARN,
+                "org.apache.hadoop", Level.WARN,
+                "org.apache.parquet", Level.WARN));
+    }
+}

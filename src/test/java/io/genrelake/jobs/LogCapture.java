@@ -1,0 +1,41 @@
+package io.genrelake.jobs;
+
+import java.io.StringWriter;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.appender.WriterAppender;
+import org.apache.logging.log4j.core.config.Configuration;
+import org.apache.logging.log4j.core.layout.PatternLayout;
+
+/** Collects what log4j2 (Spark's logging, under slf4j) logs at INFO and above while it is open. */
+final class LogCapture implements AutoCloseable {
+
+    private final StringWriter text = new StringWriter();
+    private final WriterAppender appender;
+    private final LoggerContext context = (LoggerContext) LogManager.getContext(false);
+
+    LogCapture() {
+        appender = WriterAppender.newBuilder().setName("test-capture-" + System.nanoTime()).setTarget(text)
+                .setLayout(PatternLayout.newBuilder().withPattern("%c{1}: %m%n").build()).build();
+        appender.start();
+        Configuration config = context.getConfiguration();
+        config.addAppender(appender);
+        config.getRootLogger().addAppender(appender, Level.INFO, null);
+        context.updateLoggers();
+    }
+
+    String text() {
+        synchronized (text) {
+            return text.toString();
+        }
+    }
+
+    @Override
+    public void close() {
+        Configuration config = context.getConfiguration();
+        config.getRootLogger().removeAppender(appender.getName());
+        context.updateLoggers();
+        appender.stop();
+    }
+}
