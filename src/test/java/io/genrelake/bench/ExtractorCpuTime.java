@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * CPU milliseconds per 30-s clip for the whole feature set, one thread, after warm-up: the thread's own
+ * CPU milliseconds per 30-s clip for the whole feature set, one thread, after warm-up, then the same
+ * split by stage as {@link FeatureExtractorBenchmark}: the thread's own
  * CPU time, so the figure holds on a machine that is busy with other work (wall-clock JMH figures
  * there are inflated by waiting for a core). Runs over the 8 shared GTZAN clips (or a synthetic clip).
  *
@@ -59,5 +60,30 @@ public final class ExtractorCpuTime {
                         + "(%d measured rounds after %d warm-up rounds)%n",
                 source, System.getProperty("java.vm.name"), System.getProperty("java.version"),
                 measured[measured.length / 2], measured[0], measured.length, rounds - measured.length);
+        stageSplit(mx, rounds);
+    }
+
+    /** The same split as FeatureExtractorBenchmark's stages, in CPU time, on rock.00000 (or synthetic). */
+    private static void stageSplit(ThreadMXBean mx, int rounds) throws Exception {
+        FeatureExtractorBenchmark b = new FeatureExtractorBenchmark();
+        b.setup();
+        System.out.println("| stage | CPU ms per clip |");
+        System.out.println("|---|---:|");
+        double total = 0;
+        for (String stage : FeatureExtractorBenchmark.STAGES) {
+            java.lang.reflect.Method m = FeatureExtractorBenchmark.class.getMethod(stage);
+            double[] t = new double[rounds];
+            for (int r = 0; r < rounds; r++) {
+                long c0 = mx.getCurrentThreadCpuTime();
+                m.invoke(b);
+                t[r] = (mx.getCurrentThreadCpuTime() - c0) / 1e6;
+            }
+            double[] measured = Arrays.copyOfRange(t, rounds / 2, rounds);
+            Arrays.sort(measured);
+            double median = measured[measured.length / 2];
+            total += median;
+            System.out.printf(Locale.ROOT, "| %s | %.1f |%n", stage.substring("stage".length()), median);
+        }
+        System.out.printf(Locale.ROOT, "| sum of stages | %.1f |%n", total);
     }
 }
