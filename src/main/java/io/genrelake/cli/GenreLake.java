@@ -14,8 +14,10 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = ManifestVersionProvider.class,
         description = "Genre tables for whole music catalogues: librosa-compatible GTZAN features and genre models.",
-        subcommands = {FeaturesCommand.class, FidelityCommand.class, SampleDataCommand.class,
-                CommandLine.HelpCommand.class},
+        subcommands = {FeaturesCommand.class, ExtractCommand.class, BenchExtractCommand.class, FidelityCommand.class,
+                SampleDataCommand.class, TrainCommand.class, EvaluateCommand.class, ClassifyCommand.class,
+                NightlyCommand.class, ShowCommand.class, DemoCommand.class,
+                BenchNightlyCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success", "  1  the command ran but failed (for features: no file could be used)",
                 "  2  usage error (unknown option, bad value, missing argument)"})

@@ -1,0 +1,44 @@
+package io.genrelake.cli;
+
+import io.genrelake.jobs.EvaluateJob;
+import io.genrelake.jobs.TrainJob;
+import io.genrelake.ml.Aggregation;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code genrelake evaluate}: the evaluation job ({@link EvaluateJob}) from the command line; same
+ * options as {@code spark-submit --class io.genrelake.jobs.EvaluateJob}.
+ */
+@Command(
+        name = "evaluate",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        usageHelpWidth = 100,
+        description = {
+            "Measures a model saved by 'genrelake train' on another labelled feature table: per-track accuracy, "
+                    + "macro F1, per-genre precision and recall, and the confusion matrix."
+        },
+        footerHeading = "%nExit codes:%n",
+        footer = {"  0  evaluated", "  1  bad input (no model card, unknown genres, missing columns...)",
+                "  2  usage error"})
+public final class EvaluateCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private EvaluateJob.Options options;
+
+    @Override
+    public Integer call() {
+        Aggregation aggregation = EvaluateJob.parseAggregation(spec, options);
+        try (TrainJob.Session session = TrainJob.Session.open("genrelake evaluate", options.master())) {
+            return EvaluateJob.run(session.spark(), options, aggregation, spec.commandLine().getOut(),
+                    spec.commandLine().getErr());
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.genrelake.genres;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.lit;
+
+import io.genrelake.catalogue.FeatureTable;
+import io.genrelake.ml.Aggregation;
+import io.genrelake.ml.PipelineFactory;
+import io.genrelake.ml.TrackAggregator;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.Transformer;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
+import org.apache.spark.ml.feature.IndexToString;
+import org.apache.spark.ml.feature.StringIndexerModel;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Feature-table rows → genre-table rows: the saved PipelineModel (assembler, scaler, classifier) scores
+ * every window with status ok; {@link TrackAggregator} makes one prediction per track the way the model
+ * was evaluated (its card's aggregation: mean probabilities by default); each file's error row becomes a
+ * genre row with status error. Everything stays distributed: no row is collected on the driver.
+ */
+public final class GenrePredictor {
+
+    private final SparkSession spark;
+    private final PipelineModel model;
+    private final GenreRows rows;
+
+    public GenrePredictor(SparkSession spark, PipelineModel model, GenreRows rows) {
+        this.spark = spark;
+        this.model = model;
+        this.rows = rows;
+        checkGenres(model, rows.model());
+    }
+
+    /** The genre rows of the tracks in {@code features} (a feature table, or any rows of one). */
+    public Dataset<Row> classify(Dataset<Row> features) {
+        // The label is not the model's input; its indexer would refuse genres it was not trained on, so it goes
+        // (the indexer then skips itself, with a warning on every run that says nothing useful here).
+        Configurator.setLevel(StringIndexerModel.class.getName(), Level.ERROR);
+        Dataset<Row> windows = features.filter(col(FeatureTable.STATUS).equalTo(FeatureTable.STATUS_OK))
+                .drop(FeatureTable.LABEL);
+        Aggregation how = Aggregation.of(rows.model().aggregation());
+        Dataset<Row> perTrack = new TrackAggregator(FeatureTable.TRACK_ID, PipelineFactory.LABEL_INDEX, how)
+                .aggregate(model.transform(windows));
+        Dataset<Row> info = windows.groupBy(FeatureTable.TRACK_ID).agg(
+                first(col(FeatureTable.PATH)).as("_path"), count(lit(1)).as("_windows"),
+                first(col(FeatureTable.EXTRACTOR_VERSION), true).as("_version"));
+        GenreRows build = rows;
+        JavaRDD<Row> ok = perTrack.join(info, FeatureTable.TRACK_ID)
+                .select(col(FeatureTable.TRACK_ID), col("_path"), col("_windows"), col("_version"),
+                        col(TrackAggregator.PROBABILITY))
+                .javaRDD()
+                .map(r -> build.ok(r.getString(0), r.getString(1), (int) r.getLong(2), r.getString(3),
+                        ((Vector) r.get(4)).toArray()));
+        JavaRDD<Row> errors = features.filter(col(FeatureTable.STATUS).equalTo(FeatureTable.STATUS_ERROR))
+                .select(FeatureTable.TRACK_ID, FeatureTable.PATH, FeatureTable.EXTRACTOR_VERSION, FeatureTable.ERROR)
+                .javaRDD()
+                .map(r -> build.error(r.getString(0), r.getString(1), r.getString(2), r.getString(3)));
+        return spark.createDataFrame(ok.union(errors), GenreTable.SCHEMA);
+    }
+
+    /**
+     * The card's genres name the probability vector's entries; the model's own IndexToString stage (the
+     * last one, see PipelineFactory) must name them alike, or every genre column would be shifted.
+     */
+    static void checkGenres(PipelineModel model, ModelIdentity identity) {
+        Transformer[] stages = model.stages();
+        if (stages.length > 0 && stages[stages.length - 1] instanceof IndexToString names) {
+            List<String> labels = Arrays.asList(names.getLabels());
+            if (!labels.isEmpty() && !labels.equals(identity.genres())) {
+                throw new IllegalArgumentException("the model's genres " + labels + " differ from its card's "
+                        + identity.genres());
+            }
+        }
+    }
+}

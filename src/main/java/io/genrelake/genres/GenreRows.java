@@ -1,0 +1,59 @@
+package io.genrelake.genres;
+
+import java.io.Serializable;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import scala.jdk.javaapi.CollectionConverters;
+
+/**
+ * Builds rows of the genre table ({@link GenreTable#SCHEMA}) for one run: everything a run's rows share
+ * (model, time, date) is fixed here, so the three kinds of row cannot disagree on it. Serializable: the
+ * executors build the rows. Arrays and maps are Scala collections, which every Spark row encoder takes.
+ */
+public final class GenreRows implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final ModelIdentity model;
+    private final long classifiedAtMillis;
+    private final Date runDate;
+
+    public GenreRows(ModelIdentity model, long classifiedAtMillis, String runDate) {
+        this.model = model;
+        this.classifiedAtMillis = classifiedAtMillis;
+        this.runDate = Date.valueOf(RunDate.parse(runDate));
+    }
+
+    /** A classified track: its mean window probabilities, in the model's genre order. */
+    public Row ok(String trackId, String path, int windows, String extractorVersion, double[] probabilities) {
+        GenreScores scores = new GenreScores(model.genres(), probabilities);
+        List<Row> top = new ArrayList<>();
+        for (GenreScores.Ranked r : scores.top(GenreTable.TOP)) {
+            top.add(RowFactory.create(r.genre(), r.probability()));
+        }
+        return RowFactory.create(trackId, path, scores.genre(), scores.confidence(),
+                CollectionConverters.asScala(top).toSeq(), CollectionConverters.asScala(scores.asMap()),
+                windows, model.id(), extractorVersion, new Timestamp(classifiedAtMillis), GenreTable.STATUS_OK, null,
+                runDate);
+    }
+
+    /** A file the extractor could not use: no genre, the extractor's reason in {@code error}. */
+    public Row error(String trackId, String path, String extractorVersion, String error) {
+        return RowFactory.create(trackId, path, null, null, null, null, 0, model.id(), extractorVersion,
+                new Timestamp(classifiedAtMillis), GenreTable.STATUS_ERROR, error, runDate);
+    }
+
+    /** A file that was in the catalogue at the previous run and is gone now. */
+    public Row deleted(String trackId, String path) {
+        return RowFactory.create(trackId, path, null, null, null, null, 0, model.id(), null,
+                new Timestamp(classifiedAtMillis), GenreTable.STATUS_DELETED, "deleted: no longer listed", runDate);
+    }
+
+    public ModelIdentity model() {
+        return model;
+    }
+}

@@ -1,0 +1,155 @@
+package io.genrelake.jobs;
+
+import io.genrelake.catalogue.WindowPlan;
+import io.genrelake.genres.RunDate;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/**
+ * The classify job's options, for {@code genrelake classify} and {@code spark-submit --class
+ * io.genrelake.jobs.ClassifyJob} alike. Plain setters let tests and the demo build them in code.
+ */
+public final class ClassifyOptions {
+
+    @Option(names = "--input", arity = "1..*", paramLabel = "URI",
+            description = "Audio to classify: directories, files or globs on any Hadoop file system (file://, "
+                    + "hdfs://, s3a://), as for genrelake extract. The features are extracted first and kept in "
+                    + "<output>/_features/run_date=<date>. Give --input or --features.")
+    private List<String> inputs = new ArrayList<>();
+
+    @Option(names = "--features", paramLabel = "URI",
+            description = "A feature table written by genrelake extract, classified without decoding any audio. "
+                    + "Give --input or --features.")
+    private String features;
+
+    @Option(names = "--model", required = true, paramLabel = "URI",
+            description = "Model folder written by genrelake train (PipelineModel with model-card.json).")
+    private String model;
+
+    @Option(names = "--output", required = true, paramLabel = "URI",
+            description = "Root of the genre tables: <output>/genres (partitioned by run_date; this run's date is "
+                    + "replaced whole) and <output>/current (the latest row per track).")
+    private String output;
+
+    @Option(names = "--run-date", paramLabel = "YYYY-MM-DD",
+            description = "The run's date: its partition of the genre table. Default: today (UTC).")
+    private String runDate;
+
+    @Option(names = "--window-seconds", paramLabel = "S",
+            description = "With --input: window length; use the one the model was trained on. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    private double windowSeconds = WindowPlan.DEFAULT_WINDOW_SECONDS;
+
+    @Option(names = "--min-last-window-seconds", paramLabel = "S",
+            description = "With --input: shortest final window kept (unless it is the only one). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    private double minLastWindowSeconds = WindowPlan.DEFAULT_MIN_LAST_WINDOW_SECONDS;
+
+    @Option(names = "--partitions", paramLabel = "N",
+            description = "With --input: extraction tasks. Default: as genrelake extract (twice the parallelism, "
+                    + "or one per 64 files).")
+    private Integer partitions;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Spark master, e.g. local[2], yarn, spark://host:7077. Default: spark-submit's or the "
+                    + "--conf file's, else local[*].")
+    private String master;
+
+    @Option(names = "--conf", paramLabel = "FILE",
+            description = "Properties file of Spark settings (spark.*, spark.hadoop.* for S3/HDFS), e.g. "
+                    + "conf/classify.properties. Default: none.")
+    private Path confFile;
+
+    /** Checks what picocli cannot; the message names the option. */
+    public void validate() {
+        if (inputs.isEmpty() == (features == null)) {
+            throw new IllegalArgumentException("give either --input (audio to extract) or --features (a stored "
+                    + "feature table), not both and not neither");
+        }
+        if (model == null || model.isBlank()) {
+            throw new IllegalArgumentException("--model: a model folder is needed");
+        }
+        if (output == null || output.isBlank()) {
+            throw new IllegalArgumentException("--output: a location is needed");
+        }
+        if (runDate != null) {
+            RunDate.parse(runDate);
+        }
+        extractOptions(output).validate();
+    }
+
+    /** The extract job's options for --input, writing its table to {@code table}. */
+    public ExtractOptions extractOptions(String table) {
+        return new ExtractOptions().inputs(inputs.isEmpty() ? List.of("unused") : inputs).output(table)
+                .windowSeconds(windowSeconds).minLastWindowSeconds(minLastWindowSeconds).partitions(partitions)
+                .master(master).confFile(confFile);
+    }
+
+    public List<String> inputs() {
+        return inputs;
+    }
+
+    public ClassifyOptions inputs(List<String> value) {
+        this.inputs = new ArrayList<>(value);
+        return this;
+    }
+
+    public String features() {
+        return features;
+    }
+
+    public ClassifyOptions features(String value) {
+        this.features = value;
+        return this;
+    }
+
+    public String model() {
+        return model;
+    }
+
+    public ClassifyOptions model(String value) {
+        this.model = value;
+        return this;
+    }
+
+    public String output() {
+        return output;
+    }
+
+    public ClassifyOptions output(String value) {
+        this.output = value;
+        return this;
+    }
+
+    /** The run date asked for, or null for today. */
+    public String runDate() {
+        return runDate;
+    }
+
+    public ClassifyOptions runDate(String value) {
+        this.runDate = value;
+        return this;
+    }
+
+    public ClassifyOptions windowSeconds(double value) {
+        this.windowSeconds = value;
+        return this;
+    }
+
+    public ClassifyOptions minLastWindowSeconds(double value) {
+        this.minLastWindowSeconds = value;
+        return this;
+    }
+
+    public ClassifyOptions master(String value) {
+        this.master = value;
+        return this;
+    }
+
+    public ClassifyOptions confFile(Path value) {
+        this.confFile = value;
+        return this;
+    }
+}

@@ -1,0 +1,133 @@
+package io.genrelake.jobs;
+
+import io.genrelake.ml.Aggregation;
+import io.genrelake.ml.ClassificationMetrics;
+import io.genrelake.ml.EvaluationResult;
+import io.genrelake.ml.ModelEvaluation;
+import io.genrelake.ml.ModelStore;
+import io.genrelake.ml.TrainingDataException;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The evaluation job: a saved model and a labelled feature table → per-track accuracy, macro F1,
+ * per-genre precision and recall, confusion matrix (console, and JSON with {@code --out}). The logic is
+ * {@link ModelEvaluation}'s.
+ *
+ * <p>{@code genrelake evaluate ...} or {@code spark-submit --class io.genrelake.jobs.EvaluateJob genrelake.jar ...}.
+ * Exit codes: 0 evaluated, 1 bad input, 2 usage error.
+ */
+@Command(name = "EvaluateJob", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 100,
+        description = "Measures a saved genre model on a labelled feature table, per track.")
+public final class EvaluateJob implements Callable<Integer> {
+
+    static final String APP_NAME = "genrelake evaluate";
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private Options options;
+
+    /** The job's options, shared with {@code genrelake evaluate}. */
+    public static final class Options {
+        @Option(names = "--model", required = true, paramLabel = "URI",
+                description = "Model folder written by genrelake train (PipelineModel with model-card.json).")
+        String model;
+
+        @Option(names = "--features", required = true, paramLabel = "URI",
+                description = "Labelled feature table: the extract job's Parquet table or a Kaggle-layout CSV "
+                        + "(as for train). Its genres must be among the model's.")
+        String features;
+
+        @Option(names = "--aggregate", paramLabel = "mean|vote",
+                description = "How a track's windows make its prediction. Default: as the model was trained "
+                        + "(its model card).")
+        String aggregate;
+
+        @Option(names = "--out", paramLabel = "URI",
+                description = "Also write the metrics as JSON here. Default: console only.")
+        String out;
+
+        @Option(names = "--master", paramLabel = "URL",
+                description = "Spark master, e.g. local[2], yarn. Default: the one spark-submit sets, else local[*].")
+        String master;
+
+        public String master() {
+            return master;
+        }
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new EvaluateJob()).execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        Aggregation aggregation = parseAggregation(spec, options);
+        try (TrainJob.Session session = TrainJob.Session.open(APP_NAME, options.master())) {
+            return run(session.spark(), options, aggregation, new PrintWriter(System.out, true),
+                    new PrintWriter(System.err, true));
+        }
+    }
+
+    /** The {@code --aggregate} value, or null for the card's; a bad value is a usage error. */
+    public static Aggregation parseAggregation(CommandSpec spec, Options options) {
+        try {
+            return options.aggregate == null ? null : Aggregation.of(options.aggregate);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--aggregate: " + e.getMessage());
+        }
+    }
+
+    /** Evaluates and prints; returns the exit code (bad input is reported on {@code err}, exit 1). */
+    public static int run(SparkSession spark, Options options, Aggregation aggregation, PrintWriter out,
+            PrintWriter err) {
+        try {
+            EvaluationResult result = new ModelEvaluation(spark).evaluate(options.model, options.features, aggregation);
+            out.print(result.toText());
+            out.flush();
+            if (options.out != null) {
+                ModelStore.writeText(spark.sparkContext().hadoopConfiguration(),
+                        new org.apache.hadoop.fs.Path(options.out), json(result));
+            }
+            return 0;
+        } catch (TrainingDataException e) {
+            err.println("evaluate: error: " + e.getMessage());
+            err.flush();
+            return 1;
+        }
+    }
+
+    private static String json(EvaluationResult r) {
+        ClassificationMetrics m = r.metrics();
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("model", r.modelUri());
+        f.put("features", r.featuresUri());
+        f.put("best_model", r.bestModel());
+        f.put("trained_leaky", r.trainedLeaky());
+        f.put("same_data_as_training", r.sameDataAsTraining());
+        f.put("tracks", r.confusion().total());
+        f.put("accuracy", m.accuracy());
+        f.put("macro_f1", m.macroF1());
+        f.put("genres", r.genres());
+        f.put("precision", m.precision());
+        f.put("recall", m.recall());
+        f.put("confusion", r.confusion().counts());
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper()
+                    .writerWithDefaultPrettyPrinter().writeValueAsString(f) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,388 @@
+package io.genrelake.jobs;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.date_format;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.udf;
+
+import io.genrelake.catalogue.CatalogueFile;
+import io.genrelake.catalogue.CatalogueLister;
+import io.genrelake.catalogue.FeatureTable;
+import io.genrelake.catalogue.Labels;
+import io.genrelake.catalogue.Listing;
+import io.genrelake.features.ExtractorVersion;
+import io.genrelake.genres.CatalogueState;
+import io.genrelake.genres.Change;
+import io.genrelake.genres.GenrePredictor;
+import io.genrelake.genres.GenreRows;
+import io.genrelake.genres.GenreTable;
+import io.genrelake.genres.ModelIdentity;
+import io.genrelake.genres.Publication;
+import io.genrelake.genres.RunDate;
+import io.genrelake.genres.RunRecord;
+import io.genrelake.genres.StateStore;
+import io.genrelake.ml.ModelCard;
+import io.genrelake.ml.ModelStore;
+import io.genrelake.ml.TrainingDataException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF4;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The nightly incremental run. Lists the catalogue, compares every file's path, size and modification
+ * time with the newest state snapshot before the run date ({@link Change}), decodes and classifies only
+ * the new and changed files, writes {@code deleted} rows for files gone, and leaves unchanged tracks'
+ * rows where they are ({@code current} carries them forward). When the model differs from the previous
+ * run's, every unchanged track is reclassified from the feature store, without decoding.
+ *
+ * <p>Everything is staged, then published by a journal ({@link Publication}): features, the genre
+ * partition, {@code current}, and last the state snapshot. A run killed before the journal changes
+ * nothing; one killed during publication is finished by the next start. Rerunning the latest date
+ * compares with the same previous snapshot and replaces that date's rows, so nothing is duplicated.
+ *
+ * <p>{@code genrelake nightly ...} or {@code spark-submit --class io.genrelake.jobs.NightlyJob job.jar ...}.
+ * Exit codes: 0 done, 1 bad input or refused (listing problems, a date before the latest run), 2 usage error.
+ */
+@Command(name = "NightlyJob", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 100,
+        description = "Classifies what changed in a catalogue since the last run and keeps the genre table current.")
+public final class NightlyJob implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NightlyJob.class);
+    static final String APP_NAME = "genrelake nightly";
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private NightlyOptions options;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new NightlyJob()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        return runCommand(spec, options, APP_NAME);
+    }
+
+    /** Shared by this main and {@code genrelake nightly}: resolve, run, print; returns the exit code. */
+    public static int runCommand(CommandSpec spec, NightlyOptions options, String appName) throws IOException {
+        try {
+            options.resolve();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        try (JobSession session = JobSession.open(appName, options.sessionOptions())) {
+            NightlySummary summary = run(session.spark(), options);
+            spec.commandLine().getOut().print(summary.toText());
+            spec.commandLine().getOut().flush();
+            return 0;
+        } catch (NightlyRefusal | TrainingDataException e) {
+            spec.commandLine().getErr().println("nightly: " + e.getMessage());
+            spec.commandLine().getErr().flush();
+            return 1;
+        }
+    }
+
+    /** A run that must not go ahead; nothing was changed. */
+    public static final class NightlyRefusal extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        NightlyRefusal(String message) {
+            super(message);
+        }
+    }
+
+    public static NightlySummary run(SparkSession spark, NightlyOptions options) throws IOException, NightlyRefusal {
+        return run(spark, options, stage -> { });
+    }
+
+    /**
+     * As {@link #run(SparkSession, NightlyOptions)}; {@code checkpoint} hears {@code staged} when every
+     * table is staged and {@code published:<parent>/<name>} after each move, e.g.
+     * {@code published:genres/run_date=2026-02-01} (tests fail there on purpose).
+     */
+    static NightlySummary run(SparkSession spark, NightlyOptions options, Consumer<String> checkpoint)
+            throws IOException, NightlyRefusal {
+        try {
+            return new Run(spark, options, checkpoint).execute();
+        } finally {
+            spark.sparkContext().setJobDescription(null);
+        }
+    }
+
+    /** One run's state; the steps are its methods. */
+    private static final class Run {
+        private final SparkSession spark;
+        private final NightlyOptions options;
+        private final Consumer<String> checkpoint;
+        private final Configuration hadoop;
+        private final String runDate;
+        private final String runId = UUID.randomUUID().toString();
+        private final long started = System.currentTimeMillis();
+        private final long startNanos = System.nanoTime();
+        private final StateStore state;
+
+        Run(SparkSession spark, NightlyOptions options, Consumer<String> checkpoint) throws IOException {
+            this.spark = spark;
+            this.options = options;
+            this.checkpoint = checkpoint;
+            this.hadoop = spark.sparkContext().hadoopConfiguration();
+            this.runDate = RunDate.orToday(options.runDate());
+            this.state = new StateStore(hadoop, options.state());
+        }
+
+        NightlySummary execute() throws IOException, NightlyRefusal {
+            boolean recovered = new Publication(hadoop, state.journal()).recover();
+            // One run at a time owns a state (schedule it so): whatever earlier runs left staged is garbage now.
+            state.delete(new org.apache.hadoop.fs.Path(state.root(), "_staging"));
+            new GenreOutput(spark, options.output(), runDate, runId).deleteAllStaging();
+            ModelIdentity model = ModelIdentity.of(ModelCard.parse(ModelStore.readCard(spark, options.model())),
+                    options.model());
+            RunRecord record = new RunRecord(runDate, model.id(), ExtractorVersion.CURRENT, options.windowSeconds(),
+                    options.minLastWindowSeconds());
+            List<String> dates = state.snapshotDates();
+            if (!dates.isEmpty() && dates.get(dates.size() - 1).compareTo(runDate) > 0) {
+                throw new NightlyRefusal("run date " + runDate + " is before the latest run, "
+                        + dates.get(dates.size() - 1) + ": nightly runs go forward (rerun the latest date, or start "
+                        + "a new --state)");
+            }
+            Optional<String> previous = StateStore.previous(dates, runDate);
+            boolean modelChanged = false;
+            if (previous.isPresent()) {
+                RunRecord before = state.readRecord(previous.get());
+                String why = before.incompatibility(record);
+                if (why != null) {
+                    throw new NightlyRefusal(why + ": start a new --state (a full run) for these settings");
+                }
+                modelChanged = !before.modelId().equals(model.id());
+            }
+
+            spark.sparkContext().setJobDescription("genrelake nightly " + runDate + ": listing " + options.inputs());
+            Listing listing = new CatalogueLister(hadoop).list(options.inputs());
+            if (!listing.problems().isEmpty()) {
+                // A catalogue that cannot be listed whole would look like mass deletion: refuse instead.
+                Listing.Problem p = listing.problems().get(0);
+                throw new NightlyRefusal("the catalogue could not be listed whole (" + p.input() + ": " + p.reason()
+                        + "); nothing was changed");
+            }
+            List<CatalogueFile> files = Labels.parentFolder().apply(listing.audioFiles());
+
+            Dataset<Row> diff = diff(files, previous).persist(StorageLevel.MEMORY_AND_DISK());
+            try {
+                return publishRun(model, record, previous.orElse(null), modelChanged, files, diff, recovered);
+            } finally {
+                diff.unpersist();
+            }
+        }
+
+        private NightlySummary publishRun(ModelIdentity model, RunRecord record, String previous, boolean modelChanged,
+                List<CatalogueFile> files, Dataset<Row> diff, boolean recovered) throws IOException, NightlyRefusal {
+            Map<Change, Long> counts = new EnumMap<>(Change.class);
+            for (Change c : Change.values()) {
+                counts.put(c, 0L);
+            }
+            for (Row r : diff.groupBy("change").count().collectAsList()) {
+                counts.put(Change.valueOf(r.getString(0)), r.getLong(1));
+            }
+            Set<String> toDecode = new HashSet<>();
+            for (Row r : diff.filter(col("change").isin(Change.NEW.name(), Change.CHANGED.name())).select(
+                    CatalogueState.PATH).collectAsList()) {
+                toDecode.add(r.getString(0));
+            }
+            List<CatalogueFile> decode = new ArrayList<>();
+            for (CatalogueFile f : files) {
+                if (toDecode.contains(f.path())) {
+                    decode.add(f);
+                }
+            }
+            LOG.info("nightly {}: {} files listed, {} new, {} changed, {} unchanged, {} deleted{}", runDate,
+                    files.size(), counts.get(Change.NEW), counts.get(Change.CHANGED), counts.get(Change.UNCHANGED),
+                    counts.get(Change.DELETED), modelChanged ? "; new model " + model.id() : "");
+
+            org.apache.hadoop.fs.Path staging = state.staging(runDate, runId);
+            String stagedFeatures = new org.apache.hadoop.fs.Path(staging, "features").toString();
+            String stagedSnapshot = new org.apache.hadoop.fs.Path(staging, "catalogue").toString();
+            GenreOutput out = new GenreOutput(spark, options.output(), runDate, runId);
+            boolean publishing = false;
+            try {
+                spark.sparkContext().setJobDescription("genrelake nightly " + runDate + ": extracting " + decode.size()
+                        + " files");
+                ExtractFiles.run(spark, decode, options.windowPlan(), started, options.partitions(), stagedFeatures);
+                Dataset<Row> fresh = spark.read().parquet(stagedFeatures);
+
+                Dataset<Row> unchanged = diff.filter(col("change").equalTo(Change.UNCHANGED.name()))
+                        .select(stateColumns("p_"));
+                long fromStore = 0;
+                Dataset<Row> toClassify = fresh;
+                if (modelChanged) {
+                    Dataset<Row> stored = storedFeatures(unchanged);
+                    fromStore = counts.get(Change.UNCHANGED);
+                    toClassify = fresh.unionByName(stored);
+                }
+                GenreRows rows = new GenreRows(model, System.currentTimeMillis(), runDate);
+                Dataset<Row> genres = deletedRows(diff, rows);
+                if (!decode.isEmpty() || modelChanged) {
+                    spark.sparkContext().setJobDescription("genrelake nightly " + runDate + ": classifying with "
+                            + model.id());
+                    GenrePredictor predictor = new GenrePredictor(spark, ModelStore.loadModel(options.model()), rows);
+                    genres = predictor.classify(toClassify).unionByName(genres);
+                }
+                spark.sparkContext().setJobDescription("genrelake nightly " + runDate + ": staging tables");
+                Map<String, Long> written = out.stageGenres(genres);
+                out.stageCurrent();
+
+                Dataset<Row> snapshot = unchanged.unionByName(decodedState(fresh, files, decode));
+                snapshot.write().mode(SaveMode.Overwrite).parquet(stagedSnapshot);
+                NightlySummary summary = new NightlySummary(runDate, previous, model.id(), modelChanged, files.size(),
+                        counts.get(Change.NEW), counts.get(Change.CHANGED), counts.get(Change.UNCHANGED),
+                        counts.get(Change.DELETED), decode.size(), fromStore, written.get(GenreTable.STATUS_OK),
+                        written.get(GenreTable.STATUS_ERROR), recovered, (System.nanoTime() - startNanos) / 1e9);
+                String json = record.toJson(summary.fields());
+                out.writeSummary(json);
+                state.writeText(new org.apache.hadoop.fs.Path(stagedSnapshot, CatalogueState.RUN_FILE), json);
+                checkpoint.accept("staged");
+
+                List<Publication.Move> moves = new ArrayList<>();
+                moves.add(new Publication.Move(stagedFeatures, state.features(runDate).toString()));
+                moves.addAll(out.moves());
+                moves.add(new Publication.Move(stagedSnapshot, state.snapshot(runDate).toString())); // last: "done"
+                publishing = true;
+                new Publication(hadoop, state.journal()).publish(moves,
+                        target -> checkpoint.accept("published:" + shortName(target)));
+                expireSnapshots();
+                LOG.info(String.format(Locale.ROOT, "nightly %s: published %d genre rows, %d error rows in %.1f s",
+                        runDate, summary.rowsOk(), summary.rowsError(), summary.wallSeconds()));
+                publishing = false;
+                return summary;
+            } finally {
+                // A publication that failed midway needs its staged tables: the next start finishes it.
+                if (!publishing) {
+                    out.cleanUp();
+                    state.delete(staging);
+                }
+            }
+        }
+
+        /**
+         * Listing ⟗ previous snapshot on path, each path with its {@link Change}. Columns: path, l_* (listed),
+         * p_* (previous snapshot's), change.
+         */
+        private Dataset<Row> diff(List<CatalogueFile> files, Optional<String> previous) {
+            List<Row> listed = new ArrayList<>(files.size());
+            for (CatalogueFile f : files) {
+                listed.add(RowFactory.create(f.trackId(), f.path(), f.size(), f.modified()));
+            }
+            Dataset<Row> now = spark.createDataFrame(listed, DataTypes.createStructType(List.of(
+                    DataTypes.createStructField("l_track_id", DataTypes.StringType, false),
+                    DataTypes.createStructField(CatalogueState.PATH, DataTypes.StringType, false),
+                    DataTypes.createStructField("l_size", DataTypes.LongType, false),
+                    DataTypes.createStructField("l_modified", DataTypes.LongType, false))));
+            Dataset<Row> before = previous.isPresent()
+                    ? spark.read().parquet(state.snapshot(previous.get()).toString())
+                    : spark.createDataFrame(List.of(), CatalogueState.SCHEMA);
+            for (String c : before.columns()) {
+                if (!c.equals(CatalogueState.PATH)) {
+                    before = before.withColumnRenamed(c, "p_" + c);
+                }
+            }
+            var change = udf((UDF4<Long, Long, Long, Long, String>) (ps, pm, ls, lm) -> Change.of(ps != null,
+                    ps == null ? 0 : ps, pm == null ? 0 : pm, ls != null, ls == null ? 0 : ls, lm == null ? 0 : lm)
+                    .name(), DataTypes.StringType);
+            return now.join(before, columns(CatalogueState.PATH), "full_outer")
+                    .withColumn("change", change.apply(col("p_" + CatalogueState.SIZE),
+                            col("p_" + CatalogueState.MODIFIED), col("l_size"), col("l_modified")));
+        }
+
+        /** The last two names of a path: {@code genres/run_date=D}, {@code out/current}. */
+        private static String shortName(String target) {
+            org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(target);
+            return (p.getParent() == null ? "" : p.getParent().getName() + "/") + p.getName();
+        }
+
+        /** Join columns, as the Scala sequence Dataset.join takes. */
+        private static scala.collection.immutable.Seq<String> columns(String... names) {
+            return scala.jdk.javaapi.CollectionConverters.asScala(List.of(names)).toList();
+        }
+
+        /** The snapshot's columns from the diff's prefixed ones. */
+        private static Column[] stateColumns(String prefix) {
+            List<Column> cols = new ArrayList<>();
+            for (String name : CatalogueState.SCHEMA.fieldNames()) {
+                cols.add((name.equals(CatalogueState.PATH) ? col(name) : col(prefix + name)).as(name));
+            }
+            return cols.toArray(new Column[0]);
+        }
+
+        /** Snapshot rows of the files decoded this run: their status from the extraction, features of today. */
+        private Dataset<Row> decodedState(Dataset<Row> fresh, List<CatalogueFile> files, List<CatalogueFile> decoded) {
+            List<Row> listed = new ArrayList<>(decoded.size());
+            for (CatalogueFile f : decoded) {
+                listed.add(RowFactory.create(f.trackId(), f.path(), f.size(), f.modified()));
+            }
+            Dataset<Row> identity = spark.createDataFrame(listed, DataTypes.createStructType(List.of(
+                    DataTypes.createStructField(CatalogueState.TRACK_ID, DataTypes.StringType, false),
+                    DataTypes.createStructField(CatalogueState.PATH, DataTypes.StringType, false),
+                    DataTypes.createStructField(CatalogueState.SIZE, DataTypes.LongType, false),
+                    DataTypes.createStructField(CatalogueState.MODIFIED, DataTypes.LongType, false))));
+            Dataset<Row> status = fresh.select(col(FeatureTable.TRACK_ID), col(FeatureTable.STATUS)).distinct();
+            return identity.join(status, CatalogueState.TRACK_ID)
+                    .withColumn(CatalogueState.FEATURES_RUN_DATE, lit(runDate))
+                    .select(CatalogueState.TRACK_ID, CatalogueState.PATH, CatalogueState.SIZE, CatalogueState.MODIFIED,
+                            CatalogueState.STATUS, CatalogueState.FEATURES_RUN_DATE);
+        }
+
+        /** The stored features of the unchanged tracks, each from the partition its snapshot row names. */
+        private Dataset<Row> storedFeatures(Dataset<Row> unchanged) {
+            Dataset<Row> store = spark.read().parquet(state.features().toString())
+                    .withColumn("_features_run_date", date_format(col(GenreTable.RUN_DATE), "yyyy-MM-dd"));
+            Dataset<Row> wanted = unchanged.select(col(CatalogueState.TRACK_ID),
+                    col(CatalogueState.FEATURES_RUN_DATE).as("_features_run_date"));
+            Dataset<Row> joined = store.join(wanted, columns(CatalogueState.TRACK_ID, "_features_run_date"),
+                    "left_semi");
+            return joined.select(java.util.Arrays.stream(FeatureTable.SCHEMA.fieldNames()).map(
+                    org.apache.spark.sql.functions::col).toArray(Column[]::new));
+        }
+
+        /** A deleted row for every file of the previous snapshot that is not listed now. */
+        private Dataset<Row> deletedRows(Dataset<Row> diff, GenreRows rows) {
+            JavaRDD<Row> deleted = diff.filter(col("change").equalTo(Change.DELETED.name()))
+                    .select(col("p_" + CatalogueState.TRACK_ID), col(CatalogueState.PATH)).javaRDD()
+                    .map(r -> rows.deleted(r.getString(0), r.getString(1)));
+            return spark.createDataFrame(deleted, GenreTable.SCHEMA);
+        }
+
+        private void expireSnapshots() throws IOException {
+            for (String d : StateStore.expired(state.snapshotDates(), options.keepSnapshots())) {
+                state.delete(state.snapshot(d));
+            }
+        }
+    }
+}

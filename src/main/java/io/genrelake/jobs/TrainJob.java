@@ -1,0 +1,248 @@
+package io.genrelake.jobs;
+
+import io.genrelake.ml.Aggregation;
+import io.genrelake.ml.ConsoleTable;
+import io.genrelake.ml.ModelKind;
+import io.genrelake.ml.ModelStore;
+import io.genrelake.ml.PipelineSettings;
+import io.genrelake.ml.Protocol;
+import io.genrelake.ml.TrainOptions;
+import io.genrelake.ml.Trainer;
+import io.genrelake.ml.TrainingDataException;
+import io.genrelake.ml.TrainingOutcome;
+import io.genrelake.report.TrainingReport;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The training job: a labelled feature table → every model cross-validated on track-grouped folds, the
+ * best refit and saved as a PipelineModel with {@code model-card.json} and {@code report.html} beside it.
+ * The logic is in {@link Trainer} (ml) and {@link TrainingReport} (report); this class is the wiring.
+ *
+ * <p>{@code genrelake train ...} or {@code spark-submit --class io.genrelake.jobs.TrainJob genrelake.jar ...}
+ * with the same options. Exit codes: 0 trained, 1 bad input or failure, 2 usage error.
+ */
+@Command(name = "TrainJob", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 100,
+        description = "Trains and cross-validates genre models on a feature table and saves the best.")
+public final class TrainJob implements Callable<Integer> {
+
+    static final String APP_NAME = "genrelake train";
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private Options options;
+
+    /** The job's options, shared with {@code genrelake train} so both take the same arguments. */
+    public static final class Options {
+        @Option(names = "--features", required = true, paramLabel = "URI",
+                description = "Labelled feature table: the extract job's Parquet table (rows with status ok; "
+                        + "columns track_id, label, the 57 features) or a Kaggle-layout CSV (path ending in .csv; "
+                        + "segment rows such as blues.00000.3.wav are grouped into track blues.00000).")
+        String features;
+
+        @Option(names = "--model-out", required = true, paramLabel = "URI",
+                description = "Folder for the best model (MLlib PipelineModel), model-card.json, report.html and "
+                        + "its PNG plots. Replaced if it exists.")
+        String modelOut;
+
+        @Option(names = "--models", paramLabel = "LIST", defaultValue = ModelKind.DEFAULT_LIST,
+                description = "Comma-separated models to cross-validate: lr (multinomial logistic regression), rf "
+                        + "(random forest), gbt (gradient-boosted trees, one-vs-rest), svc (linear SVM, "
+                        + "one-vs-rest), mlp (multilayer perceptron), dt (decision tree), knn (k-nearest "
+                        + "neighbours), rbfsvm (RBF SVM: random Fourier features + linear SVMs), ensemble (mean "
+                        + "probabilities of the --ensemble-size best of lr,rf,mlp,dt,knn,rbfsvm). "
+                        + "Default: ${DEFAULT-VALUE}.")
+        String models;
+
+        @Option(names = "--folds", paramLabel = "K", defaultValue = "10",
+                description = "Cross-validation folds, stratified by genre and grouped by track. Default: ${DEFAULT-VALUE}.")
+        int folds;
+
+        @Option(names = "--pca", paramLabel = "N|off", defaultValue = "off",
+                description = "PCA to N components after scaling, or off. Default: ${DEFAULT-VALUE}.")
+        String pca;
+
+        @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
+                description = "Seed of the test split, the folds and every randomised model. Default: ${DEFAULT-VALUE}.")
+        long seed;
+
+        @Option(names = "--protocol", paramLabel = "tracks|leaky-segments", defaultValue = "tracks",
+                description = "tracks: every window of a track in one fold and on one side of the test split, "
+                        + "metrics per track (honest). leaky-segments: the seeds' random split of segments, "
+                        + "metrics per segment; inflated by leakage and labelled LEAKY in every output. "
+                        + "Default: ${DEFAULT-VALUE}.")
+        String protocol;
+
+        @Option(names = "--test-fraction", paramLabel = "F", defaultValue = "0.2",
+                description = "Share of tracks of each genre held out for the test metrics (0 for none, "
+                        + "cross-validating on everything). Default: ${DEFAULT-VALUE}.")
+        double testFraction;
+
+        @Option(names = "--aggregate", paramLabel = "mean|vote", defaultValue = "mean",
+                description = "How a track's windows make its prediction: mean of their class probabilities, "
+                        + "or majority vote. Default: ${DEFAULT-VALUE}.")
+        String aggregate;
+
+        @Option(names = "--log-variances", paramLabel = "on|off", defaultValue = "on",
+                description = "Feed the 28 *_var features as log(variance): their heavy tails hurt distance- and "
+                        + "margin-based models. Default: ${DEFAULT-VALUE}.")
+        String logVariances;
+
+        @Option(names = "--ensemble-size", paramLabel = "N", defaultValue = "3",
+                description = "Number of best probabilistic models the ensemble averages. Default: ${DEFAULT-VALUE}.")
+        int ensembleSize;
+
+        @Option(names = "--grid", paramLabel = "full|quick", defaultValue = "full",
+                description = "full: search each model's parameter grid (ParamGrids); quick: one point per model, "
+                        + "its defaults, for a fast first look. Default: ${DEFAULT-VALUE}.")
+        String grid;
+
+        @Option(names = "--parallelism", paramLabel = "N", defaultValue = "2",
+                description = "Models fitted at once (grid points in cross-validation, one-vs-rest classes). "
+                        + "Default: ${DEFAULT-VALUE}.")
+        int parallelism;
+
+        @Option(names = "--master", paramLabel = "URL",
+                description = "Spark master, e.g. local[2], yarn. Default: the one spark-submit sets, else local[*].")
+        String master;
+
+        /** The validated training request; a bad value throws IllegalArgumentException naming the option. */
+        public TrainOptions toTrainOptions() {
+            int pcaComponents;
+            if (pca.equalsIgnoreCase("off")) {
+                pcaComponents = 0;
+            } else {
+                try {
+                    pcaComponents = Integer.parseInt(pca.strip());
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("--pca must be a number of components or off, got '" + pca + "'");
+                }
+                if (pcaComponents < 1) {
+                    throw new IllegalArgumentException("--pca must be at least 1 (or off), got " + pcaComponents);
+                }
+            }
+            boolean logs = switch (logVariances.toLowerCase(Locale.ROOT)) {
+                case "on" -> true;
+                case "off" -> false;
+                default -> throw new IllegalArgumentException("--log-variances must be on or off, got '"
+                        + logVariances + "'");
+            };
+            boolean quick = switch (grid.toLowerCase(Locale.ROOT)) {
+                case "full" -> false;
+                case "quick" -> true;
+                default -> throw new IllegalArgumentException("--grid must be full or quick, got '" + grid + "'");
+            };
+            return new TrainOptions(features, modelOut, named("--models", () -> ModelKind.listOf(models)), folds,
+                    new PipelineSettings(pcaComponents, logs, seed, parallelism),
+                    named("--protocol", () -> Protocol.of(protocol)), testFraction,
+                    named("--aggregate", () -> Aggregation.of(aggregate)), ensembleSize, quick);
+        }
+
+        /** Runs a parser, naming the option in its error. */
+        private static <T> T named(String option, java.util.function.Supplier<T> parse) {
+            try {
+                return parse.get();
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
+            }
+        }
+
+        public String master() {
+            return master;
+        }
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new TrainJob()).execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        TrainOptions request;
+        try {
+            request = options.toTrainOptions();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        try (Session session = Session.open(APP_NAME, options.master())) {
+            return run(session.spark(), request, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        }
+    }
+
+    /** Trains, saves and reports; returns the exit code (bad input is reported on {@code err}, exit 1). */
+    public static int run(SparkSession spark, TrainOptions request, PrintWriter out, PrintWriter err) {
+        try {
+            TrainingOutcome outcome = new Trainer(spark, line -> {
+                out.println(line);
+                out.flush();
+            }).train(request);
+            ModelStore.save(spark, outcome, request.modelOut());
+            String report = TrainingReport.write(spark, outcome, request.modelOut());
+            String leaky = request.protocol().leaky() ? "LEAKY " : "";
+            out.print(leaky.isEmpty() ? ConsoleTable.table(outcome.results())
+                    : ConsoleTable.table(outcome.results()).lines().map(l -> leaky + l)
+                            .reduce("", (a, b) -> a + b + "\n"));
+            out.println(leaky + "saved " + outcome.best().name() + " to " + request.modelOut() + " (model-card.json, "
+                    + report + ")");
+            out.flush();
+            return 0;
+        } catch (TrainingDataException e) {
+            err.println("train: error: " + e.getMessage());
+            err.flush();
+            return 1;
+        }
+    }
+
+    /**
+     * The SparkSession a command runs in, stopped on close only if this command started it (a session
+     * already running, as in a notebook or a test, is left running).
+     */
+    public record Session(SparkSession spark, boolean owned) implements AutoCloseable {
+
+        public static Session open(String appName, String master) {
+            boolean existed = SparkSession.getDefaultSession().isDefined();
+            return new Session(session(appName, master), !existed);
+        }
+
+        @Override
+        public void close() {
+            if (owned) {
+                spark.stop();
+            }
+        }
+    }
+
+    /**
+     * The job's SparkSession: spark-submit's master if it set one, else {@code master} or local[*]. Local
+     * runs get a few shuffle partitions (the tables are small: Spark's 200 would be 200 tasks per
+     * track aggregation) and no web UI.
+     */
+    public static SparkSession session(String appName, String master) {
+        SparkConf conf = new SparkConf();
+        if (master != null) {
+            conf.setMaster(master);
+        } else if (!conf.contains("spark.master")) {
+            conf.setMaster("local[*]");
+        }
+        if (!conf.contains("spark.app.name")) {
+            conf.setAppName(appName);
+        }
+        if (conf.get("spark.master").startsWith("local")) {
+            conf.setIfMissing("spark.sql.shuffle.partitions", "4");
+            conf.setIfMissing("spark.ui.enabled", "false");
+        }
+        SparkLogLevels.quietSpark(); // before the session starts: its INFO lines would bury the progress lines
+        return SparkSession.builder().config(conf).getOrCreate();
+    }
+}

@@ -1,0 +1,54 @@
+package io.genrelake.ml;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A saved model's metrics on a labelled feature table, per track.
+ *
+ * @param modelUri        the model folder
+ * @param featuresUri     the table
+ * @param bestModel       which model the folder holds (from its card)
+ * @param trainedLeaky    whether the model was selected under the leaky protocol
+ * @param sameDataAsTraining whether the table is byte-identical to the training data (then these are not
+ *                        held-out figures)
+ * @param genres          class names, in class-index order
+ * @param confusion       per-track confusion matrix
+ */
+public record EvaluationResult(String modelUri, String featuresUri, String bestModel, boolean trainedLeaky,
+        boolean sameDataAsTraining, List<String> genres, ConfusionMatrix confusion) {
+
+    public ClassificationMetrics metrics() {
+        return ClassificationMetrics.of(confusion);
+    }
+
+    /** The console report: accuracy, macro F1, per-genre precision and recall, the confusion matrix. */
+    public String toText() {
+        ClassificationMetrics m = metrics();
+        StringBuilder sb = new StringBuilder();
+        if (trainedLeaky) {
+            sb.append("LEAKY: this model was selected under the leaky-segments protocol; its card's CV figures are "
+                    + "inflated. The figures below are per track on the data given.\n");
+        }
+        if (sameDataAsTraining) {
+            sb.append("note: these features are the model's training data, so the figures below are not held-out.\n");
+        }
+        sb.append(String.format(Locale.ROOT, "model %s (%s) on %s: %d tracks%n", modelUri, bestModel, featuresUri,
+                confusion.total()));
+        sb.append(String.format(Locale.ROOT, "accuracy %.4f, macro F1 %.4f%n", m.accuracy(), m.macroF1()));
+        sb.append(String.format(Locale.ROOT, "%-12s %9s %7s %7s%n", "genre", "precision", "recall", "tracks"));
+        for (int g = 0; g < genres.size(); g++) {
+            sb.append(String.format(Locale.ROOT, "%-12s %9.4f %7.4f %7d%n", genres.get(g), m.precision()[g],
+                    m.recall()[g], m.support()[g]));
+        }
+        sb.append("confusion (rows: true genre, columns: predicted, in the order above):\n");
+        for (int a = 0; a < genres.size(); a++) {
+            sb.append(String.format(Locale.ROOT, "%-12s", genres.get(a)));
+            for (int p = 0; p < genres.size(); p++) {
+                sb.append(String.format(Locale.ROOT, " %5d", confusion.count(a, p)));
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,213 @@
+package io.genrelake.ml;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.isnan;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.trim;
+
+import io.genrelake.features.FeatureSet;
+import io.genrelake.features.KaggleCsv;
+import io.genrelake.features.KaggleRow;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Reads a labelled feature table: the extract job's Parquet table (rows with {@code status = 'ok'};
+ * columns {@code track_id}, optional {@code window}, {@code label}, the 57 features,
+ * optional {@code extractor_version}) or a Kaggle-layout CSV (a path ending in {@code .csv}; track ids
+ * from file names, see {@link TrackIds}). Rows without a label are left out and counted. Refuses, with
+ * a message that names the problem: missing columns, a missing or non-finite feature value, fewer than
+ * two genres, a track labelled with two genres, no rows.
+ */
+public final class FeatureTableReader {
+
+    /** Extractor version recorded for rows of a Kaggle CSV, which carries none. */
+    public static final String KAGGLE_CSV_VERSION = "kaggle-csv";
+
+    private final SparkSession spark;
+
+    public FeatureTableReader(SparkSession spark) {
+        this.spark = spark;
+    }
+
+    /** The schema of {@link TrainingTable#rows()}. */
+    public static StructType schema() {
+        StructType schema = new StructType()
+                .add(TrainingTable.TRACK_ID, DataTypes.StringType, false)
+                .add(TrainingTable.WINDOW, DataTypes.IntegerType, false)
+                .add(TrainingTable.LABEL, DataTypes.StringType, true);
+        for (String name : FeatureSet.NAMES) {
+            schema = schema.add(name, DataTypes.DoubleType, true);
+        }
+        return schema;
+    }
+
+    /** Reads a table to train on: at least two genres. */
+    public TrainingTable read(String uri) {
+        return read(uri, 2);
+    }
+
+    /** Reads a labelled table with at least {@code minGenres} genres (evaluation may use one). */
+    public TrainingTable read(String uri, int minGenres) {
+        boolean csv = uri.toLowerCase(Locale.ROOT).endsWith(".csv");
+        Raw raw = csv ? readCsv(uri) : readParquet(uri);
+        Dataset<Row> labelled = raw.rows.filter(col(TrainingTable.LABEL).isNotNull()
+                .and(trim(col(TrainingTable.LABEL)).notEqual(lit(""))));
+        long total = raw.rows.count();
+        long kept = labelled.count();
+        if (kept == 0) {
+            throw new TrainingDataException(uri + ": no labelled rows" + (raw.skipped + total > 0
+                    ? " (" + (raw.skipped + total) + " rows, none with status ok and a label)" : " (empty table)"));
+        }
+        requireFinite(uri, labelled);
+        requireGenres(uri, labelled, minGenres);
+        String sha = InputFingerprint.sha256(uri, spark.sparkContext().hadoopConfiguration());
+        return new TrainingTable(labelled, uri, csv ? "csv" : "parquet", raw.segmented, raw.versions, sha,
+                raw.skipped + (total - kept));
+    }
+
+    private record Raw(Dataset<Row> rows, boolean segmented, List<String> versions, long skipped) {}
+
+    private Raw readCsv(String uri) {
+        List<KaggleRow> kaggle;
+        try {
+            Path path = new Path(uri);
+            FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            try (Reader in = new InputStreamReader(fs.open(path), StandardCharsets.UTF_8)) {
+                kaggle = KaggleCsv.read(in, uri);
+            }
+        } catch (KaggleCsv.FormatException e) {
+            throw new TrainingDataException(e.getMessage() + " (expected the Kaggle layout: filename, length, "
+                    + "the 57 GTZAN features, label)", e);
+        } catch (IOException e) {
+            throw new TrainingDataException("cannot read features table " + uri + ": " + e.getMessage(), e);
+        }
+        boolean segmented = TrackIds.isSegmentTable(kaggle.stream().map(KaggleRow::filename).toList());
+        List<Row> rows = new ArrayList<>(kaggle.size());
+        for (KaggleRow r : kaggle) {
+            TrackIds.TrackWindow tw = TrackIds.of(r.filename(), segmented);
+            Object[] fields = new Object[3 + FeatureSet.SIZE];
+            fields[0] = tw.trackId();
+            fields[1] = tw.window();
+            fields[2] = r.label();
+            for (int f = 0; f < FeatureSet.SIZE; f++) {
+                fields[3 + f] = r.values()[f];
+            }
+            rows.add(RowFactory.create(fields));
+        }
+        return new Raw(spark.createDataFrame(rows, schema()), segmented, List.of(KAGGLE_CSV_VERSION), 0);
+    }
+
+    private Raw readParquet(String uri) {
+        Dataset<Row> table;
+        try {
+            table = spark.read().parquet(uri);
+        } catch (RuntimeException e) {
+            throw new TrainingDataException("cannot read features table " + uri
+                    + " as Parquet (a path ending in .csv is read as a Kaggle-layout CSV): " + e.getMessage(), e);
+        }
+        List<String> columns = Arrays.asList(table.columns());
+        List<String> missing = new ArrayList<>();
+        for (String required : requiredParquetColumns()) {
+            if (!columns.contains(required)) {
+                missing.add(required);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new TrainingDataException(uri + ": features table lacks column" + (missing.size() > 1 ? "s " : " ")
+                    + String.join(", ", missing) + " (expected track_id, label and the 57 GTZAN feature columns)");
+        }
+        long skipped = 0;
+        if (columns.contains("status")) {
+            Dataset<Row> ok = table.filter(col("status").equalTo("ok"));
+            skipped = table.count() - ok.count();
+            table = ok;
+        }
+        List<Column> select = new ArrayList<>();
+        select.add(col(TrainingTable.TRACK_ID).cast("string").as(TrainingTable.TRACK_ID));
+        select.add((columns.contains(TrainingTable.WINDOW) ? col(TrainingTable.WINDOW).cast("int") : lit(0))
+                .as(TrainingTable.WINDOW));
+        select.add(col(TrainingTable.LABEL).cast("string").as(TrainingTable.LABEL));
+        for (String name : FeatureSet.NAMES) {
+            select.add(col(name).cast("double").as(name));
+        }
+        List<String> versions = List.of();
+        if (columns.contains("extractor_version")) {
+            versions = table.select(col("extractor_version").cast("string")).distinct().na().drop()
+                    .collectAsList().stream().map(r -> r.getString(0)).sorted().toList();
+        }
+        Dataset<Row> rows = table.select(select.toArray(new Column[0]));
+        boolean segmented = rows.groupBy(TrainingTable.TRACK_ID).count().filter(col("count").gt(1)).limit(1)
+                .count() > 0;
+        return new Raw(rows, segmented, versions, skipped);
+    }
+
+    static List<String> requiredParquetColumns() {
+        List<String> required = new ArrayList<>();
+        required.add(TrainingTable.TRACK_ID);
+        required.add(TrainingTable.LABEL);
+        required.addAll(FeatureSet.NAMES);
+        return required;
+    }
+
+    /** Every feature value must be a finite number: MLlib's scaler and solvers would silently turn NaN into NaN models. */
+    private static void requireFinite(String uri, Dataset<Row> rows) {
+        Column bad = lit(false);
+        for (String name : FeatureSet.NAMES) {
+            bad = bad.or(notFinite(name));
+        }
+        Dataset<Row> badRows = rows.filter(bad);
+        long count = badRows.count();
+        if (count == 0) {
+            return;
+        }
+        Row example = badRows.first();
+        List<String> badColumns = new ArrayList<>();
+        for (String name : FeatureSet.NAMES) {
+            Object v = example.getAs(name);
+            if (v == null || !Double.isFinite((Double) v)) {
+                badColumns.add(name + "=" + v);
+            }
+        }
+        throw new TrainingDataException(uri + ": " + count + " row" + (count > 1 ? "s have" : " has")
+                + " a missing or non-finite feature value (NaN or infinite), e.g. track "
+                + example.getAs(TrainingTable.TRACK_ID) + " window " + example.getAs(TrainingTable.WINDOW) + ": "
+                + String.join(", ", badColumns) + "; drop or re-extract those rows before training");
+    }
+
+    private static Column notFinite(String name) {
+        Column c = col(name);
+        return c.isNull().or(isnan(c)).or(c.equalTo(Double.POSITIVE_INFINITY)).or(c.equalTo(Double.NEGATIVE_INFINITY));
+    }
+
+    private static void requireGenres(String uri, Dataset<Row> rows, int minGenres) {
+        List<String> genres = rows.select(TrainingTable.LABEL).distinct().orderBy(TrainingTable.LABEL)
+                .collectAsList().stream().map(r -> r.getString(0)).toList();
+        if (genres.size() < minGenres) {
+            throw new TrainingDataException(uri + ": a genre model needs at least two genres; the labelled rows "
+                    + "have only " + genres);
+        }
+        List<Row> mixed = rows.groupBy(TrainingTable.TRACK_ID).agg(countDistinct(TrainingTable.LABEL).as("n"))
+                .filter(col("n").gt(1)).limit(3).collectAsList();
+        if (!mixed.isEmpty()) {
+            throw new TrainingDataException(uri + ": tracks labelled with more than one genre across their windows, "
+                    + "e.g. " + mixed.stream().map(r -> r.getString(0)).toList());
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.genrelake.ml;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.genrelake.features.FeatureSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code model-card.json}: what a saved model is, how it was trained and how well it did, written
+ * beside the PipelineModel. The issue's fields come first ({@code genres}, {@code feature_columns},
+ * {@code extractor_version}, {@code protocol}, {@code best_model}, {@code cv_accuracy_mean},
+ * {@code cv_accuracy_std}, {@code test_accuracy}, {@code models}, {@code training_data_sha256},
+ * {@code created_at}); the rest record the settings needed to reproduce the run.
+ */
+public final class ModelCard {
+
+    public static final String FILE_NAME = "model-card.json";
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Map<String, Object> fields;
+
+    private ModelCard(Map<String, Object> fields) {
+        this.fields = fields;
+    }
+
+    public static ModelCard of(TrainingOutcome outcome) {
+        TrainOptions options = outcome.options();
+        ModelResult best = outcome.best();
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("genres", outcome.genres());
+        f.put("feature_columns", FeatureSet.NAMES);
+        f.put("extractor_version", String.join(",", outcome.table().extractorVersions()));
+        f.put("protocol", options.protocol().cliName());
+        f.put("best_model", best.name());
+        f.put("cv_accuracy_mean", best.cvAccuracyMean());
+        f.put("cv_accuracy_std", best.cvAccuracyStd());
+        f.put("test_accuracy", best.testMetrics() == null ? null : best.testMetrics().accuracy());
+        List<Map<String, Object>> models = new ArrayList<>();
+        for (ModelResult r : outcome.results()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", r.name());
+            m.put("params", r.params());
+            m.put("cv_accuracy_mean", r.cvAccuracyMean());
+            m.put("cv_accuracy_std", r.cvAccuracyStd());
+            m.put("macro_f1", r.cvMacroF1());
+            m.put("train_seconds", r.trainSeconds());
+            m.put("train_cpu_seconds", r.cpuSeconds());
+            m.put("train_accuracy", r.trainAccuracy());
+            m.put("test_accuracy", r.testMetrics() == null ? null : r.testMetrics().accuracy());
+            m.put("test_macro_f1", r.testMetrics() == null ? null : r.testMetrics().macroF1());
+            m.put("cv_fold_accuracies", r.foldAccuracies());
+            m.put("grid_points", r.gridSize());
+            models.add(m);
+        }
+        f.put("models", models);
+        f.put("training_data_sha256", outcome.table().sha256());
+        f.put("created_at", outcome.createdAt().toString());
+        // Beyond the list: what it takes to reproduce and to read the numbers right.
+        f.put("leaky", options.protocol().leaky());
+        f.put("protocol_description", options.protocol().label());
+        f.put("metric_unit", options.protocol().leaky() ? "segment" : "track");
+        f.put("aggregation", options.aggregation().cliName());
+        f.put("folds", options.folds());
+        f.put("grid", options.quickGrids() ? "quick" : "full");
+        f.put("seed", options.pipeline().seed());
+        f.put("test_fraction", options.testFraction());
+        f.put("pca_components", options.pipeline().pcaComponents() == 0 ? null : options.pipeline().pcaComponents());
+        f.put("log_variances", options.pipeline().logVariances());
+        f.put("training_data", outcome.table().source());
+        f.put("training_units", outcome.split().trainUnits());
+        f.put("test_units", outcome.split().testUnits());
+        f.put("best_model_per_genre", perGenre(outcome.genres(), best));
+        return new ModelCard(f);
+    }
+
+    private static Map<String, Object> perGenre(List<String> genres, ModelResult best) {
+        ClassificationMetrics cv = best.cvMetrics();
+        ClassificationMetrics test = best.testMetrics();
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (int g = 0; g < genres.size(); g++) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("cv_precision", cv.precision()[g]);
+            m.put("cv_recall", cv.recall()[g]);
+            if (test != null) {
+                m.put("test_precision", test.precision()[g]);
+                m.put("test_recall", test.recall()[g]);
+            }
+            out.put(genres.get(g), m);
+        }
+        return out;
+    }
+
+    public String toJson() {
+        try {
+            return JSON.writeValueAsString(fields) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("model card not serialisable", e);
+        }
+    }
+
+    public Map<String, Object> fields() {
+        return fields;
+    }
+
+    /** Parses a card written by {@link #toJson}. */
+    public static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new TrainingDataException("model card is not valid JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+}

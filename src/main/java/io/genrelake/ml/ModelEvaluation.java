@@ -1,0 +1,52 @@
+package io.genrelake.ml;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * {@code genrelake evaluate}: a saved model's per-track metrics on another labelled feature table, with
+ * the same aggregation of windows as in training (from the model card) unless told otherwise.
+ */
+public final class ModelEvaluation {
+
+    private final SparkSession spark;
+
+    public ModelEvaluation(SparkSession spark) {
+        this.spark = spark;
+    }
+
+    /** @param aggregation how windows make a track's prediction; null for the model card's */
+    public EvaluationResult evaluate(String modelUri, String featuresUri, Aggregation aggregation) {
+        JsonNode card = ModelCard.parse(ModelStore.readCard(spark, modelUri));
+        List<String> genres = new ArrayList<>();
+        card.path("genres").forEach(g -> genres.add(g.asText()));
+        if (genres.isEmpty()) {
+            throw new TrainingDataException(modelUri + "/" + ModelCard.FILE_NAME + " lists no genres");
+        }
+        Aggregation how = aggregation != null ? aggregation : Aggregation.of(card.path("aggregation").asText("mean"));
+        PipelineModel model = ModelStore.loadModel(modelUri);
+        TrainingTable table = new FeatureTableReader(spark).read(featuresUri, 1);
+        Set<String> unknown = new TreeSet<>();
+        for (Row r : table.rows().select(TrainingTable.LABEL).distinct().collectAsList()) {
+            if (!genres.contains(r.getString(0))) {
+                unknown.add(r.getString(0));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new TrainingDataException(featuresUri + ": genres the model does not know: " + unknown
+                    + "; it knows " + genres);
+        }
+        TrackAggregator aggregator = new TrackAggregator(TrainingTable.TRACK_ID, PipelineFactory.LABEL_INDEX, how,
+                !table.segmented());
+        ConfusionMatrix confusion = aggregator.confusion(model.transform(table.rows()), genres.size());
+        return new EvaluationResult(modelUri, featuresUri, card.path("best_model").asText("?"),
+                card.path("leaky").asBoolean(false),
+                table.sha256().equals(card.path("training_data_sha256").asText("")), genres, confusion);
+    }
+}

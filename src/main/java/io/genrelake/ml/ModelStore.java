@@ -1,0 +1,67 @@
+package io.genrelake.ml;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Saving and loading a trained model's folder: the PipelineModel (MLlib's layout: {@code metadata/},
+ * {@code stages/}) with {@code model-card.json} beside them, through Hadoop's FileSystem so any URI
+ * Spark can write works.
+ */
+public final class ModelStore {
+
+    private ModelStore() {}
+
+    /** Saves the best model and its card, replacing whatever was at {@code uri}. */
+    public static void save(SparkSession spark, TrainingOutcome outcome, String uri) {
+        try {
+            outcome.best().model().write().overwrite().save(uri);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save the model to " + uri, e);
+        }
+        writeText(spark.sparkContext().hadoopConfiguration(), new Path(uri, ModelCard.FILE_NAME),
+                ModelCard.of(outcome).toJson());
+    }
+
+    public static PipelineModel loadModel(String uri) {
+        try {
+            return PipelineModel.load(uri);
+        } catch (RuntimeException e) {
+            throw new TrainingDataException("cannot load a genrelake model from " + uri + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The card's JSON text. */
+    public static String readCard(SparkSession spark, String uri) {
+        Path path = new Path(uri, ModelCard.FILE_NAME);
+        try {
+            FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            try (InputStream in = fs.open(path)) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new TrainingDataException("cannot read " + path + " (written by genrelake train beside the model): "
+                    + e.getMessage(), e);
+        }
+    }
+
+    public static void writeText(Configuration conf, Path path, String text) {
+        try {
+            FileSystem fs = path.getFileSystem(conf);
+            fs.setWriteChecksum(false); // no .crc side files beside the card on a local disk
+            try (OutputStream out = fs.create(path, true)) {
+                out.write(text.getBytes(StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + path, e);
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package io.genrelake.ml;
+
+import static org.apache.spark.sql.functions.col;
+
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.param.DoubleParam;
+import org.apache.spark.ml.param.IntParam;
+import org.apache.spark.ml.param.LongParam;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.param.ParamValidators;
+import org.apache.spark.ml.util.DefaultParamsReadable;
+import org.apache.spark.ml.util.DefaultParamsWritable;
+import org.apache.spark.ml.util.Identifiable;
+import org.apache.spark.ml.util.MLReader;
+import org.apache.spark.sql.Dataset;
+
+/**
+ * An RBF-kernel SVM, which MLlib lacks, approximated as scikit-learn's RBFSampler + LinearSVC do:
+ * {@link RandomFourierFeatures} map the features so that their dot product approximates the RBF
+ * kernel, and linear SVMs (squared hinge, L2) are trained one-vs-rest on the mapped rows by
+ * {@link OneVsRestSvmTrainer}, every class in the same pass over the data. Class scores are the
+ * per-class margins; probabilities are their softmax (monotone in the margins, not calibrated).
+ *
+ * <p>{@code regParam} is MLlib's λ; scikit-learn's C corresponds to λ = 1/(C·n) for n training rows.
+ */
+public final class RbfSvmClassifier extends VectorClassifier<RbfSvmClassifier, RbfSvmModel>
+        implements DefaultParamsWritable {
+    private static final long serialVersionUID = 1L;
+
+    private static final String MAPPED_COL = "rbfsvm_random_features";
+
+    private final IntParam numFeatures;
+    private final DoubleParam gamma;
+    private final DoubleParam regParam;
+    private final IntParam maxIter;
+    private final DoubleParam tol;
+    private final LongParam seed;
+
+    public RbfSvmClassifier() {
+        this(Identifiable.randomUID("rbfsvm"));
+    }
+
+    public RbfSvmClassifier(String uid) {
+        super(uid);
+        numFeatures = new IntParam(this, "numFeatures", "number of random Fourier features (>= 1)",
+                ParamValidators.gtEq(1));
+        gamma = new DoubleParam(this, "gamma", "RBF kernel width γ in exp(-γ|x-y|²); 0 means 1/(number of features)",
+                ParamValidators.gtEq(0));
+        regParam = new DoubleParam(this, "regParam", "L2 regularisation λ of the linear SVMs (>= 0)",
+                ParamValidators.gtEq(0));
+        maxIter = new IntParam(this, "maxIter", "maximum L-BFGS iterations (>= 1)", ParamValidators.gtEq(1));
+        tol = new DoubleParam(this, "tol", "stop when an L-BFGS step lowers the objective by less than this "
+                + "fraction", ParamValidators.gtEq(0));
+        seed = new LongParam(this, "seed", "random seed of the Fourier features");
+        setDefault(numFeatures, 2000);
+        setDefault(gamma, 0.0);
+        setDefault(regParam, 1e-4);
+        setDefault(maxIter, 100);
+        setDefault(tol, 1e-5);
+        setDefault(seed, 42L);
+    }
+
+    public IntParam numFeatures() {
+        return numFeatures;
+    }
+
+    public DoubleParam gamma() {
+        return gamma;
+    }
+
+    public DoubleParam regParam() {
+        return regParam;
+    }
+
+    public IntParam maxIter() {
+        return maxIter;
+    }
+
+    public DoubleParam tol() {
+        return tol;
+    }
+
+    public LongParam seed() {
+        return seed;
+    }
+
+    public RbfSvmClassifier setNumFeatures(int value) {
+        set(numFeatures, value);
+        return this;
+    }
+
+    public RbfSvmClassifier setGamma(double value) {
+        set(gamma, value);
+        return this;
+    }
+
+    public RbfSvmClassifier setRegParam(double value) {
+        set(regParam, value);
+        return this;
+    }
+
+    public RbfSvmClassifier setMaxIter(int value) {
+        set(maxIter, value);
+        return this;
+    }
+
+    public RbfSvmClassifier setTol(double value) {
+        set(tol, value);
+        return this;
+    }
+
+    public RbfSvmClassifier setSeed(long value) {
+        set(seed, value);
+        return this;
+    }
+
+    @Override
+    public RbfSvmModel fit(Dataset<?> dataset) {
+        transformSchema(dataset.schema(), true);
+        requireLabel(dataset.schema());
+        int numClasses = numClasses(dataset);
+        RandomFourierFeaturesModel features = new RandomFourierFeatures(uid() + "_rff")
+                .setInputCol(getFeaturesCol()).setOutputCol(MAPPED_COL)
+                .setNumFeatures((Integer) $(numFeatures)).setGamma((Double) $(gamma)).setSeed((Long) $(seed))
+                .fit(dataset);
+        JavaRDD<OneVsRestSvmTrainer.Row> rows = dataset.select(col(getFeaturesCol()), col(getLabelCol()).cast("double"))
+                .toJavaRDD()
+                .map(r -> new OneVsRestSvmTrainer.Row((int) r.getDouble(1), features.map(((Vector) r.get(0)).toArray())))
+                .cache();
+        try {
+            OneVsRestSvmTrainer.Weights weights = new OneVsRestSvmTrainer(numClasses, features.outputSize(),
+                    (Double) $(regParam), (Integer) $(maxIter), (Double) $(tol)).train(rows);
+            RbfSvmModel model = new RbfSvmModel(uid(), features, weights.coefficients(), weights.intercepts());
+            copyValues(model, ParamMap.empty());
+            return model.setParent(this);
+        } finally {
+            rows.unpersist(false);
+        }
+    }
+
+    @Override
+    public RbfSvmClassifier copy(ParamMap extra) {
+        return defaultCopy(extra);
+    }
+
+    public static MLReader<RbfSvmClassifier> read() {
+        return new DefaultParamsReadable<RbfSvmClassifier>() {}.read();
+    }
+
+    public static RbfSvmClassifier load(String path) {
+        return read().load(path);
+    }
+}

@@ -1,0 +1,174 @@
+package io.genrelake.ml;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.ml.linalg.SQLDataTypes;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.linalg.Vectors;
+import org.apache.spark.ml.param.DoubleParam;
+import org.apache.spark.ml.param.IntParam;
+import org.apache.spark.ml.param.LongParam;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.param.ParamValidators;
+import org.apache.spark.ml.util.MLReader;
+import org.apache.spark.ml.util.MLWritable;
+import org.apache.spark.ml.util.MLWriter;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * A fitted {@link RbfSvmClassifier}: its random Fourier features and one linear SVM (weights over the
+ * random features, intercept) per class. Saved as metadata, {@code features/} (the Fourier features,
+ * a {@link RandomFourierFeaturesModel}) and {@code data/} (one row per class).
+ */
+public final class RbfSvmModel extends VectorClassificationModel<RbfSvmModel> implements MLWritable {
+    private static final long serialVersionUID = 1L;
+
+    private final IntParam numFeatures;
+    private final DoubleParam gamma;
+    private final DoubleParam regParam;
+    private final IntParam maxIter;
+    private final DoubleParam tol;
+    private final LongParam seed;
+    private final RandomFourierFeaturesModel features;
+    private final double[][] coefficients;
+    private final double[] intercepts;
+
+    RbfSvmModel(String uid, RandomFourierFeaturesModel features, double[][] coefficients, double[] intercepts) {
+        super(uid);
+        this.features = features;
+        this.coefficients = coefficients;
+        this.intercepts = intercepts;
+        // The estimator's params, kept so the saved model records how it was trained.
+        numFeatures = new IntParam(this, "numFeatures", "number of random Fourier features", ParamValidators.gtEq(1));
+        gamma = new DoubleParam(this, "gamma", "RBF kernel width γ; 0 means 1/(number of features)",
+                ParamValidators.gtEq(0));
+        regParam = new DoubleParam(this, "regParam", "L2 regularisation λ of the linear SVMs", ParamValidators.gtEq(0));
+        maxIter = new IntParam(this, "maxIter", "maximum L-BFGS iterations", ParamValidators.gtEq(1));
+        tol = new DoubleParam(this, "tol", "relative objective decrease at which L-BFGS stops", ParamValidators.gtEq(0));
+        seed = new LongParam(this, "seed", "random seed of the Fourier features");
+    }
+
+    public IntParam numFeatures() {
+        return numFeatures;
+    }
+
+    public DoubleParam gamma() {
+        return gamma;
+    }
+
+    public DoubleParam regParam() {
+        return regParam;
+    }
+
+    public IntParam maxIter() {
+        return maxIter;
+    }
+
+    public DoubleParam tol() {
+        return tol;
+    }
+
+    public LongParam seed() {
+        return seed;
+    }
+
+    /** The random Fourier features the SVMs read. */
+    public RandomFourierFeaturesModel randomFeatures() {
+        return features;
+    }
+
+    @Override
+    public int numClasses() {
+        return coefficients.length;
+    }
+
+    @Override
+    public double[] predictRaw(Vector x) {
+        double[] z = features.map(x.toArray());
+        double[] margins = new double[coefficients.length];
+        for (int c = 0; c < coefficients.length; c++) {
+            double m = intercepts[c];
+            double[] w = coefficients[c];
+            for (int j = 0; j < z.length; j++) {
+                m += w[j] * z[j];
+            }
+            margins[c] = m;
+        }
+        return margins;
+    }
+
+    @Override
+    protected double[] rawToProbability(double[] raw) {
+        return softmax(raw);
+    }
+
+    @Override
+    public RbfSvmModel copy(ParamMap extra) {
+        return copyValues(new RbfSvmModel(uid(), features, coefficients, intercepts), extra).setParent(parent());
+    }
+
+    @Override
+    public MLWriter write() {
+        return new Writer(this);
+    }
+
+    public static MLReader<RbfSvmModel> read() {
+        return new Reader();
+    }
+
+    public static RbfSvmModel load(String path) {
+        return read().load(path);
+    }
+
+    private static final StructType DATA_SCHEMA = new StructType()
+            .add("class", DataTypes.IntegerType, false)
+            .add("coefficients", SQLDataTypes.VectorType(), false)
+            .add("intercept", DataTypes.DoubleType, false);
+
+    private static final class Writer extends MLWriter {
+        private final RbfSvmModel model;
+
+        Writer(RbfSvmModel model) {
+            this.model = model;
+        }
+
+        @Override
+        public void saveImpl(String path) {
+            StageStore.saveMetadata(model, path, sparkSession());
+            try {
+                model.features.write().session(sparkSession()).save(new Path(path, "features").toString());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot save the Fourier features under " + path, e);
+            }
+            List<Row> rows = new ArrayList<>();
+            for (int c = 0; c < model.coefficients.length; c++) {
+                rows.add(RowFactory.create(c, Vectors.dense(model.coefficients[c]), model.intercepts[c]));
+            }
+            StageStore.saveData(sparkSession().createDataFrame(rows, DATA_SCHEMA), path, "data");
+        }
+    }
+
+    private static final class Reader extends MLReader<RbfSvmModel> {
+        @Override
+        public RbfSvmModel load(String path) {
+            String className = RbfSvmModel.class.getName();
+            String uid = StageStore.uid(path, sparkSession(), className);
+            RandomFourierFeaturesModel features = RandomFourierFeaturesModel.read().session(sparkSession())
+                    .load(new Path(path, "features").toString());
+            List<Row> rows = StageStore.loadData(sparkSession(), path, "data").orderBy("class")
+                    .select("coefficients", "intercept").collectAsList();
+            double[][] coefficients = new double[rows.size()][];
+            double[] intercepts = new double[rows.size()];
+            for (int c = 0; c < rows.size(); c++) {
+                coefficients[c] = ((Vector) rows.get(c).get(0)).toArray();
+                intercepts[c] = rows.get(c).getDouble(1);
+            }
+            return StageStore.loadParams(new RbfSvmModel(uid, features, coefficients, intercepts), path,
+                    sparkSession(), className);
+        }
+    }
+}

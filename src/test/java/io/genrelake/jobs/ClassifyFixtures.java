@@ -1,0 +1,61 @@
+package io.genrelake.jobs;
+
+import io.genrelake.audio.WavWriter;
+import io.genrelake.catalogue.TestLibrary;
+import io.genrelake.ml.Aggregation;
+import io.genrelake.ml.ModelKind;
+import io.genrelake.ml.ModelStore;
+import io.genrelake.ml.PipelineSettings;
+import io.genrelake.ml.Protocol;
+import io.genrelake.ml.SyntheticFeatures;
+import io.genrelake.ml.TrainOptions;
+import io.genrelake.ml.Trainer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+
+/** Shared by the classify, nightly and cluster tests: a small trained model and small audio files. */
+public final class ClassifyFixtures {
+
+    public static final List<String> GENRES = List.of("blues", "jazz", "metal");
+
+    private ClassifyFixtures() {}
+
+    /** A logistic regression trained on generated features (fast: 2 folds, one grid point). */
+    public static String trainModel(SparkSession spark, Path dir) throws IOException {
+        Path csv = new SyntheticFeatures(GENRES, 6, 2, 11).writeCsv(dir.resolve("train.csv"));
+        String model = dir.resolve("model").toString();
+        TrainOptions options = new TrainOptions(csv.toString(), model, ModelKind.listOf("lr"), 2,
+                new PipelineSettings(0, true, 7, 1), Protocol.TRACKS, 0, Aggregation.MEAN, 2, true);
+        ModelStore.save(spark, new Trainer(spark, line -> { }).train(options), model);
+        return model;
+    }
+
+    /** The same model under a new identity: its card says it was created at another time. */
+    public static String retrained(String model, Path dir) throws IOException {
+        Path copy = dir.resolve("model-v2");
+        try (var walk = Files.walk(Path.of(model))) {
+            for (Path p : walk.toList()) {
+                Path target = copy.resolve(Path.of(model).relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+        Path card = copy.resolve("model-card.json");
+        String text = Files.readString(card);
+        Files.deleteIfExists(copy.resolve(".model-card.json.crc")); // Hadoop's checksum of the old text
+        Files.writeString(card, text.replaceFirst("\"created_at\" : \"[^\"]*\"", "\"created_at\" : \"2030-01-01T00:00:00Z\""));
+        return copy.toString();
+    }
+
+    /** A 1.5-s tone (two 1-s windows with the tests' plan: 1 s, last window ≥ 0.5 s). */
+    public static void writeTone(Path file, double hz, long seed) throws IOException {
+        Files.createDirectories(file.getParent());
+        WavWriter.writePcm16(file, TestLibrary.music(1.5, hz, seed), TestLibrary.SR);
+    }
+}

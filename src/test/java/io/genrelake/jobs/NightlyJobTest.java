@@ -1,0 +1,218 @@
+package io.genrelake.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.genrelake.genres.GenreTable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The nightly run over four nights of one small catalogue, in order: a first run classifies everything;
+ * a run after one file was added, one changed and one deleted decodes only those two and marks the
+ * third; rerunning that date changes nothing; a run killed after publishing its genre partition is
+ * completed by the next start; a new model reclassifies every track from stored features, decoding none.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class NightlyJobTest {
+
+    @TempDir
+    static Path dir;
+    static SparkSession spark;
+    static String model;
+    static Path library;
+
+    @BeforeAll
+    static void start() throws Exception {
+        spark = LocalSpark.start();
+        model = ClassifyFixtures.trainModel(spark, dir);
+        library = dir.resolve("library");
+        ClassifyFixtures.writeTone(library.resolve("a/one.wav"), 220, 1);
+        ClassifyFixtures.writeTone(library.resolve("a/two.wav"), 330, 2);
+        ClassifyFixtures.writeTone(library.resolve("b/three.wav"), 440, 3);
+        ClassifyFixtures.writeTone(library.resolve("b/four.wav"), 550, 4);
+    }
+
+    @AfterAll
+    static void stop() {
+        spark.stop();
+    }
+
+    static NightlyOptions options(String runDate, String modelUri) {
+        return new NightlyOptions().inputs(List.of(library.toString())).model(modelUri)
+                .output(dir.resolve("out").toString()).state(dir.resolve("state").toString()).runDate(runDate)
+                .windowSeconds(1).minLastWindowSeconds(0.5);
+    }
+
+    static List<Row> partition(String date) {
+        return spark.read().parquet(dir.resolve("out/genres").toString()).where("run_date = DATE'" + date + "'")
+                .collectAsList();
+    }
+
+    /** Current's rows by file name; fails if a track appears twice. */
+    static Map<String, Row> current() {
+        List<Row> rows = spark.read().parquet(dir.resolve("out/current").toString()).collectAsList();
+        Map<String, Row> byName = new TreeMap<>();
+        for (Row r : rows) {
+            String p = r.getAs(GenreTable.PATH);
+            assertTrue(byName.put(p.substring(p.lastIndexOf('/') + 1), r) == null, "twice in current: " + p);
+        }
+        return byName;
+    }
+
+    static String date(Row r) {
+        return r.getAs(GenreTable.RUN_DATE).toString();
+    }
+
+    @Test
+    @Order(1)
+    void theFirstRunClassifiesEveryFile() throws Exception {
+        NightlySummary s = NightlyJob.run(spark, options("2026-02-01", model));
+        assertEquals(4, s.filesListed());
+        assertEquals(4, s.filesNew());
+        assertEquals(4, s.filesDecoded());
+        assertEquals(4, s.rowsOk());
+        assertEquals(4, partition("2026-02-01").size());
+        assertEquals(List.of("four.wav", "one.wav", "three.wav", "two.wav"), List.copyOf(current().keySet()));
+        assertTrue(Files.exists(dir.resolve("state/catalogue/run_date=2026-02-01/_run.json")));
+        assertTrue(Files.isDirectory(dir.resolve("state/features/run_date=2026-02-01")));
+    }
+
+    @Test
+    @Order(2)
+    void aLaterRunDecodesOnlyNewAndChangedFilesAndMarksDeletedOnes() throws Exception {
+        ClassifyFixtures.writeTone(library.resolve("a/five.wav"), 660, 5);
+        Path three = library.resolve("b/three.wav");
+        ClassifyFixtures.writeTone(three, 770, 6); // same length, new content: only the time tells
+        Files.setLastModifiedTime(three, FileTime.fromMillis(Files.getLastModifiedTime(three).toMillis() + 60_000));
+        Files.delete(library.resolve("b/four.wav"));
+
+        NightlySummary s = NightlyJob.run(spark, options("2026-02-02", model));
+        assertEquals("2026-02-01", s.previousRun());
+        assertEquals(List.of(1L, 1L, 2L, 1L, 2L), List.of(s.filesNew(), s.filesChanged(), s.filesUnchanged(),
+                s.filesDeleted(), s.filesDecoded()));
+        Map<String, String> status = new TreeMap<>();
+        for (Row r : partition("2026-02-02")) {
+            String p = r.getAs(GenreTable.PATH);
+            status.put(p.substring(p.lastIndexOf('/') + 1), r.getAs(GenreTable.STATUS));
+        }
+        assertEquals(Map.of("five.wav", "ok", "three.wav", "ok", "four.wav", "deleted"), status);
+
+        Map<String, Row> current = current();
+        assertEquals(5, current.size());
+        assertEquals("2026-02-01", date(current.get("one.wav")), "unchanged tracks are carried forward");
+        assertEquals("2026-02-01", date(current.get("two.wav")));
+        assertEquals("2026-02-02", date(current.get("three.wav")));
+        assertEquals("deleted", current.get("four.wav").getAs(GenreTable.STATUS));
+    }
+
+    @Test
+    @Order(3)
+    void rerunningADateGivesTheSameTables() throws Exception {
+        Map<String, Row> before = current();
+        NightlySummary s = NightlyJob.run(spark, options("2026-02-02", model));
+        assertEquals("2026-02-01", s.previousRun(), "a rerun compares with the same snapshot");
+        assertEquals(2, s.filesDecoded());
+        assertEquals(3, partition("2026-02-02").size());
+        assertEquals(7, spark.read().parquet(dir.resolve("out/genres").toString()).count());
+        Map<String, Row> after = current();
+        assertEquals(before.keySet(), after.keySet());
+        for (String name : before.keySet()) {
+            for (String column : List.of(GenreTable.TRACK_ID, GenreTable.GENRE, GenreTable.CONFIDENCE,
+                    GenreTable.STATUS, GenreTable.RUN_DATE, GenreTable.MODEL_ID, GenreTable.WINDOWS)) {
+                assertEquals((Object) before.get(name).getAs(column), after.get(name).getAs(column), name + " " + column);
+            }
+        }
+        assertEquals(2, spark.read().parquet(dir.resolve("state/catalogue").toString()).select("run_date")
+                .distinct().count());
+    }
+
+    @Test
+    @Order(4)
+    void aRunKilledMidwayIsCompletedByTheNextStartWithNothingLostOrDuplicated() throws Exception {
+        Path one = library.resolve("a/one.wav");
+        Files.setLastModifiedTime(one, FileTime.fromMillis(Files.getLastModifiedTime(one).toMillis() + 60_000));
+
+        // Killed before publishing: nothing changes.
+        assertThrows(IllegalStateException.class, () -> NightlyJob.run(spark, options("2026-02-03", model), stage -> {
+            if (stage.equals("staged")) {
+                throw new IllegalStateException("killed");
+            }
+        }));
+        assertTrue(partition("2026-02-03").isEmpty());
+        assertFalse(Files.exists(dir.resolve("state/_publish.json")));
+
+        // Killed after the genre partition was published, before current and the state.
+        assertThrows(IllegalStateException.class, () -> NightlyJob.run(spark, options("2026-02-03", model), stage -> {
+            if (stage.equals("published:genres/run_date=2026-02-03")) {
+                throw new IllegalStateException("killed");
+            }
+        }));
+        assertEquals(1, partition("2026-02-03").size());
+        assertTrue(Files.exists(dir.resolve("state/_publish.json")), "the journal survives the crash");
+        assertFalse(Files.exists(dir.resolve("state/catalogue/run_date=2026-02-03")));
+
+        NightlySummary s = NightlyJob.run(spark, options("2026-02-03", model));
+        assertTrue(s.recovered());
+        assertEquals("2026-02-02", s.previousRun());
+        assertEquals(1, s.filesChanged());
+        assertEquals(1, s.filesDecoded());
+        assertEquals(1, partition("2026-02-03").size());
+        Map<String, Row> current = current();
+        assertEquals(5, current.size());
+        assertEquals("2026-02-03", date(current.get("one.wav")));
+        assertEquals("2026-02-01", date(current.get("two.wav")));
+        assertFalse(Files.exists(dir.resolve("state/_publish.json")));
+        try (var staging = Files.list(dir.resolve("state/_staging"))) {
+            assertEquals(0, staging.count(), "staging folders are cleaned up");
+        }
+    }
+
+    @Test
+    @Order(5)
+    void aNewModelReclassifiesEveryTrackFromStoredFeaturesWithoutDecoding() throws Exception {
+        String v2 = ClassifyFixtures.retrained(model, dir);
+        NightlySummary s = NightlyJob.run(spark, options("2026-02-04", v2));
+        assertTrue(s.modelChanged());
+        assertEquals(0, s.filesDecoded());
+        assertEquals(4, s.reclassifiedFromStore());
+        List<Row> rows = partition("2026-02-04");
+        assertEquals(4, rows.size());
+        for (Row r : rows) {
+            assertEquals(s.modelId(), r.getAs(GenreTable.MODEL_ID));
+            assertEquals("ok", r.getAs(GenreTable.STATUS));
+            assertEquals(2, (int) r.getAs(GenreTable.WINDOWS));
+        }
+        Map<String, Row> current = current();
+        assertEquals(5, current.size());
+        assertEquals(s.modelId(), current.get("two.wav").getAs(GenreTable.MODEL_ID));
+        // Unchanged since, so nothing to do: the next night decodes and classifies nothing.
+        NightlySummary next = NightlyJob.run(spark, options("2026-02-05", v2));
+        assertEquals(0, next.filesDecoded());
+        assertEquals(0, next.reclassifiedFromStore());
+        assertTrue(partition("2026-02-05").isEmpty());
+    }
+
+    @Test
+    @Order(6)
+    void anEarlierDateIsRefused() {
+        NightlyJob.NightlyRefusal e = assertThrows(NightlyJob.NightlyRefusal.class,
+                () -> NightlyJob.run(spark, options("2026-01-15", model)));
+        assertTrue(e.getMessage().contains("go forward"), e.getMessage());
+    }
+}

@@ -1,0 +1,140 @@
+package io.genrelake.ml;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A whole training run on a small generated segment table: cross-validation, model choice, the saved
+ * model and its card, reloading, and evaluation of the saved model.
+ */
+class TrainerTest {
+
+    private static SparkSession spark;
+    private static final SyntheticFeatures DATA = new SyntheticFeatures(List.of("blues", "jazz", "metal"), 16, 3, 4);
+
+    @TempDir
+    static Path dir;
+
+    private static Path csv;
+    private static TrainingOutcome outcome;
+    private static String modelDir;
+    private static final List<String> progress = new ArrayList<>();
+
+    @BeforeAll
+    static void train() throws Exception {
+        spark = SparkTestSession.start("TrainerTest");
+        csv = DATA.writeCsv(dir.resolve("segments.csv"));
+        TrainOptions options = new TrainOptions(csv.toString(), dir.resolve("model").toString(),
+                ModelKind.listOf("knn,lr,dt,ensemble"), 3, new PipelineSettings(0, true, 7, 2), Protocol.TRACKS,
+                0.25, Aggregation.MEAN, 2, true);
+        outcome = new Trainer(spark, progress::add).train(options);
+        modelDir = options.modelOut();
+        ModelStore.save(spark, outcome, modelDir);
+    }
+
+    @AfterAll
+    static void stop() {
+        spark.stop();
+    }
+
+    @Test
+    void everyModelIsCrossValidatedPerTrackAndTheBestIsChosenByCvAccuracy() {
+        assertEquals(List.of("knn", "lr", "dt", "ensemble"), outcome.results().stream().map(ModelResult::name).toList());
+        for (ModelResult r : outcome.results()) {
+            assertEquals(3, r.foldAccuracies().length);
+            // Per track: 36 training tracks in 3 folds; windows would give 108.
+            assertEquals(36, r.cvConfusion().total(), r.name());
+            assertEquals(12, r.testConfusion().total(), r.name());
+            assertTrue(r.cvAccuracyMean() > 0.5, r.name() + " learns the generated genres: " + r.cvAccuracyMean());
+            assertTrue(r.trainSeconds() > 0);
+        }
+        double bestCv = outcome.results().stream().mapToDouble(ModelResult::cvAccuracyMean).max().orElseThrow();
+        assertEquals(bestCv, outcome.best().cvAccuracyMean());
+        assertEquals(1, outcome.results().get(0).gridSize(), "quick grids: one point");
+        List<String> twoBest = outcome.results().subList(0, 3).stream()
+                .sorted(java.util.Comparator.comparingDouble(ModelResult::cvAccuracyMean).reversed())
+                .limit(2).map(ModelResult::name).toList();
+        assertEquals(twoBest, outcome.results().get(3).params().get("members"),
+                "the ensemble averages the two best probabilistic models");
+        assertTrue(progress.stream().anyMatch(l -> l.startsWith("protocol tracks")), String.join("\n", progress));
+    }
+
+    @Test
+    void savedModelReloadsAndPredictsIdentically() {
+        TrainingTable table = new FeatureTableReader(spark).read(csv.toString());
+        Dataset<Row> before = outcome.best().model().transform(table.rows());
+        PipelineModel loaded = ModelStore.loadModel(modelDir);
+        Dataset<Row> after = loaded.transform(table.rows());
+        String scores = List.of(before.columns()).contains("probability") ? "probability" : "rawPrediction";
+        List<Row> a = before.orderBy("track_id", "window").select(scores, "predicted_genre").collectAsList();
+        List<Row> b = after.orderBy("track_id", "window").select(scores, "predicted_genre").collectAsList();
+        assertEquals(a.size(), b.size());
+        for (int i = 0; i < a.size(); i++) {
+            assertArrayEquals(((Vector) a.get(i).get(0)).toArray(), ((Vector) b.get(i).get(0)).toArray(), 0.0);
+            assertEquals(a.get(i).getString(1), b.get(i).getString(1));
+        }
+        // It classifies rows without a label too (what the catalogue job gives it).
+        assertEquals(table.rows().count(), loaded.transform(table.rows().drop("label")).count());
+    }
+
+    @Test
+    void modelCardHasTheIssuesFields() throws Exception {
+        JsonNode card = ModelCard.parse(Files.readString(Path.of(modelDir, ModelCard.FILE_NAME)));
+        for (String field : List.of("genres", "feature_columns", "extractor_version", "protocol", "best_model",
+                "cv_accuracy_mean", "cv_accuracy_std", "test_accuracy", "models", "training_data_sha256", "created_at")) {
+            assertTrue(card.has(field), "model card lacks " + field);
+        }
+        assertEquals("[\"blues\",\"jazz\",\"metal\"]", card.get("genres").toString());
+        assertEquals(57, card.get("feature_columns").size());
+        assertEquals("tracks", card.get("protocol").asText());
+        assertFalse(card.get("leaky").asBoolean());
+        assertEquals(outcome.best().name(), card.get("best_model").asText());
+        assertEquals(4, card.get("models").size());
+        for (JsonNode m : card.get("models")) {
+            for (String field : List.of("name", "params", "cv_accuracy_mean", "cv_accuracy_std", "macro_f1",
+                    "train_seconds")) {
+                assertTrue(m.has(field), "model entry lacks " + field);
+            }
+        }
+        assertEquals(outcome.table().sha256(), card.get("training_data_sha256").asText());
+        assertEquals(InputFingerprint.sha256(csv.toString(), spark.sparkContext().hadoopConfiguration()),
+                card.get("training_data_sha256").asText());
+    }
+
+    @Test
+    void evaluateReproducesTheMetricsOfTheSavedModel() {
+        EvaluationResult result = new ModelEvaluation(spark).evaluate(modelDir, csv.toString(), null);
+        assertEquals(48, result.confusion().total(), "one prediction per track");
+        assertTrue(result.sameDataAsTraining(), "the card's sha256 recognises the training data");
+        // Training and test tracks together: the refit model's per-track accuracy on them.
+        ModelResult best = outcome.best();
+        double expected = (best.trainAccuracy() * 36 + best.testMetrics().accuracy() * 12) / 48;
+        assertEquals(expected, result.metrics().accuracy(), 1e-9);
+        assertTrue(result.toText().contains("accuracy"));
+    }
+
+    @Test
+    void evaluateRefusesGenresTheModelDoesNotKnow() throws Exception {
+        Path other = new SyntheticFeatures(List.of("blues", "polka"), 3, 1, 5).writeCsv(dir.resolve("other.csv"));
+        TrainingDataException e = org.junit.jupiter.api.Assertions.assertThrows(TrainingDataException.class,
+                () -> new ModelEvaluation(spark).evaluate(modelDir, other.toString(), null));
+        assertTrue(e.getMessage().contains("[polka]"), e.getMessage());
+    }
+}
