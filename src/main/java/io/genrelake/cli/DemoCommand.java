@@ -70,7 +70,7 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Spark master. Default: ${DEFAULT-VALUE}.")
     private String master;
 
-    @Option(names = "--rows", paramLabel = "N", defaultValue = "8",
+    @Option(names = "--rows", paramLabel = "N", defaultValue = "16",
             description = "Rows of the genre table printed. Default: ${DEFAULT-VALUE}.")
     private int rows;
 

@@ -83,7 +83,7 @@ class TrainCommandTest {
     void trainsSavesReportsAndEvaluates() throws Exception {
         Path model = dir.resolve("model");
         CliRun run = CliRun.of("train", "--features", csv.toString(), "--model-out", model.toString(),
-                "--models", "knn,lr", "--folds", "2", "--grid", "quick", "--test-fraction", "0.25", "--master", "local[2]");
+                "--models", "knn,dt", "--folds", "2", "--grid", "quick", "--test-fraction", "0.25", "--master", "local[2]");
         assertEquals(0, run.exitCode(), run.transcript());
         assertTrue(run.out().contains("saved") && run.out().contains("CV accuracy"), run.out());
         for (String file : List.of("model-card.json", "report.html", "accuracy.png", "confusion-cv.png",
