@@ -10,12 +10,14 @@ public final class Dct {
     private final int n;
     private final int rows;
     private final double[] matrix;
+    private final double[] values;
     private final double[] centred;
 
     public Dct(int rows, int n) {
         this.rows = rows;
         this.n = n;
         this.matrix = new double[rows * n];
+        this.values = new double[n];
         this.centred = new double[n];
         for (int k = 0; k < rows; k++) {
             double s = k == 0 ? Math.sqrt(1.0 / n) : Math.sqrt(2.0 / n);
@@ -23,21 +25,6 @@ public final class Dct {
                 matrix[k * n + j] = s * Math.cos(Math.PI * k * (2 * j + 1) / (2.0 * n));
             }
         }
-    }
-
-    private double dot(int base, float[] v) {
-        double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
-        int j = 0;
-        for (; j + 3 < n; j += 4) {
-            a0 += matrix[base + j] * v[j];
-            a1 += matrix[base + j + 1] * v[j + 1];
-            a2 += matrix[base + j + 2] * v[j + 2];
-            a3 += matrix[base + j + 3] * v[j + 3];
-        }
-        for (; j < n; j++) {
-            a0 += matrix[base + j] * v[j];
-        }
-        return (a0 + a1) + (a2 + a3);
     }
 
     private double dot(int base, double[] v) {
@@ -68,9 +55,10 @@ public final class Dct {
     public void apply(float[] x, float[] out) {
         double c = x[0];
         for (int j = 0; j < n; j++) {
+            values[j] = x[j];
             centred[j] = x[j] - c;
         }
-        out[0] = (float) dot(0, x);
+        out[0] = (float) dot(0, values);
         for (int k = 1; k < rows; k++) {
             out[k] = (float) dot(k * n, centred);
         }
