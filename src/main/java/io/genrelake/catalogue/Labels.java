@@ -1,6 +1,6 @@
 package io.genrelake.catalogue;
 
-import java.io.BufferedReader;
+import io.genrelake.features.CsvRecordReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -47,7 +47,11 @@ public final class Labels {
 
     static Labels fromCsv(Reader csv, String source, Configuration conf) throws IOException {
         Map<String, String> byPath = new HashMap<>();
-        List<List<String>> records = CsvRecords.read(csv);
+        List<List<String>> records = new ArrayList<>();
+        CsvRecordReader reader = new CsvRecordReader(csv, source);
+        for (List<String> r = reader.next(); r != null; r = reader.next()) {
+            records.add(r);
+        }
         for (int i = 0; i < records.size(); i++) {
             List<String> r = records.get(i);
             if (r.size() == 1 && r.get(0).isBlank()) {
@@ -89,63 +93,5 @@ public final class Labels {
 
     private static boolean isAbsolute(String path) {
         return path.startsWith("/") || new Path(path).toUri().getScheme() != null;
-    }
-
-    /** RFC 4180 records: quoted fields may hold commas, doubled quotes and line breaks. */
-    static final class CsvRecords {
-        private CsvRecords() {}
-
-        static List<List<String>> read(Reader in) throws IOException {
-            BufferedReader r = in instanceof BufferedReader b ? b : new BufferedReader(in);
-            List<List<String>> records = new ArrayList<>();
-            List<String> fields = new ArrayList<>();
-            StringBuilder field = new StringBuilder();
-            boolean quoted = false;
-            boolean any = false;
-            int c;
-            while ((c = r.read()) != -1) {
-                any = true;
-                if (quoted) {
-                    if (c == '"') {
-                        r.mark(1);
-                        if (r.read() == '"') {
-                            field.append('"');
-                        } else {
-                            r.reset();
-                            quoted = false;
-                        }
-                    } else {
-                        field.append((char) c);
-                    }
-                } else if (c == '"' && field.isEmpty()) {
-                    quoted = true;
-                } else if (c == ',') {
-                    fields.add(field.toString());
-                    field.setLength(0);
-                } else if (c == '\n' || c == '\r') {
-                    if (c == '\r') {
-                        r.mark(1);
-                        if (r.read() != '\n') {
-                            r.reset();
-                        }
-                    }
-                    fields.add(field.toString());
-                    records.add(fields);
-                    fields = new ArrayList<>();
-                    field.setLength(0);
-                    any = false;
-                } else {
-                    field.append((char) c);
-                }
-            }
-            if (quoted) {
-                throw new IOException("quoted field not closed at the end of the file");
-            }
-            if (any) {
-                fields.add(field.toString());
-                records.add(fields);
-            }
-            return records;
-        }
     }
 }
