@@ -8,32 +8,40 @@ package io.genrelake.dsp;
  * goes to an {@link Istft}.
  *
  * <p>Only the harmonic part is inverted: the masks sum to one, so the percussive signal is the input
- * minus the harmonic one (istft is linear and reconstructs the input exactly). The time median is
- * local, so frames are released 15 frames late and only 32 frames are held. The frequency medians of a
- * frame are computed by ranks ({@link RankedWindowMedian}); the time medians by a {@link
- * MedianFilter.Bank} of running medians, one per bin.
+ * minus the harmonic one (istft is linear and reconstructs the input exactly). Both medians run on
+ * {@link SortedWindowLanes}: along time one lane per bin, advancing a frame at a time; along frequency
+ * ({@link RowMedianFilter}) a block of {@value #BLOCK} frames at once. A frame is released once its block
+ * is filtered and 15 later frames are in, so at most {@value #RING} frames are held, whatever the length.
  */
 public final class Hpss {
 
     public static final int KERNEL = 31;
     private static final int HALF = KERNEL / 2;
-    private static final int RING = 32;
+    /** Frames whose frequency medians are computed together: more lanes, better vectors. */
+    private static final int BLOCK = 32;
+    /** Pieces each frame's bins are cut into for the frequency medians (lanes = BLOCK × PIECES). */
+    private static final int PIECES = 8;
+    /** Frames held: the 16 frames behind the time window's centre, an unfiltered block and 15 ahead. */
+    private static final int RING = 64;
     private static final int BINS = Stft.BINS;
 
     private final float[][] ringRe = new float[RING][BINS];
     private final float[][] ringIm = new float[RING][BINS];
-    private final float[][] ringMag = new float[RING][BINS];
+    /** |D| as IEEE bits, which order like the values. */
+    private final int[][] ringBits = new int[RING][BINS];
     private final float[][] ringPerc = new float[RING][BINS];
-    /** For every bin, the running median of its KERNEL magnitudes along time. */
-    private final MedianFilter.Bank timeMedians = new MedianFilter.Bank(BINS, KERNEL);
-    private final float[] padded = new float[BINS + KERNEL - 1];
-    private final RankedWindowMedian ranked = new RankedWindowMedian();
+    /** For every bin, the sorted window of its KERNEL magnitudes along time. */
+    private final SortedWindowLanes timeMedians = new SortedWindowLanes(BINS, KERNEL);
+    private final RowMedianFilter frequencyMedians = new RowMedianFilter(BLOCK, BINS, KERNEL, PIECES);
+    private final float[][] percussiveBlock = new float[BLOCK][];
     private final float[] harmRe = new float[BINS];
     private final float[] harmIm = new float[BINS];
     private final Istft istft;
 
     /** Frames received. */
     private int received;
+    /** Frames whose frequency medians are computed. */
+    private int filtered;
     /** Next frame whose masks are due. */
     private int nextOut;
 
@@ -46,11 +54,17 @@ public final class Hpss {
         int slot = received % RING;
         System.arraycopy(re, 0, ringRe[slot], 0, BINS);
         System.arraycopy(im, 0, ringIm[slot], 0, BINS);
-        System.arraycopy(magnitude, 0, ringMag[slot], 0, BINS);
-        MedianFilter.filter(magnitude, BINS, KERNEL, ringPerc[slot], padded, ranked);
+        int[] bits = ringBits[slot];
+        for (int k = 0; k < BINS; k++) {
+            bits[k] = Float.floatToRawIntBits(magnitude[k]);
+        }
+        frequencyMedians.setRow(received - filtered, bits);
         received++;
+        if (received - filtered == BLOCK) {
+            filterFrequencies();
+        }
         // frame t needs frames up to t + 15; with those present, reflection only happens at the start
-        while (nextOut + HALF < received) {
+        while (nextOut + HALF < received && nextOut < filtered) {
             release(nextOut, Integer.MAX_VALUE / 4);
             nextOut++;
         }
@@ -59,12 +73,16 @@ public final class Hpss {
     /** Starts a new signal (the inverse STFT is reset too). */
     public void reset() {
         received = 0;
+        filtered = 0;
         nextOut = 0;
         istft.reset();
     }
 
     /** Releases the remaining frames once the frame count is known. */
     public void finish() {
+        if (filtered < received) {
+            filterFrequencies();
+        }
         while (nextOut < received) {
             release(nextOut, received);
             nextOut++;
@@ -72,15 +90,26 @@ public final class Hpss {
         istft.finish();
     }
 
+    /** The percussive (frequency) medians of the frames received since the last block. */
+    private void filterFrequencies() {
+        int count = received - filtered;
+        for (int i = 0; i < count; i++) {
+            percussiveBlock[i] = ringPerc[(filtered + i) % RING];
+        }
+        frequencyMedians.filter(count, percussiveBlock);
+        filtered = received;
+    }
+
     /** Masks frame t and passes its harmonic spectrum to the inverse STFT; n is the frame count (or a bound). */
     private void release(int t, int n) {
         updateTimeWindows(t, n);
+        int[] harmonic = timeMedians.medianBits();
         int slot = t % RING;
         float[] perc = ringPerc[slot];
         float[] re = ringRe[slot];
         float[] im = ringIm[slot];
         for (int k = 0; k < BINS; k++) {
-            float h = timeMedians.median(k);
+            float h = Float.intBitsToFloat(harmonic[k]);
             float p = perc[k];
             // librosa divides by Z = max(H, P) first to keep float32 squares in range; doubles need no
             // rescaling. Where Z is below float32 tiny both masks are 0.5 (computed anyway, then
@@ -94,21 +123,20 @@ public final class Hpss {
         istft.addFrame(harmRe, harmIm);
     }
 
-    /** Brings every bin's time window to frames t-15 .. t+15 (reflected at the ends). */
+    /**
+     * Brings every bin's time window to frames t-15 .. t+15 (reflected at the ends): the frame that entered
+     * at position t-16 leaves, the one at t+15 enters. Positions map to the same frames whether n is known
+     * or a bound, as long as they are below the frame count (see addFrame).
+     */
     private void updateTimeWindows(int t, int n) {
         if (t == 0) {
+            timeMedians.clear();
             for (int v = -HALF; v <= HALF; v++) {
-                float[] mag = ringMag[MedianFilter.reflect(v, n) % RING];
-                int windowSlot = Math.floorMod(v, KERNEL);
-                for (int k = 0; k < BINS; k++) {
-                    timeMedians.set(k, windowSlot, mag[k]);
-                }
+                timeMedians.insert(ringBits[ReflectBoundary.index(v, n) % RING]);
             }
-            timeMedians.start();
             return;
         }
-        // frame t+15 takes the window slot of frame t-16
-        int v = t + HALF;
-        timeMedians.slide(Math.floorMod(v, KERNEL), ringMag[MedianFilter.reflect(v, n) % RING]);
+        timeMedians.slide(ringBits[ReflectBoundary.index(t - HALF - 1, n) % RING],
+                ringBits[ReflectBoundary.index(t + HALF, n) % RING]);
     }
 }
