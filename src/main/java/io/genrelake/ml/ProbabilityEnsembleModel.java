@@ -29,7 +29,8 @@ import org.apache.spark.sql.types.StructType;
  * {@code rawPrediction}) is the mean of the members' probabilities, {@code prediction} its arg-max.
  * Saved as metadata plus {@code members/NN/}, each member in its own MLlib format.
  */
-public final class ProbabilityEnsembleModel extends Model<ProbabilityEnsembleModel> implements MLWritable {
+public final class ProbabilityEnsembleModel extends Model<ProbabilityEnsembleModel>
+        implements MLWritable, ClassifierColumns<ProbabilityEnsembleModel> {
     private static final long serialVersionUID = 1L;
 
     private final String uid;
@@ -50,24 +51,9 @@ public final class ProbabilityEnsembleModel extends Model<ProbabilityEnsembleMod
         return uid;
     }
 
-    public org.apache.spark.ml.param.Param<String> featuresCol() {
-        return columns.featuresCol;
-    }
-
-    public org.apache.spark.ml.param.Param<String> labelCol() {
-        return columns.labelCol;
-    }
-
-    public org.apache.spark.ml.param.Param<String> predictionCol() {
-        return columns.predictionCol;
-    }
-
-    public org.apache.spark.ml.param.Param<String> rawPredictionCol() {
-        return columns.rawPredictionCol;
-    }
-
-    public org.apache.spark.ml.param.Param<String> probabilityCol() {
-        return columns.probabilityCol;
+    @Override
+    public VectorClassifierParams columnParams() {
+        return columns;
     }
 
     public StringArrayParam memberNames() {

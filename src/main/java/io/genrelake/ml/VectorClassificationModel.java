@@ -9,7 +9,6 @@ import org.apache.spark.ml.linalg.DenseVector;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.VectorUDT;
-import org.apache.spark.ml.param.Param;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.api.java.UDF1;
@@ -23,7 +22,8 @@ import org.apache.spark.sql.types.StructType;
  * ({@code rawPrediction}), class probabilities ({@code probability}) and the class index
  * ({@code prediction}), the three columns MLlib's probabilistic classifiers write.
  */
-public abstract class VectorClassificationModel<M extends VectorClassificationModel<M>> extends Model<M> {
+public abstract class VectorClassificationModel<M extends VectorClassificationModel<M>> extends Model<M>
+        implements ClassifierColumns<M> {
     private static final long serialVersionUID = 1L;
 
     private final String uid;
@@ -39,53 +39,11 @@ public abstract class VectorClassificationModel<M extends VectorClassificationMo
         return uid;
     }
 
-    public Param<String> featuresCol() {
-        return columns.featuresCol;
+    @Override
+    public VectorClassifierParams columnParams() {
+        return columns;
     }
 
-    public Param<String> labelCol() {
-        return columns.labelCol;
-    }
-
-    public Param<String> predictionCol() {
-        return columns.predictionCol;
-    }
-
-    public Param<String> rawPredictionCol() {
-        return columns.rawPredictionCol;
-    }
-
-    public Param<String> probabilityCol() {
-        return columns.probabilityCol;
-    }
-
-    public String getFeaturesCol() {
-        return $(featuresCol());
-    }
-
-    @SuppressWarnings("unchecked")
-    public M setFeaturesCol(String name) {
-        set(featuresCol(), name);
-        return (M) this;
-    }
-
-    @SuppressWarnings("unchecked")
-    public M setProbabilityCol(String name) {
-        set(probabilityCol(), name);
-        return (M) this;
-    }
-
-    @SuppressWarnings("unchecked")
-    public M setRawPredictionCol(String name) {
-        set(rawPredictionCol(), name);
-        return (M) this;
-    }
-
-    @SuppressWarnings("unchecked")
-    public M setPredictionCol(String name) {
-        set(predictionCol(), name);
-        return (M) this;
-    }
 
     /** The number of classes the model scores. */
     public abstract int numClasses();

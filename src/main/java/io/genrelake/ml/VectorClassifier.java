@@ -6,7 +6,6 @@ import org.apache.spark.ml.Model;
 import org.apache.spark.ml.attribute.Attribute;
 import org.apache.spark.ml.attribute.NominalAttribute;
 import org.apache.spark.ml.linalg.SQLDataTypes;
-import org.apache.spark.ml.param.Param;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataType;
@@ -18,7 +17,8 @@ import org.apache.spark.sql.types.StructType;
  * Base of this package's classifier estimators: a features vector column and a label column of class
  * indices in, a {@link VectorClassificationModel} out. Subclasses say how to train.
  */
-public abstract class VectorClassifier<E extends VectorClassifier<E, M>, M extends Model<M>> extends Estimator<M> {
+public abstract class VectorClassifier<E extends VectorClassifier<E, M>, M extends Model<M>> extends Estimator<M>
+        implements ClassifierColumns<E> {
     private static final long serialVersionUID = 1L;
 
     private final String uid;
@@ -34,63 +34,11 @@ public abstract class VectorClassifier<E extends VectorClassifier<E, M>, M exten
         return uid;
     }
 
-    public Param<String> featuresCol() {
-        return columns.featuresCol;
+    @Override
+    public VectorClassifierParams columnParams() {
+        return columns;
     }
 
-    public Param<String> labelCol() {
-        return columns.labelCol;
-    }
-
-    public Param<String> predictionCol() {
-        return columns.predictionCol;
-    }
-
-    public Param<String> rawPredictionCol() {
-        return columns.rawPredictionCol;
-    }
-
-    public Param<String> probabilityCol() {
-        return columns.probabilityCol;
-    }
-
-    public String getFeaturesCol() {
-        return $(featuresCol());
-    }
-
-    public String getLabelCol() {
-        return $(labelCol());
-    }
-
-    @SuppressWarnings("unchecked")
-    public E setFeaturesCol(String name) {
-        set(featuresCol(), name);
-        return (E) this;
-    }
-
-    @SuppressWarnings("unchecked")
-    public E setLabelCol(String name) {
-        set(labelCol(), name);
-        return (E) this;
-    }
-
-    @SuppressWarnings("unchecked")
-    public E setPredictionCol(String name) {
-        set(predictionCol(), name);
-        return (E) this;
-    }
-
-    @SuppressWarnings("unchecked")
-    public E setProbabilityCol(String name) {
-        set(probabilityCol(), name);
-        return (E) this;
-    }
-
-    @SuppressWarnings("unchecked")
-    public E setRawPredictionCol(String name) {
-        set(rawPredictionCol(), name);
-        return (E) this;
-    }
 
     @Override
     public abstract E copy(org.apache.spark.ml.param.ParamMap extra);

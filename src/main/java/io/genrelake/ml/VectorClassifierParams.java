@@ -13,7 +13,7 @@ import org.apache.spark.ml.param.Params;
  * parameter would belong to "null" and the stage could not be configured or copied. Our stages extend
  * {@code Estimator}/{@code Model} directly and create these parameters once the uid is set.
  */
-final class VectorClassifierParams implements java.io.Serializable {
+public final class VectorClassifierParams implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
 
     final Param<String> featuresCol;
