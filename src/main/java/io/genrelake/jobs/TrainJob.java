@@ -58,10 +58,11 @@ public final class TrainJob implements Callable<Integer> {
 
         @Option(names = "--models", paramLabel = "LIST", defaultValue = ModelKind.DEFAULT_LIST,
                 description = "Comma-separated models to cross-validate: lr (multinomial logistic regression), rf "
-                        + "(random forest), gbt (gradient-boosted trees, one-vs-rest), svc (linear SVM, "
+                        + "(random forest), gbt (MLlib gradient-boosted trees, one-vs-rest), gbm (multinomial "
+                        + "gradient-boosted trees, scikit-learn's algorithm), svc (linear SVM, "
                         + "one-vs-rest), mlp (multilayer perceptron), dt (decision tree), knn (k-nearest "
                         + "neighbours), rbfsvm (RBF SVM: random Fourier features + linear SVMs), ensemble (mean "
-                        + "probabilities of the --ensemble-size best of lr,rf,mlp,dt,knn,rbfsvm). "
+                        + "probabilities of the --ensemble-size best of lr,rf,gbm,mlp,dt,knn,rbfsvm). "
                         + "Default: ${DEFAULT-VALUE}.")
         String models;
 

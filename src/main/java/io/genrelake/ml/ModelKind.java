@@ -11,6 +11,7 @@ public enum ModelKind {
     LR("lr", "multinomial logistic regression (elastic net)"),
     RF("rf", "random forest"),
     GBT("gbt", "gradient-boosted trees, one-vs-rest"),
+    GBM("gbm", "multinomial gradient-boosted trees (scikit-learn's GradientBoostingClassifier)"),
     SVC("svc", "linear SVM, one-vs-rest"),
     MLP("mlp", "multilayer perceptron"),
     DT("dt", "decision tree"),
@@ -19,7 +20,7 @@ public enum ModelKind {
     ENSEMBLE("ensemble", "mean of the class probabilities of the three best probabilistic models above");
 
     /** What {@code --models} means when not given: every model, the ensemble last (it needs the others). */
-    public static final String DEFAULT_LIST = "lr,rf,gbt,svc,mlp,dt,knn,rbfsvm,ensemble";
+    public static final String DEFAULT_LIST = "lr,rf,gbt,gbm,svc,mlp,dt,knn,rbfsvm,ensemble";
 
     private final String cliName;
     private final String description;
@@ -40,7 +41,7 @@ public enum ModelKind {
     /** Whether the model gives class probabilities of its own (and so can join the ensemble). */
     public boolean probabilistic() {
         return switch (this) {
-            case LR, RF, MLP, DT, KNN, RBFSVM -> true;
+            case LR, RF, GBM, MLP, DT, KNN, RBFSVM -> true;
             case GBT, SVC, ENSEMBLE -> false;
         };
     }

@@ -65,6 +65,11 @@ public final class ParamGrids {
                 GBTClassifier gbt = (GBTClassifier) (Object) ((OneVsRest) classifier).getClassifier();
                 grid.addGrid(gbt.maxDepth(), new int[] {4});
             }
+            case GBM -> {
+                SoftmaxGbtClassifier gbm = (SoftmaxGbtClassifier) classifier;
+                // the defaults are scikit-learn's peer (300 rounds, learning rate 0.2, depth 3): one point
+                grid.addGrid(gbm.maxDepth(), new int[] {3});
+            }
             case SVC -> {
                 LinearSVC svc = (LinearSVC) (Object) ((OneVsRest) classifier).getClassifier();
                 grid.addGrid(svc.regParam(), new double[] {0.01});

@@ -76,6 +76,7 @@ public final class PipelineFactory {
             // Every boosting round of every class costs Spark jobs: 20 rounds of depth-4 trees at a large
             // step keep the 10-fold grid within minutes (see docs/benchmarks.md).
             case GBT -> ovr(new GBTClassifier().setMaxIter(20).setMaxDepth(4).setStepSize(0.3).setSeed(seed));
+            case GBM -> new SoftmaxGbtClassifier().setFeaturesCol(featuresCol()).setLabelCol(LABEL_INDEX);
             case SVC -> ovr(new LinearSVC().setMaxIter(25).setRegParam(0.01).setTol(1e-4));
             case MLP -> columns(new MultilayerPerceptronClassifier()
                     .setLayers(new int[] {classifierInputSize(), 256, classes}).setMaxIter(80).setSeed(seed));

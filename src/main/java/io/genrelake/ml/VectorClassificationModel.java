@@ -106,19 +106,24 @@ public abstract class VectorClassificationModel<M extends VectorClassificationMo
 
     /** Softmax, shifted by the maximum so large scores do not overflow. */
     static double[] softmax(double[] scores) {
+        double[] p = new double[scores.length];
+        softmax(scores, p);
+        return p;
+    }
+
+    /** out = softmax(scores), without allocating. */
+    static void softmax(double[] scores, double[] out) {
         double max = Double.NEGATIVE_INFINITY;
         for (double s : scores) {
             max = Math.max(max, s);
         }
-        double[] p = new double[scores.length];
         double sum = 0;
         for (int i = 0; i < scores.length; i++) {
-            p[i] = Math.exp(scores[i] - max);
-            sum += p[i];
+            out[i] = Math.exp(scores[i] - max);
+            sum += out[i];
         }
-        for (int i = 0; i < p.length; i++) {
-            p[i] /= sum;
+        for (int i = 0; i < out.length; i++) {
+            out[i] /= sum;
         }
-        return p;
     }
 }

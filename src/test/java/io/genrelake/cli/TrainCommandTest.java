@@ -3,6 +3,7 @@ package io.genrelake.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.genrelake.ml.ModelKind;
 import io.genrelake.ml.SparkTestSession;
 import io.genrelake.ml.SyntheticFeatures;
 import java.nio.file.Files;
@@ -40,12 +41,14 @@ class TrainCommandTest {
     void helpDocumentsEveryOptionWithItsDefault() {
         CliRun run = CliRun.of("train", "--help");
         assertEquals(0, run.exitCode(), run.transcript());
-        for (String expected : List.of("--features", "--model-out", "--models", "Default: lr,rf,gbt,svc,mlp,dt,knn,rbfsvm",
+        for (String expected : List.of("--features", "--model-out", "--models",
                 "--folds", "Default: 10", "--pca", "Default: off", "--seed", "Default: 42", "--protocol",
                 "leaky-segments", "LEAKY", "--test-fraction", "Default: 0.2", "--master", "local[*]", "--aggregate",
                 "--grid", "Exit codes")) {
             assertTrue(run.out().contains(expected), "help lacks '" + expected + "':\n" + run.out());
         }
+        // the default model list is long enough to wrap
+        assertTrue(run.out().replaceAll(",\\s*\\n\\s*", ",").contains("Default: " + ModelKind.DEFAULT_LIST), run.out());
         CliRun evaluate = CliRun.of("evaluate", "--help");
         assertEquals(0, evaluate.exitCode(), evaluate.transcript());
         assertTrue(evaluate.out().contains("--model") && evaluate.out().contains("--features"), evaluate.out());

@@ -112,6 +112,29 @@ class StageRoundTripTest {
     }
 
     @Test
+    void softmaxGbtModelRoundTripsAndPredictsIdentically() throws Exception {
+        SoftmaxGbtClassifier gbm = new SoftmaxGbtClassifier().setMaxIter(20).setStepSize(0.3).setMaxDepth(2);
+        SoftmaxGbtModel model = gbm.fit(data);
+        assertEquals(3, model.numClasses());
+        assertEquals(20, model.trees().rounds());
+        Dataset<Row> before = model.transform(data);
+        assertTrue(accuracy(before) > 0.9, "accuracy " + accuracy(before));
+        String path = dir.resolve("gbm").toString();
+        model.write().save(path);
+        SoftmaxGbtModel loaded = SoftmaxGbtModel.load(path);
+        assertEquals(model.uid(), loaded.uid());
+        assertEquals(model.trees(), loaded.trees());
+        assertSamePredictions(before, loaded.transform(data));
+
+        String estimatorPath = dir.resolve("gbm-estimator").toString();
+        gbm.write().save(estimatorPath);
+        SoftmaxGbtClassifier reloaded = SoftmaxGbtClassifier.load(estimatorPath);
+        assertEquals(20, reloaded.getOrDefault(reloaded.maxIter()));
+        assertEquals(0.3, reloaded.getOrDefault(reloaded.stepSize()));
+        assertEquals(2, reloaded.getOrDefault(reloaded.maxDepth()));
+    }
+
+    @Test
     void rbfSvmModelRoundTripsAndPredictsIdentically() throws Exception {
         RbfSvmModel model = new RbfSvmClassifier().setNumFeatures(300).setRegParam(1e-3).setMaxIter(15).setSeed(3)
                 .fit(data);
