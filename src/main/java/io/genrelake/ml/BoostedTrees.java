@@ -13,7 +13,7 @@ import java.util.Arrays;
  * @param trees    trees[round][class]
  * @param stepSize the learning rate every tree is scaled by
  */
-public record BoostedTrees(double[] prior, RegressionTree[][] trees, double stepSize) {
+public record BoostedTrees(double[] prior, RegressionTree[][] trees, double stepSize) implements java.io.Serializable {
 
     /** Classes absent from the training rows start here rather than at log 0. */
     private static final double LOG_FLOOR = Math.log(1e-12);

@@ -7,7 +7,8 @@ import java.util.Arrays;
  * {@code threshold[i]} (x ≤ threshold goes left) or, when {@code feature[i] < 0}, is a leaf worth
  * {@code value[i]}. Node 0 is the root.
  */
-public record RegressionTree(int[] feature, double[] threshold, int[] left, int[] right, double[] value) {
+public record RegressionTree(int[] feature, double[] threshold, int[] left, int[] right, double[] value)
+        implements java.io.Serializable {
 
     public RegressionTree {
         int n = feature.length;

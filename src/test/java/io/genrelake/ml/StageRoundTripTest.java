@@ -125,6 +125,14 @@ class StageRoundTripTest {
         assertEquals(model.uid(), loaded.uid());
         assertEquals(model.trees(), loaded.trees());
         assertSamePredictions(before, loaded.transform(data));
+        // executors receive the model inside the UDF's closure
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(model);
+        }
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            assertEquals(model.trees(), ((SoftmaxGbtModel) in.readObject()).trees());
+        }
 
         String estimatorPath = dir.resolve("gbm-estimator").toString();
         gbm.write().save(estimatorPath);
