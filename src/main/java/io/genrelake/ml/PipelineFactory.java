@@ -76,14 +76,16 @@ public final class PipelineFactory {
             // Every boosting round of every class costs Spark jobs: 20 rounds of depth-4 trees at a large
             // step keep the 10-fold grid within minutes (see docs/benchmarks.md).
             case GBT -> ovr(new GBTClassifier().setMaxIter(20).setMaxDepth(4).setStepSize(0.3).setSeed(seed));
-            case GBM -> new SoftmaxGbtClassifier().setFeaturesCol(featuresCol()).setLabelCol(LABEL_INDEX);
+            // scikit-learn's peer: 300 rounds, learning rate 0.2, depth 3
+            case GBM -> new SoftmaxGbtClassifier().setMaxIter(300).setStepSize(0.2).setMaxDepth(3)
+                    .setFeaturesCol(featuresCol()).setLabelCol(LABEL_INDEX);
             case SVC -> ovr(new LinearSVC().setMaxIter(25).setRegParam(0.01).setTol(1e-4));
             case MLP -> columns(new MultilayerPerceptronClassifier()
                     .setLayers(new int[] {classifierInputSize(), 256, classes}).setMaxIter(80).setSeed(seed));
             case DT -> columns(new DecisionTreeClassifier().setMaxDepth(10).setSeed(seed));
             case KNN -> new KnnClassifier().setFeaturesCol(featuresCol()).setLabelCol(LABEL_INDEX);
             case RBFSVM -> new RbfSvmClassifier().setFeaturesCol(featuresCol()).setLabelCol(LABEL_INDEX)
-                    .setSeed(seed);
+                    .setSeed(seed).setGroupCol(TrainingTable.TRACK_ID);
             case ENSEMBLE -> throw new IllegalArgumentException("the ensemble is built from fitted members: "
                     + "use ensemble(...)");
         };

@@ -1,5 +1,8 @@
 package io.genrelake.ml;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.fs.Path;
@@ -14,6 +17,7 @@ import org.apache.spark.ml.param.ParamValidators;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
@@ -36,12 +40,16 @@ public final class RbfSvmModel extends VectorClassificationModel<RbfSvmModel> im
     private final RandomFourierFeaturesModel features;
     private final double[][] coefficients;
     private final double[] intercepts;
+    /** T in softmax(T · margins), fitted on held-out rows (1: uncalibrated). */
+    private final double temperature;
 
-    RbfSvmModel(String uid, RandomFourierFeaturesModel features, double[][] coefficients, double[] intercepts) {
+    RbfSvmModel(String uid, RandomFourierFeaturesModel features, double[][] coefficients, double[] intercepts,
+            double temperature) {
         super(uid);
         this.features = features;
         this.coefficients = coefficients;
         this.intercepts = intercepts;
+        this.temperature = temperature;
         // The estimator's params, kept so the saved model records how it was trained.
         numFeatures = new IntParam(this, "numFeatures", "number of random Fourier features", ParamValidators.gtEq(1));
         gamma = new DoubleParam(this, "gamma", "RBF kernel width γ; 0 means 1/(number of features)",
@@ -101,14 +109,23 @@ public final class RbfSvmModel extends VectorClassificationModel<RbfSvmModel> im
         return margins;
     }
 
+    /** The probability temperature: probabilities are softmax(temperature · margins). */
+    public double temperature() {
+        return temperature;
+    }
+
     @Override
     protected double[] rawToProbability(double[] raw) {
-        return softmax(raw);
+        double[] scaled = new double[raw.length];
+        for (int c = 0; c < raw.length; c++) {
+            scaled[c] = temperature * raw[c];
+        }
+        return softmax(scaled);
     }
 
     @Override
     public RbfSvmModel copy(ParamMap extra) {
-        return copyValues(new RbfSvmModel(uid(), features, coefficients, intercepts), extra).setParent(parent());
+        return copyValues(new RbfSvmModel(uid(), features, coefficients, intercepts, temperature), extra).setParent(parent());
     }
 
     @Override
@@ -127,7 +144,8 @@ public final class RbfSvmModel extends VectorClassificationModel<RbfSvmModel> im
     private static final StructType DATA_SCHEMA = new StructType()
             .add("class", DataTypes.IntegerType, false)
             .add("coefficients", SQLDataTypes.VectorType(), false)
-            .add("intercept", DataTypes.DoubleType, false);
+            .add("intercept", DataTypes.DoubleType, false)
+            .add("temperature", DataTypes.DoubleType, false);
 
     private static final class Writer extends MLWriter {
         private final RbfSvmModel model;
@@ -146,7 +164,7 @@ public final class RbfSvmModel extends VectorClassificationModel<RbfSvmModel> im
             }
             List<Row> rows = new ArrayList<>();
             for (int c = 0; c < model.coefficients.length; c++) {
-                rows.add(RowFactory.create(c, Vectors.dense(model.coefficients[c]), model.intercepts[c]));
+                rows.add(RowFactory.create(c, Vectors.dense(model.coefficients[c]), model.intercepts[c], model.temperature));
             }
             StageStore.saveData(sparkSession().createDataFrame(rows, DATA_SCHEMA), path, "data");
         }
@@ -159,15 +177,19 @@ public final class RbfSvmModel extends VectorClassificationModel<RbfSvmModel> im
             String uid = StageStore.uid(path, sparkSession(), className);
             RandomFourierFeaturesModel features = RandomFourierFeaturesModel.read().session(sparkSession())
                     .load(new Path(path, "features").toString());
-            List<Row> rows = StageStore.loadData(sparkSession(), path, "data").orderBy("class")
-                    .select("coefficients", "intercept").collectAsList();
+            Dataset<Row> data = StageStore.loadData(sparkSession(), path, "data").orderBy("class");
+            // models saved before calibration existed have no temperature: their probabilities used T = 1
+            boolean calibrated = java.util.Arrays.asList(data.columns()).contains("temperature");
+            List<Row> rows = data.select(col("coefficients"), col("intercept"),
+                    calibrated ? col("temperature") : lit(1.0)).collectAsList();
             double[][] coefficients = new double[rows.size()][];
             double[] intercepts = new double[rows.size()];
             for (int c = 0; c < rows.size(); c++) {
                 coefficients[c] = ((Vector) rows.get(c).get(0)).toArray();
                 intercepts[c] = rows.get(c).getDouble(1);
             }
-            return StageStore.loadParams(new RbfSvmModel(uid, features, coefficients, intercepts), path,
+            double temperature = rows.isEmpty() ? 1 : rows.get(0).getDouble(2);
+            return StageStore.loadParams(new RbfSvmModel(uid, features, coefficients, intercepts, temperature), path,
                     sparkSession(), className);
         }
     }

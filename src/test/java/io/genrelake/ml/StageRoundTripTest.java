@@ -145,7 +145,9 @@ class StageRoundTripTest {
     @Test
     void rbfSvmModelRoundTripsAndPredictsIdentically() throws Exception {
         RbfSvmModel model = new RbfSvmClassifier().setNumFeatures(300).setRegParam(1e-3).setMaxIter(15).setSeed(3)
-                .fit(data);
+                .setGroupCol("track_id").fit(data);
+        assertTrue(model.temperature() > 1, "margins near ±1 need sharpening to become probabilities: T = "
+                + model.temperature());
         Dataset<Row> before = model.transform(data);
         assertTrue(accuracy(before) > 0.85, "accuracy " + accuracy(before));
         String path = dir.resolve("rbfsvm").toString();
@@ -154,7 +156,12 @@ class StageRoundTripTest {
         assertEquals(300, loaded.randomFeatures().outputSize());
         assertEquals(6, loaded.randomFeatures().inputSize());
         assertEquals(3, loaded.numClasses());
+        assertEquals(model.temperature(), loaded.temperature());
         assertSamePredictions(before, loaded.transform(data));
+
+        RbfSvmModel uncalibrated = new RbfSvmClassifier().setNumFeatures(300).setRegParam(1e-3).setMaxIter(15).setSeed(3)
+                .setCalibrationFraction(0).fit(data);
+        assertEquals(1.0, uncalibrated.temperature());
     }
 
     @Test
