@@ -84,8 +84,9 @@ public final class PipelineFactory {
                     .setLayers(new int[] {classifierInputSize(), 256, classes}).setMaxIter(80).setSeed(seed));
             case DT -> columns(new DecisionTreeClassifier().setMaxDepth(10).setSeed(seed));
             case KNN -> new KnnClassifier().setFeaturesCol(featuresCol()).setLabelCol(LABEL_INDEX);
+            // calibrated on whole units: tracks (segments under the leaky protocol)
             case RBFSVM -> new RbfSvmClassifier().setFeaturesCol(featuresCol()).setLabelCol(LABEL_INDEX)
-                    .setSeed(seed).setGroupCol(TrainingTable.TRACK_ID);
+                    .setSeed(seed).setGroupCol(SplitPlan.UNIT);
             case ENSEMBLE -> throw new IllegalArgumentException("the ensemble is built from fitted members: "
                     + "use ensemble(...)");
         };
