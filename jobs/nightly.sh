@@ -2,9 +2,9 @@
 # Submits io.genrelake.jobs.NightlyJob with spark-submit.
 #
 #   jobs/nightly.sh [spark-submit options...] -- [job options...]
-#   e.g. jobs/nightly.sh --properties-file conf/standalone.conf -- --conf conf/nightly.conf --run-date 2026-01-31
+#   e.g. jobs/nightly.sh --properties-file conf/standalone.properties -- --conf conf/nightly.conf --run-date 2026-01-31
 #
-# Everything before -- goes to spark-submit (--master, --deploy-mode, --properties-file conf/<env>.conf,
+# Everything before -- goes to spark-submit (--master, --deploy-mode, --properties-file conf/<env>.properties,
 # --conf k=v, --executor-memory ...); everything after it to the job (see: jobs/nightly.sh -- --help).
 # Uses $SPARK_HOME/bin/spark-submit when SPARK_HOME is set, else Spark's SparkSubmit from the project's own
 # dependencies; the application jar is target/genrelake-VERSION-job.jar (built on first use).

@@ -7,7 +7,8 @@
 # local[*], a standalone cluster, or YARN/Kubernetes when their client configuration is at hand.
 #
 # The application jar is target/genrelake-VERSION-job.jar, built by ./mvnw -q -B -DskipTests package when it
-# is missing or older than the sources. Set GENRELAKE_JOB_JAR to use another (e.g. one on s3a:// or hdfs://).
+# is missing or older than the sources (in GENRELAKE_BUILD_DIR instead of target/ when that is set). Set
+# GENRELAKE_JOB_JAR to use another (e.g. one on s3a:// or hdfs://).
 # Extra JVM options for a local driver go in GENRELAKE_JAVA_OPTS.
 set -euo pipefail
 
@@ -23,9 +24,9 @@ job_jar() {
   fi
   ensure_built .genrelake-package.stamp "the genrelake job jar" package src/main pom.xml
   local jar
-  jar="$(ls "$GENRELAKE_ROOT"/target/genrelake-*-job.jar 2>/dev/null | head -n 1)"
+  jar="$(ls "$GENRELAKE_BUILD"/genrelake-*-job.jar 2>/dev/null | head -n 1)"
   if [[ -z "$jar" ]]; then
-    echo "no target/genrelake-*-job.jar after the build" >&2
+    echo "no $GENRELAKE_BUILD/genrelake-*-job.jar after the build" >&2
     exit 1
   fi
   echo "$jar"
@@ -69,6 +70,6 @@ submit() {
   # shellcheck disable=SC2086
   exec "$(java_command)" ${GENRELAKE_JAVA_OPTS:-} "${SPARK_JVM_OPENS[@]}" \
     -Dlog4j2.configurationFile="${GENRELAKE_LOG4J:-$GENRELAKE_ROOT/conf/log4j2.properties}" \
-    -cp "$(cat "$GENRELAKE_ROOT/target/runtime-classpath.txt")" \
+    -cp "$(cat "$GENRELAKE_BUILD/runtime-classpath.txt")" \
     org.apache.spark.deploy.SparkSubmit --class "$class" "${submit_args[@]}" "$jar" "$@"
 }

@@ -3,7 +3,7 @@
 #
 #   jobs/train.sh [spark-submit options...] -- [job options...]
 #
-# Everything before -- goes to spark-submit (--master, --deploy-mode, --properties-file conf/<env>.conf,
+# Everything before -- goes to spark-submit (--master, --deploy-mode, --properties-file conf/<env>.properties,
 # --conf k=v, --executor-memory ...); everything after it to the job (see: jobs/train.sh -- --help).
 # Uses $SPARK_HOME/bin/spark-submit when SPARK_HOME is set, else Spark's SparkSubmit from the project's own
 # dependencies; the application jar is target/genrelake-VERSION-job.jar (built on first use).

@@ -2,17 +2,30 @@
 # build is missing or older than its sources, so the scripts always run what is in the checkout.
 
 # ensure_built STAMP_NAME WHAT MAVEN_GOAL WATCHED_PATH...
-#   STAMP_NAME   file under target/ whose mtime records the sources a successful build saw
+#   STAMP_NAME   file in the build folder (below) whose mtime records the sources a successful build saw
 #   WHAT         words for the progress line ("genrelake", "genrelake benchmarks")
 #   MAVEN_GOAL   the lifecycle phase to run (package, test-compile)
 #   WATCHED_PATH files and folders (relative to the root) whose changes call for a rebuild
 # Expects GENRELAKE_ROOT to be set. Maven's own output goes to stderr so stdout stays the command's.
+#
+# The build folder is target/ unless GENRELAKE_BUILD_DIR names another (the pom's genrelake.build.dir, for
+# checkouts built in several folders at once; a relative path is relative to the checkout). GENRELAKE_BUILD
+# is that folder, absolute.
+if [[ -n "${GENRELAKE_BUILD_DIR:-}" ]]; then
+  case "$GENRELAKE_BUILD_DIR" in
+    /*) GENRELAKE_BUILD="$GENRELAKE_BUILD_DIR" ;;
+    *) GENRELAKE_BUILD="$GENRELAKE_ROOT/$GENRELAKE_BUILD_DIR" ;;
+  esac
+else
+  GENRELAKE_BUILD="$GENRELAKE_ROOT/target"
+fi
+
 ensure_built() {
-  local stamp="$GENRELAKE_ROOT/target/$1" what="$2" goal="$3"
+  local stamp="$GENRELAKE_BUILD/$1" what="$2" goal="$3"
   shift 3
   local reason=""
-  if [[ ! -f "$stamp" || ! -f "$GENRELAKE_ROOT/target/runtime-classpath.txt" \
-        || ! -f "$GENRELAKE_ROOT/target/test-classpath.txt" ]]; then
+  if [[ ! -f "$stamp" || ! -f "$GENRELAKE_BUILD/runtime-classpath.txt" \
+        || ! -f "$GENRELAKE_BUILD/test-classpath.txt" ]]; then
     reason="first use"
   else
     local path
@@ -26,11 +39,11 @@ ensure_built() {
   [[ -z "$reason" ]] && return 0
 
   echo "building $what ($reason)…" >&2
-  mkdir -p "$GENRELAKE_ROOT/target"
+  mkdir -p "$GENRELAKE_BUILD"
   # Stamped before the build starts, so an edit made while Maven runs still counts as newer next time.
   local pending="$stamp.pending.$$"
   touch "$pending"
-  if ! (cd "$GENRELAKE_ROOT" && ./mvnw -q -B -DskipTests "$goal" >&2); then
+  if ! (cd "$GENRELAKE_ROOT" && ./mvnw -q -B -DskipTests "-Dgenrelake.build.dir=$GENRELAKE_BUILD" "$goal" >&2); then
     rm -f "$pending"
     echo "build failed: fix the errors above, then run again" >&2
     exit 1

@@ -7,31 +7,23 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.genrelake.genres.GenreTable;
+import io.genrelake.testing.InProcessS3;
+import io.genrelake.testing.StandaloneCluster;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.gaul.s3proxy.AuthenticationType;
-import org.gaul.s3proxy.S3Proxy;
-import org.jclouds.ContextBuilder;
-import org.jclouds.blobstore.BlobStore;
-import org.jclouds.blobstore.BlobStoreContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,7 +37,9 @@ import org.junit.jupiter.api.io.TempDir;
  * its Hadoop settings and its S3 credentials all travel the way they do on a cluster.
  *
  * <p>The Worker finds Spark's classes for its executors in {@code $SPARK_HOME/jars}: here a folder of
- * links to the jars of the project's own class path (Spark, Hadoop, and our dependencies).
+ * links to the jars of the project's own class path (Spark, Hadoop, and our dependencies). The cluster and
+ * S3Proxy are {@link StandaloneCluster} and {@link InProcessS3}, shared with ReadmeClusterTest, which
+ * submits the README's jobs/*.sh commands with the packaged job jar.
  */
 class NightlyClusterTest {
 
@@ -57,13 +51,10 @@ class NightlyClusterTest {
     static String model;
     static Path buildDir;
     static List<String> classPath;
-    static Path sparkHome;
     static Path appJar;
-    static BlobStoreContext blobs;
-    static S3Proxy s3;
+    static InProcessS3 s3;
     static Path s3Properties;
-    static final List<Process> daemons = new ArrayList<>();
-    static String masterUrl;
+    static StandaloneCluster cluster;
 
     @BeforeAll
     static void start() throws Exception {
@@ -76,54 +67,25 @@ class NightlyClusterTest {
 
         spark = LocalSpark.start();
         model = ClassifyFixtures.trainModel(spark, dir);
-        sparkHome = sparkHome();
         appJar = appJar();
         startS3();
-        startCluster();
+        // The Worker gives its executors every jar of the class path (our dependencies included: the
+        // application jar here is the compiled classes alone).
+        Path sparkHome = StandaloneCluster.sparkHome(buildDir.resolve("cluster-test-spark-home"), classPath, jar -> true);
+        cluster = StandaloneCluster.start(dir, sparkHome, 2, "2g", Map.of());
     }
 
     @AfterAll
     static void stop() throws Exception {
-        for (Process p : daemons) {
-            p.destroy();
-            if (!p.waitFor(20, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-            }
+        if (cluster != null) {
+            cluster.close();
         }
         if (s3 != null) {
-            s3.stop();
-        }
-        if (blobs != null) {
-            blobs.close();
+            s3.close();
         }
         if (spark != null) {
             spark.stop();
         }
-    }
-
-    /**
-     * A Spark home whose jars/ holds links to the class path's jars: what the Worker gives its executors. It
-     * lives in the build folder, not the temporary one (JUnit would warn about every link it deletes).
-     */
-    private static Path sparkHome() throws IOException {
-        Path home = buildDir.resolve("cluster-test-spark-home");
-        Path jars = home.resolve("jars");
-        if (Files.exists(jars)) {
-            try (Stream<Path> old = Files.list(jars)) {
-                for (Path link : old.toList()) {
-                    Files.delete(link);
-                }
-            }
-        }
-        Files.createDirectories(jars);
-        int i = 0;
-        for (String entry : classPath) {
-            Path jar = Path.of(entry);
-            if (Files.isRegularFile(jar) && entry.endsWith(".jar")) {
-                Files.createSymbolicLink(jars.resolve(String.format("%03d-%s", i++, jar.getFileName())), jar);
-            }
-        }
-        return home;
     }
 
     /** The application jar: the compiled main classes (our dependencies are on the cluster's class path here). */
@@ -141,32 +103,14 @@ class NightlyClusterTest {
     }
 
     private static void startS3() throws Exception {
-        String identity = "test-" + UUID.randomUUID();
-        String secret = UUID.randomUUID().toString();
-        blobs = ContextBuilder.newBuilder("transient").credentials(identity, secret).overrides(new Properties())
-                .build(BlobStoreContext.class);
-        s3 = S3Proxy.builder().blobStore(blobs.getBlobStore()).endpoint(URI.create("http://127.0.0.1:0"))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, identity, secret).build();
-        s3.start();
-        for (int i = 0; i < 500 && !"STARTED".equals(s3.getState()); i++) {
-            Thread.sleep(10);
-        }
-        assertEquals("STARTED", s3.getState());
-        blobs.getBlobStore().createContainerInLocation(null, BUCKET);
+        s3 = InProcessS3.start(BUCKET);
         put("library/blues/one.wav", 220, 1);
         put("library/blues/two.wav", 330, 2);
         put("library/jazz/three.wav", 440, 3);
         put("library/jazz/four.wav", 550, 4);
         // S3 settings reach the driver and every executor as spark.hadoop.* in spark-submit's properties file
         // (a file in the test's temporary folder, so the made-up credential is on no command line).
-        Properties p = new Properties();
-        p.setProperty("spark.hadoop.fs.s3a.endpoint", "http://127.0.0.1:" + s3.getPort());
-        p.setProperty("spark.hadoop.fs.s3a.endpoint.region", "us-east-1");
-        p.setProperty("spark.hadoop.fs.s3a.path.style.access", "true");
-        p.setProperty("spark.hadoop.fs.s3a.connection.ssl.enabled", "false");
-        p.setProperty("spark.hadoop.fs.s3a.aws.credentials.provider", "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider");
-        p.setProperty("spark.hadoop.fs.s3a.access.key", identity);
-        p.setProperty("spark.hadoop.fs.s3a.secret.key", secret);
+        Properties p = s3.sparkProperties();
         p.setProperty("spark.driver.host", "127.0.0.1");
         p.setProperty("spark.driver.bindAddress", "127.0.0.1");
         p.setProperty("spark.executor.memory", "768m");
@@ -182,92 +126,26 @@ class NightlyClusterTest {
     private static void put(String key, double hz, long seed) throws IOException {
         Path file = dir.resolve("upload").resolve(key);
         ClassifyFixtures.writeTone(file, hz, seed);
-        BlobStore store = blobs.getBlobStore();
-        store.putBlob(BUCKET, store.blobBuilder(key).payload(Files.readAllBytes(file)).build());
-    }
-
-    private static void startCluster() throws Exception {
-        int masterPort = freePort();
-        masterUrl = "spark://127.0.0.1:" + masterPort;
-        daemons.add(daemon("master", "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1", "--port",
-                String.valueOf(masterPort), "--webui-port", String.valueOf(freePort())));
-        Path work = Files.createDirectories(dir.resolve("worker-work"));
-        daemons.add(daemon("worker", "org.apache.spark.deploy.worker.Worker", masterUrl, "--host", "127.0.0.1",
-                "--port", String.valueOf(freePort()), "--webui-port", String.valueOf(freePort()), "--cores", "2",
-                "--memory", "2g", "--work-dir", work.toString()));
-        Path log = dir.resolve("worker.log");
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        while (!Files.readString(log).contains("Successfully registered with master")) {
-            assertTrue(daemons.stream().allMatch(Process::isAlive), "a daemon died:\n" + tail(dir.resolve("master.log"))
-                    + "\n" + tail(log));
-            assertTrue(System.nanoTime() < deadline, "the worker did not register in 3 minutes:\n" + tail(log));
-            Thread.sleep(500);
-        }
-    }
-
-    private static Process daemon(String name, String mainClass, String... args) throws IOException {
-        List<String> command = java("-Xmx256m");
-        command.add(mainClass);
-        command.addAll(List.of(args));
-        return start(command, dir.resolve(name + ".log"));
-    }
-
-    /** java with the class path and the JVM options Spark needs on Java 17 (the same as this JVM's). */
-    private static List<String> java(String heap) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add(heap);
-        for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (arg.startsWith("--add-opens") || arg.startsWith("-Djdk.reflect") || arg.startsWith("-Dio.netty")) {
-                command.add(arg);
-            }
-        }
-        command.add("-cp");
-        command.add(String.join(File.pathSeparator, classPath));
-        return command;
-    }
-
-    private static Process start(List<String> command, Path log) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        Map<String, String> env = pb.environment();
-        env.put("SPARK_HOME", sparkHome.toString());
-        env.put("SPARK_SCALA_VERSION", "2.13"); // the launcher would look for a source build to tell
-        env.put("SPARK_LOCAL_IP", "127.0.0.1");
-        env.remove("SPARK_CONF_DIR");
-        return pb.start();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static String tail(Path log) throws IOException {
-        if (!Files.exists(log)) {
-            return "(no " + log.getFileName() + ")";
-        }
-        List<String> lines = Files.readAllLines(log);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        s3.put(key, file);
     }
 
     /** spark-submit --class io.genrelake.jobs.NightlyJob, as jobs/nightly.sh runs it; returns the run summary. */
     private static JsonNode submit(String runDate) throws Exception {
-        List<String> command = java("-Xmx768m");
-        command.addAll(List.of("org.apache.spark.deploy.SparkSubmit", "--master", masterUrl, "--deploy-mode", "client",
+        List<String> command = StandaloneCluster.java("-Xmx768m", classPath);
+        command.addAll(List.of("org.apache.spark.deploy.SparkSubmit", "--master", cluster.masterUrl(), "--deploy-mode", "client",
                 "--class", "io.genrelake.jobs.NightlyJob", "--properties-file", s3Properties.toString(),
                 appJar.toString(),
                 "--input", "s3a://" + BUCKET + "/library", "--model", model,
                 "--output", dir.resolve("out").toString(), "--state", dir.resolve("state").toString(),
                 "--run-date", runDate, "--window-seconds", "1", "--min-last-window-seconds", "0.5"));
         Path log = dir.resolve("submit-" + runDate + ".log");
-        Process p = start(command, log);
+        Process p = cluster.start(command, log, Map.of());
         boolean done = p.waitFor(8, TimeUnit.MINUTES);
         if (!done) {
             p.destroyForcibly();
         }
         assertTrue(done && p.exitValue() == 0, "spark-submit " + (done ? "exited " + p.exitValue() : "timed out")
-                + ":\n" + tail(log) + "\n--- worker\n" + tail(dir.resolve("worker.log")));
+                + ":\n" + StandaloneCluster.tail(log) + "\n--- worker\n" + StandaloneCluster.tail(cluster.workerLog()));
         String out = Files.readString(log);
         assertTrue(out.contains("nightly " + runDate), out);
         return new ObjectMapper().readTree(dir.resolve("state/catalogue/run_date=" + runDate + "/_run.json").toFile());
@@ -295,16 +173,15 @@ class NightlyClusterTest {
             assertTrue(ClassifyFixtures.GENRES.contains((String) r.getAs(GenreTable.GENRE)), r.toString());
             assertEquals(2, (int) r.getAs(GenreTable.WINDOWS));
         }
-        assertTrue(Files.readString(dir.resolve("worker.log")).contains("Launch command"),
+        assertTrue(Files.readString(cluster.workerLog()).contains("Launch command"),
                 "the executors were launched by the worker");
 
         put("library/blues/five.wav", 660, 5); // added
         Path bigger = dir.resolve("upload/library/jazz/three.wav");
         io.genrelake.audio.WavWriter.writePcm16(bigger, io.genrelake.catalogue.TestLibrary.music(2.5, 770, 6),
                 io.genrelake.catalogue.TestLibrary.SR);
-        BlobStore store = blobs.getBlobStore();
-        store.putBlob(BUCKET, store.blobBuilder("library/jazz/three.wav").payload(Files.readAllBytes(bigger)).build());
-        store.removeBlob(BUCKET, "library/jazz/four.wav"); // deleted
+        s3.put("library/jazz/three.wav", bigger);
+        s3.remove("library/jazz/four.wav"); // deleted
 
         JsonNode second = submit("2026-03-02");
         assertEquals(List.of(1L, 1L, 2L, 1L, 2L), List.of(second.path("files_new").asLong(),
