@@ -100,7 +100,7 @@ public final class TrainJob implements Callable<Integer> {
                         + "margin-based models. Default: ${DEFAULT-VALUE}.")
         String logVariances;
 
-        @Option(names = "--ensemble-size", paramLabel = "N", defaultValue = "3",
+        @Option(names = "--ensemble-size", paramLabel = "N", defaultValue = "6",
                 description = "Number of best probabilistic models the ensemble averages. Default: ${DEFAULT-VALUE}.")
         int ensembleSize;
 
