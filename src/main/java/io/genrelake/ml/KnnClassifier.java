@@ -1,9 +1,5 @@
 package io.genrelake.ml;
 
-import static org.apache.spark.sql.functions.col;
-
-import java.util.List;
-import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
@@ -13,7 +9,6 @@ import org.apache.spark.ml.util.DefaultParamsWritable;
 import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 
 /**
  * k-nearest-neighbours classification (scikit-learn's KNeighborsClassifier, Euclidean distance), which
@@ -63,17 +58,8 @@ public final class KnnClassifier extends VectorClassifier<KnnClassifier, KnnMode
         transformSchema(dataset.schema(), true);
         requireLabel(dataset.schema());
         int numClasses = numClasses(dataset);
-        List<Row> rows = dataset.select(col(getFeaturesCol()), col(getLabelCol()).cast("double")).collectAsList();
-        if (rows.isEmpty()) {
-            throw new IllegalArgumentException(uid() + ": no training rows");
-        }
-        double[][] points = new double[rows.size()][];
-        int[] labels = new int[rows.size()];
-        for (int i = 0; i < rows.size(); i++) {
-            points[i] = ((Vector) rows.get(i).get(0)).toArray();
-            labels[i] = (int) rows.get(i).getDouble(1);
-        }
-        KnnModel model = new KnnModel(uid(), points, labels, numClasses);
+        LocalRows rows = collectRows(dataset);
+        KnnModel model = new KnnModel(uid(), rows.features(), rows.labels(), numClasses);
         copyValues(model, ParamMap.empty());
         return model.setParent(this);
     }

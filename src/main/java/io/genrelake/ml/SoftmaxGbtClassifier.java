@@ -1,9 +1,5 @@
 package io.genrelake.ml;
 
-import static org.apache.spark.sql.functions.col;
-
-import java.util.List;
-import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.ParamMap;
@@ -13,7 +9,6 @@ import org.apache.spark.ml.util.DefaultParamsWritable;
 import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 
 /**
  * Multinomial gradient-boosted trees ({@link BoostedTrees}: scikit-learn's GradientBoostingClassifier, one
@@ -79,18 +74,9 @@ public final class SoftmaxGbtClassifier extends VectorClassifier<SoftmaxGbtClass
         transformSchema(dataset.schema(), true);
         requireLabel(dataset.schema());
         int numClasses = numClasses(dataset);
-        List<Row> rows = dataset.select(col(getFeaturesCol()), col(getLabelCol()).cast("double")).collectAsList();
-        if (rows.isEmpty()) {
-            throw new IllegalArgumentException(uid() + ": no training rows");
-        }
-        double[][] x = new double[rows.size()][];
-        int[] y = new int[rows.size()];
-        for (int i = 0; i < rows.size(); i++) {
-            x[i] = ((Vector) rows.get(i).get(0)).toArray();
-            y[i] = (int) rows.get(i).getDouble(1);
-        }
-        BoostedTrees trees = BoostedTrees.fit(x, y, Math.max(2, numClasses), (Integer) $(maxIter),
-                (Double) $(stepSize), (Integer) $(maxDepth));
+        LocalRows rows = collectRows(dataset);
+        BoostedTrees trees = BoostedTrees.fit(rows.features(), rows.labels(), Math.max(2, numClasses),
+                (Integer) $(maxIter), (Double) $(stepSize), (Integer) $(maxDepth));
         SoftmaxGbtModel model = new SoftmaxGbtModel(uid(), trees);
         copyValues(model, ParamMap.empty());
         return model.setParent(this);

@@ -1,11 +1,15 @@
 package io.genrelake.ml;
 
+import static org.apache.spark.sql.functions.col;
+
 import java.util.Arrays;
+import java.util.List;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.Model;
 import org.apache.spark.ml.attribute.Attribute;
 import org.apache.spark.ml.attribute.NominalAttribute;
 import org.apache.spark.ml.linalg.SQLDataTypes;
+import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataType;
@@ -58,6 +62,24 @@ public abstract class VectorClassifier<E extends VectorClassifier<E, M>, M exten
             throw new IllegalArgumentException(uid + ": no training rows");
         }
         return (int) Math.round(((Number) max.get(0)).doubleValue()) + 1;
+    }
+
+    /** Training rows collected to the driver: feature vectors and class indices. */
+    protected record LocalRows(double[][] features, int[] labels) {}
+
+    /** Collects the features and labels to the driver, for learners that train in memory (kNN, gbm). */
+    protected LocalRows collectRows(Dataset<?> dataset) {
+        List<Row> rows = dataset.select(col(getFeaturesCol()), col(getLabelCol()).cast("double")).collectAsList();
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException(uid + ": no training rows");
+        }
+        double[][] features = new double[rows.size()][];
+        int[] labels = new int[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            features[i] = ((Vector) rows.get(i).get(0)).toArray();
+            labels[i] = (int) rows.get(i).getDouble(1);
+        }
+        return new LocalRows(features, labels);
     }
 
     /** Checks the input columns and adds the three output columns, as MLlib's classifiers do. */
