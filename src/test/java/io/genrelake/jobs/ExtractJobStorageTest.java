@@ -7,26 +7,19 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.genrelake.catalogue.FeatureTable;
 import io.genrelake.catalogue.TestLibrary;
 import io.genrelake.catalogue.TrackId;
+import io.genrelake.testing.InProcessS3;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.gaul.s3proxy.AuthenticationType;
-import org.gaul.s3proxy.S3Proxy;
-import org.jclouds.ContextBuilder;
-import org.jclouds.blobstore.BlobStore;
-import org.jclouds.blobstore.BlobStoreContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,8 +39,7 @@ class ExtractJobStorageTest {
     static Path library;
     static Map<String, List<Row>> local;
     static Set<String> compressed;
-    static BlobStoreContext blobs;
-    static S3Proxy s3;
+    static InProcessS3 s3;
     static MiniDFSCluster hdfs;
 
     @BeforeAll
@@ -64,34 +56,16 @@ class ExtractJobStorageTest {
         startHdfs();
     }
 
-    /** S3Proxy over an in-memory blob store on a free port of 127.0.0.1, with a credential made up here. */
+    /** S3Proxy on a free port of 127.0.0.1 holding the library; Spark's Hadoop configuration points at it. */
     private static void startS3() throws Exception {
-        String identity = "test-" + UUID.randomUUID();
-        String secret = UUID.randomUUID().toString();
-        blobs = ContextBuilder.newBuilder("transient").credentials(identity, secret).overrides(new Properties())
-                .build(BlobStoreContext.class);
-        s3 = S3Proxy.builder().blobStore(blobs.getBlobStore()).endpoint(URI.create("http://127.0.0.1:0"))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, identity, secret).build();
-        s3.start();
-        for (int i = 0; i < 500 && !"STARTED".equals(s3.getState()); i++) {
-            Thread.sleep(10);
-        }
-        assertEquals("STARTED", s3.getState());
-        BlobStore store = blobs.getBlobStore();
-        store.createContainerInLocation(null, BUCKET);
+        s3 = InProcessS3.start(BUCKET);
         for (Path file : files(library)) {
-            String key = "library/" + library.relativize(file).toString().replace('\\', '/');
-            store.putBlob(BUCKET, store.blobBuilder(key).payload(Files.readAllBytes(file)).build());
+            s3.put("library/" + library.relativize(file).toString().replace('\\', '/'), file);
         }
         // Credentials go only into the Hadoop configuration (SimpleAWSCredentialsProvider's keys), never a log.
         Configuration conf = spark.sparkContext().hadoopConfiguration();
-        conf.set("fs.s3a.endpoint", "http://127.0.0.1:" + s3.getPort());
-        conf.set("fs.s3a.endpoint.region", "us-east-1");
-        conf.set("fs.s3a.path.style.access", "true");
-        conf.set("fs.s3a.connection.ssl.enabled", "false");
-        conf.set("fs.s3a.aws.credentials.provider", "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider");
-        conf.set("fs.s3a.access.key", identity);
-        conf.set("fs.s3a.secret.key", secret);
+        s3.sparkProperties().forEach((key, value) ->
+                conf.set(((String) key).substring("spark.hadoop.".length()), (String) value));
     }
 
     private static void startHdfs() throws IOException {
@@ -109,10 +83,7 @@ class ExtractJobStorageTest {
             hdfs.shutdown();
         }
         if (s3 != null) {
-            s3.stop();
-        }
-        if (blobs != null) {
-            blobs.close();
+            s3.close();
         }
         spark.stop();
     }
@@ -133,7 +104,7 @@ class ExtractJobStorageTest {
         ExtractSummary summary = ExtractJob.run(spark, options(root, "s3a://" + BUCKET + "/tables/features"));
         assertEquals("s3a://" + BUCKET + "/tables/features", summary.output());
         assertSameAsLocal(TableRows.read(spark, "s3a://" + BUCKET + "/tables/features").byRelativePath(root));
-        assertTrue(blobs.getBlobStore().blobExists(BUCKET, "tables/features/_summary.json"));
+        assertTrue(s3.exists("tables/features/_summary.json"));
     }
 
     @Test
