@@ -11,8 +11,6 @@ import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.param.DoubleParam;
-import org.apache.spark.ml.param.IntParam;
-import org.apache.spark.ml.param.LongParam;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.param.ParamValidators;
@@ -38,17 +36,12 @@ import org.apache.spark.sql.Row;
  * <p>{@code regParam} is MLlib's λ; scikit-learn's C corresponds to λ = 1/(C·n) for n training rows.
  */
 public final class RbfSvmClassifier extends VectorClassifier<RbfSvmClassifier, RbfSvmModel>
-        implements DefaultParamsWritable {
+        implements DefaultParamsWritable, RbfSvmParams {
     private static final long serialVersionUID = 1L;
 
     private static final String MAPPED_COL = "rbfsvm_random_features";
 
-    private final IntParam numFeatures;
-    private final DoubleParam gamma;
-    private final DoubleParam regParam;
-    private final IntParam maxIter;
-    private final DoubleParam tol;
-    private final LongParam seed;
+    private final RbfSvmParams.Set params;
     private final DoubleParam calibrationFraction;
     private final Param<String> groupCol;
 
@@ -58,53 +51,25 @@ public final class RbfSvmClassifier extends VectorClassifier<RbfSvmClassifier, R
 
     public RbfSvmClassifier(String uid) {
         super(uid);
-        numFeatures = new IntParam(this, "numFeatures", "number of random Fourier features (>= 1)",
-                ParamValidators.gtEq(1));
-        gamma = new DoubleParam(this, "gamma", "RBF kernel width γ in exp(-γ|x-y|²); 0 means 1/(number of features)",
-                ParamValidators.gtEq(0));
-        regParam = new DoubleParam(this, "regParam", "L2 regularisation λ of the linear SVMs (>= 0)",
-                ParamValidators.gtEq(0));
-        maxIter = new IntParam(this, "maxIter", "maximum L-BFGS iterations (>= 1)", ParamValidators.gtEq(1));
-        tol = new DoubleParam(this, "tol", "stop when an L-BFGS step lowers the objective by less than this "
-                + "fraction", ParamValidators.gtEq(0));
-        seed = new LongParam(this, "seed", "random seed of the Fourier features");
-        setDefault(numFeatures, 2000);
-        setDefault(gamma, 0.0);
-        setDefault(regParam, 1e-4);
-        setDefault(maxIter, 100);
-        setDefault(tol, 1e-5);
+        params = new RbfSvmParams.Set(this);
+        setDefault(numFeatures(), 2000);
+        setDefault(gamma(), 0.0);
+        setDefault(regParam(), 1e-4);
+        setDefault(maxIter(), 100);
+        setDefault(tol(), 1e-5);
         calibrationFraction = new DoubleParam(this, "calibrationFraction", "fraction of the training rows held out "
                 + "to fit the probability temperature, in [0, 0.5] (0: no calibration, T = 1)",
                 ParamValidators.inRange(0, 0.5));
         groupCol = new Param<>(this, "groupCol", "column whose values stay on one side of the calibration split "
                 + "(the track id); empty or absent: rows split at random");
-        setDefault(seed, 42L);
+        setDefault(seed(), 42L);
         setDefault(calibrationFraction, 0.2);
         setDefault(groupCol, "");
     }
 
-    public IntParam numFeatures() {
-        return numFeatures;
-    }
-
-    public DoubleParam gamma() {
-        return gamma;
-    }
-
-    public DoubleParam regParam() {
-        return regParam;
-    }
-
-    public IntParam maxIter() {
-        return maxIter;
-    }
-
-    public DoubleParam tol() {
-        return tol;
-    }
-
-    public LongParam seed() {
-        return seed;
+    @Override
+    public RbfSvmParams.Set rbfSvmParams() {
+        return params;
     }
 
     public DoubleParam calibrationFraction() {
@@ -126,32 +91,32 @@ public final class RbfSvmClassifier extends VectorClassifier<RbfSvmClassifier, R
     }
 
     public RbfSvmClassifier setNumFeatures(int value) {
-        set(numFeatures, value);
+        set(numFeatures(), value);
         return this;
     }
 
     public RbfSvmClassifier setGamma(double value) {
-        set(gamma, value);
+        set(gamma(), value);
         return this;
     }
 
     public RbfSvmClassifier setRegParam(double value) {
-        set(regParam, value);
+        set(regParam(), value);
         return this;
     }
 
     public RbfSvmClassifier setMaxIter(int value) {
-        set(maxIter, value);
+        set(maxIter(), value);
         return this;
     }
 
     public RbfSvmClassifier setTol(double value) {
-        set(tol, value);
+        set(tol(), value);
         return this;
     }
 
     public RbfSvmClassifier setSeed(long value) {
-        set(seed, value);
+        set(seed(), value);
         return this;
     }
 
@@ -162,7 +127,7 @@ public final class RbfSvmClassifier extends VectorClassifier<RbfSvmClassifier, R
         int numClasses = numClasses(dataset);
         RandomFourierFeaturesModel features = new RandomFourierFeatures(uid() + "_rff")
                 .setInputCol(getFeaturesCol()).setOutputCol(MAPPED_COL)
-                .setNumFeatures((Integer) $(numFeatures)).setGamma((Double) $(gamma)).setSeed((Long) $(seed))
+                .setNumFeatures((Integer) $(numFeatures())).setGamma((Double) $(gamma())).setSeed((Long) $(seed()))
                 .fit(dataset);
         double temperature = 1;
         double fraction = (Double) $(calibrationFraction);
@@ -187,7 +152,7 @@ public final class RbfSvmClassifier extends VectorClassifier<RbfSvmClassifier, R
 
     /** [rows to train on, rows to calibrate on]: whole groups (tracks) on one side when groupCol is there. */
     private Dataset<?>[] calibrationSplit(Dataset<?> dataset, double fraction) {
-        long salt = (Long) $(seed);
+        long salt = (Long) $(seed());
         String group = $(groupCol);
         Column key = !group.isEmpty() && java.util.Arrays.asList(dataset.columns()).contains(group)
                 ? col(group) : monotonically_increasing_id();
@@ -202,8 +167,8 @@ public final class RbfSvmClassifier extends VectorClassifier<RbfSvmClassifier, R
                 .map(r -> new OneVsRestSvmTrainer.Row((int) r.getDouble(1), features.map(((Vector) r.get(0)).toArray())))
                 .cache();
         try {
-            return new OneVsRestSvmTrainer(numClasses, features.outputSize(), (Double) $(regParam), (Integer) $(maxIter),
-                    (Double) $(tol)).train(rows);
+            return new OneVsRestSvmTrainer(numClasses, features.outputSize(), (Double) $(regParam()),
+                    (Integer) $(maxIter()), (Double) $(tol())).train(rows);
         } finally {
             rows.unpersist(false);
         }

@@ -9,11 +9,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.Vectors;
-import org.apache.spark.ml.param.DoubleParam;
-import org.apache.spark.ml.param.IntParam;
-import org.apache.spark.ml.param.LongParam;
 import org.apache.spark.ml.param.ParamMap;
-import org.apache.spark.ml.param.ParamValidators;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
@@ -28,15 +24,11 @@ import org.apache.spark.sql.types.StructType;
  * random features, intercept) per class. Saved as metadata, {@code features/} (the Fourier features,
  * a {@link RandomFourierFeaturesModel}) and {@code data/} (one row per class).
  */
-public final class RbfSvmModel extends VectorClassificationModel<RbfSvmModel> implements MLWritable {
+public final class RbfSvmModel extends VectorClassificationModel<RbfSvmModel> implements MLWritable, RbfSvmParams {
     private static final long serialVersionUID = 1L;
 
-    private final IntParam numFeatures;
-    private final DoubleParam gamma;
-    private final DoubleParam regParam;
-    private final IntParam maxIter;
-    private final DoubleParam tol;
-    private final LongParam seed;
+    /** The estimator's params, kept so the saved model records how it was trained. */
+    private final RbfSvmParams.Set params;
     private final RandomFourierFeaturesModel features;
     private final double[][] coefficients;
     private final double[] intercepts;
@@ -50,38 +42,12 @@ public final class RbfSvmModel extends VectorClassificationModel<RbfSvmModel> im
         this.coefficients = coefficients;
         this.intercepts = intercepts;
         this.temperature = temperature;
-        // The estimator's params, kept so the saved model records how it was trained.
-        numFeatures = new IntParam(this, "numFeatures", "number of random Fourier features", ParamValidators.gtEq(1));
-        gamma = new DoubleParam(this, "gamma", "RBF kernel width γ; 0 means 1/(number of features)",
-                ParamValidators.gtEq(0));
-        regParam = new DoubleParam(this, "regParam", "L2 regularisation λ of the linear SVMs", ParamValidators.gtEq(0));
-        maxIter = new IntParam(this, "maxIter", "maximum L-BFGS iterations", ParamValidators.gtEq(1));
-        tol = new DoubleParam(this, "tol", "relative objective decrease at which L-BFGS stops", ParamValidators.gtEq(0));
-        seed = new LongParam(this, "seed", "random seed of the Fourier features");
+        this.params = new RbfSvmParams.Set(this);
     }
 
-    public IntParam numFeatures() {
-        return numFeatures;
-    }
-
-    public DoubleParam gamma() {
-        return gamma;
-    }
-
-    public DoubleParam regParam() {
-        return regParam;
-    }
-
-    public IntParam maxIter() {
-        return maxIter;
-    }
-
-    public DoubleParam tol() {
-        return tol;
-    }
-
-    public LongParam seed() {
-        return seed;
+    @Override
+    public RbfSvmParams.Set rbfSvmParams() {
+        return params;
     }
 
     /** The random Fourier features the SVMs read. */
