@@ -3,11 +3,15 @@ package io.genrelake.ml;
 import static org.apache.spark.sql.functions.col;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.Model;
+import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.Transformer;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.tuning.CrossValidator;
 import org.apache.spark.ml.tuning.CrossValidatorModel;
@@ -22,6 +26,12 @@ import org.apache.spark.sql.Row;
  *
  * <p>Rows go through the factory's row-independent preprocessing once and are cached; cross-validation
  * refits only the learned stages (scaler, PCA, classifier) per fold.
+ *
+ * <p>The soft-voting ensemble fits nothing: its model for a fold is the mean of its members' models for
+ * that fold, which their own cross-validation already fitted on exactly those rows (the scaler and PCA are
+ * fitted on the same rows too, so any member's serve), and its refit model combines the members' refits.
+ * That is the ensemble {@link ProbabilityEnsemble#fit} would give on each fold, at none of the cost; a test
+ * compares the two.
  */
 public final class ModelSelection implements AutoCloseable {
 
@@ -43,14 +53,23 @@ public final class ModelSelection implements AutoCloseable {
     private final boolean oneRowPerUnit;
     private final long trainingRowsPerFold;
     private final boolean quickGrids;
+    private final boolean keepForEnsemble;
+    /** Probabilistic models' fitted folds at their chosen point, by name, while an ensemble may still want them. */
+    private final Map<String, FittedFolds> fittedFolds = new HashMap<>();
+
+    /** Learned-stage models of one grid point: one per fold (fitted without it) and one on all training rows. */
+    private record FittedFolds(PipelineModel[] folds, PipelineModel all) {}
 
     /**
-     * @param oneRowPerUnit whether each unit (track, or segment under the leaky protocol) is one row, so
-     *                      scoring needs no aggregation
+     * @param oneRowPerUnit   whether each unit (track, or segment under the leaky protocol) is one row, so
+     *                        scoring needs no aggregation
+     * @param keepForEnsemble whether an ensemble follows: probabilistic models then keep their fold models
+     *                        until {@link #runEnsemble}
      */
     public ModelSelection(PipelineFactory factory, SplitPlan split, int folds, Aggregation aggregation,
-            boolean oneRowPerUnit, boolean quickGrids) {
+            boolean oneRowPerUnit, boolean quickGrids, boolean keepForEnsemble) {
         this.quickGrids = quickGrids;
+        this.keepForEnsemble = keepForEnsemble;
         this.factory = factory;
         this.rawTrain = split.train();
         this.train = compact(prepared(split.train())).cache();
@@ -80,22 +99,67 @@ public final class ModelSelection implements AutoCloseable {
         PipelineStage classifier = factory.classifier(kind);
         ParamMap[] grid = ParamGrids.of(kind, classifier, factory.classifierInputSize(), factory.genres().length,
                 trainingRowsPerFold, quickGrids);
-        return run(kind.cliName(), classifier, grid);
+        ModelResult result = crossValidate(kind.cliName(), classifier, grid);
+        if (!keepForEnsemble || !kind.probabilistic()) {
+            fittedFolds.remove(kind.cliName());
+        }
+        return result;
     }
 
-    /** Cross-validates the soft-voting ensemble of already selected models, each at its chosen grid point. */
+    /**
+     * The soft-voting ensemble of models this selection already cross-validated, each at its chosen grid
+     * point, assembled from their fitted folds (see the class comment). Releases every model's folds.
+     */
     public ModelResult runEnsemble(List<ModelResult> members) {
         List<String> names = new ArrayList<>();
         List<Estimator<?>> estimators = new ArrayList<>();
+        List<FittedFolds> memberFolds = new ArrayList<>();
         for (ModelResult m : members) {
+            FittedFolds folds = fittedFolds.get(m.name());
+            if (folds == null) {
+                throw new IllegalStateException("ensemble member " + m.name() + " was not cross-validated by this "
+                        + "selection with its folds kept");
+            }
             names.add(m.name());
             estimators.add((Estimator<?>) m.classifier().copy(m.bestParams()));
+            memberFolds.add(folds);
         }
         ProbabilityEnsemble ensemble = factory.ensemble(names, estimators);
-        return run(ModelKind.ENSEMBLE.cliName(), ensemble, new ParamMap[] {ParamMap.empty()});
+        long start = System.nanoTime();
+        long cpuStart = processCpuNanos();
+        PipelineModel[] foldModels = new PipelineModel[folds];
+        for (int f = 0; f < folds; f++) {
+            int fold = f;
+            foldModels[f] = assemble(ensemble, memberFolds.stream().map(m -> m.folds()[fold]).toList());
+        }
+        PipelineModel all = assemble(ensemble, memberFolds.stream().map(FittedFolds::all).toList());
+        fittedFolds.clear();
+        return measure(ModelKind.ENSEMBLE.cliName(), ensemble, new ParamMap[] {ParamMap.empty()}, 0,
+                new FittedFolds(foldModels, all), start, cpuStart);
     }
 
-    private ModelResult run(String name, PipelineStage classifier, ParamMap[] grid) {
+    /**
+     * Learned stages of the ensemble from its members' learned stages fitted on the same rows: the first
+     * member's scaler (and PCA), then the members' classifiers averaged.
+     */
+    private PipelineModel assemble(ProbabilityEnsemble ensemble, List<PipelineModel> members) {
+        Transformer[] first = members.get(0).stages();
+        Transformer[] stages = java.util.Arrays.copyOf(first, first.length);
+        List<Model<?>> classifiers = new ArrayList<>();
+        for (PipelineModel member : members) {
+            Transformer[] memberStages = member.stages();
+            if (memberStages.length != stages.length) {
+                throw new IllegalStateException("ensemble members were fitted with different pipelines");
+            }
+            classifiers.add((Model<?>) memberStages[memberStages.length - 1]);
+        }
+        stages[stages.length - 1] = ensemble.assemble(classifiers);
+        // A pipeline of transformers only: fitting it reads the schema, not the rows.
+        return new Pipeline().setStages(stages).fit(train);
+    }
+
+    /** Cross-validates a classifier stage over a grid (package-private: tests refit an ensemble with it). */
+    ModelResult crossValidate(String name, PipelineStage classifier, ParamMap[] grid) {
         CrossValidator cv = new CrossValidator().setEstimator(factory.learnedStages(classifier))
                 .setEstimatorParamMaps(grid)
                 .setEvaluator(new TrackAccuracyEvaluator().setGroupCol(SplitPlan.UNIT)
@@ -106,25 +170,39 @@ public final class ModelSelection implements AutoCloseable {
         long start = System.nanoTime();
         long cpuStart = processCpuNanos();
         CrossValidatorModel fitted = cv.fit(train);
+        int best = argmax(fitted.avgMetrics());
+        Model<?>[][] subModels = fitted.subModels();
+        PipelineModel[] foldModels = new PipelineModel[folds];
+        for (int f = 0; f < folds; f++) {
+            foldModels[f] = (PipelineModel) subModels[f][best];
+        }
+        FittedFolds chosen = new FittedFolds(foldModels, (PipelineModel) fitted.bestModel());
+        fittedFolds.put(name, chosen);
+        return measure(name, classifier, grid, best, chosen, start, cpuStart);
+    }
+
+    /**
+     * Scores a grid point's fold models on their validation folds and its refit on the training rows and
+     * the hold-out set; {@code start} and {@code cpuStart} date the fitting, which ends here.
+     */
+    private ModelResult measure(String name, PipelineStage classifier, ParamMap[] grid, int best, FittedFolds fitted,
+            long start, long cpuStart) {
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
-        int best = argmax(fitted.avgMetrics());
         int numClasses = factory.genres().length;
         TrackAggregator aggregator = aggregator();
         double[] accuracies = new double[folds];
         double[] macroF1 = new double[folds];
         ConfusionMatrix cvConfusion = new ConfusionMatrix(numClasses);
-        Model<?>[][] subModels = fitted.subModels();
         for (int f = 0; f < folds; f++) {
-            PipelineModel sub = (PipelineModel) subModels[f][best];
-            ConfusionMatrix cm = aggregator.confusion(sub.transform(train.filter(col(SplitPlan.FOLD).equalTo(f))),
-                    numClasses);
+            ConfusionMatrix cm = aggregator.confusion(
+                    fitted.folds()[f].transform(train.filter(col(SplitPlan.FOLD).equalTo(f))), numClasses);
             ClassificationMetrics metrics = ClassificationMetrics.of(cm);
             accuracies[f] = metrics.accuracy();
             macroF1[f] = metrics.macroF1();
             cvConfusion.addAll(cm);
         }
-        PipelineModel learned = (PipelineModel) fitted.bestModel();
+        PipelineModel learned = fitted.all();
         double trainAccuracy = ClassificationMetrics.of(aggregator.confusion(learned.transform(train), numClasses))
                 .accuracy();
         ConfusionMatrix testConfusion = hasTest ? aggregator.confusion(learned.transform(test), numClasses) : null;
@@ -151,6 +229,7 @@ public final class ModelSelection implements AutoCloseable {
 
     @Override
     public void close() {
+        fittedFolds.clear();
         train.unpersist();
         test.unpersist();
     }

@@ -68,7 +68,20 @@ public final class ProbabilityEnsemble extends VectorClassifier<ProbabilityEnsem
             setIfPresent(configured, "labelCol", getLabelCol());
             fitted.add(configured.fit(dataset));
         }
-        ProbabilityEnsembleModel model = new ProbabilityEnsembleModel(uid(), fitted);
+        return assemble(fitted);
+    }
+
+    /**
+     * The model {@link #fit} returns, from member models already fitted on the rows it would be given, in
+     * member order: cross-validation fits each member on every fold anyway, so the ensemble need not fit
+     * them again.
+     */
+    public ProbabilityEnsembleModel assemble(List<Model<?>> fittedMembers) {
+        if (fittedMembers.size() != members.size()) {
+            throw new IllegalArgumentException(uid() + ": " + members.size() + " members, but "
+                    + fittedMembers.size() + " fitted models given");
+        }
+        ProbabilityEnsembleModel model = new ProbabilityEnsembleModel(uid(), fittedMembers);
         copyValues(model, ParamMap.empty());
         return model.setParent(this);
     }

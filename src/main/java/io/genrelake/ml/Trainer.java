@@ -44,7 +44,7 @@ public final class Trainer {
         PipelineFactory factory = new PipelineFactory(labels, options.pipeline());
         boolean oneRowPerUnit = options.protocol().leaky() || !table.segmented();
         try (ModelSelection selection = new ModelSelection(factory, split, options.folds(), options.aggregation(),
-                oneRowPerUnit, options.quickGrids())) {
+                oneRowPerUnit, options.quickGrids(), options.models().contains(ModelKind.ENSEMBLE))) {
             return train(options, table, split, labels, selection);
         }
     }
