@@ -15,7 +15,8 @@ import org.apache.spark.ml.param.ParamMap;
  * @param cvConfusion      the validation folds' confusion matrices, summed
  * @param trainAccuracy    accuracy of the refit model on its own training rows
  * @param testConfusion    confusion on the hold-out set, or null without one
- * @param trainSeconds     wall time of the grid search and the refit
+ * @param trainSeconds     wall time of the grid search and the refit (the ensemble fits nothing: the time to
+ *                         assemble it from its members' fitted models)
  * @param cpuSeconds       CPU time this JVM spent meanwhile (driver and local executors): unlike wall time, not
  *                         inflated when the machine is shared
  * @param gridSize         grid points searched
