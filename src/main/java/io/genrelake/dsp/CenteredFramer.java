@@ -9,11 +9,12 @@ import java.io.IOException;
  * 'edge' padding (repeat the edge sample). There are {@code 1 + n // hop} frames.
  *
  * <p>Only a ring of recent samples is held, so memory does not depend on the signal length; samples
- * stay readable through {@link #sample(long)} for about 27 k samples (50 frames) behind the newest frame.
+ * stay readable through {@link #sample(long)} for about 59 k samples (115 frames) behind the newest frame —
+ * what HPSS's harmonic output needs, which lags the input by up to ~84 frames ({@link Hpss}).
  */
 public final class CenteredFramer {
 
-    private static final int RING = 1 << 15;
+    private static final int RING = 1 << 16;
     private static final int MASK = RING - 1;
     private static final int BLOCK = 4096;
 
@@ -93,7 +94,7 @@ public final class CenteredFramer {
         return true;
     }
 
-    /** A sample read recently (within the ring, about 27 k samples behind the newest frame). */
+    /** A sample read recently (within the ring, about 59 k samples behind the newest frame). */
     public float sample(long j) {
         return ring[(int) (j & MASK)];
     }

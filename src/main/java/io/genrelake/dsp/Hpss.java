@@ -11,18 +11,23 @@ package io.genrelake.dsp;
  * minus the harmonic one (istft is linear and reconstructs the input exactly). Both medians run on
  * {@link SortedWindowLanes}: along time one lane per bin, advancing a frame at a time; along frequency
  * ({@link RowMedianFilter}) a block of {@value #BLOCK} frames at once. A frame is released once its block
- * is filtered and 15 later frames are in, so at most {@value #RING} frames are held, whatever the length.
+ * is filtered and 15 later frames are in, so at most {@value #RING} frames are held, whatever the length,
+ * and the harmonic output lags the input by up to BLOCK + 16 frames (plus the inverse STFT's 3).
  */
 public final class Hpss {
 
     public static final int KERNEL = 31;
     private static final int HALF = KERNEL / 2;
-    /** Frames whose frequency medians are computed together: more lanes, better vectors. */
-    private static final int BLOCK = 32;
+    /**
+     * Frames whose frequency medians are computed together: more lanes, fewer passes over the ranks (each
+     * pass has a fixed cost). 64 × 8 = 512 lanes: 13.4 ms per clip against 15.8 ms with 32 frames
+     * (docs/benchmarks.md).
+     */
+    private static final int BLOCK = 64;
     /** Pieces each frame's bins are cut into for the frequency medians (lanes = BLOCK × PIECES). */
     private static final int PIECES = 8;
     /** Frames held: the 16 frames behind the time window's centre, an unfiltered block and 15 ahead. */
-    private static final int RING = 64;
+    private static final int RING = 16 + BLOCK + 16;
     private static final int BINS = Stft.BINS;
 
     private final float[][] ringRe = new float[RING][BINS];
