@@ -37,11 +37,12 @@ public final class FrameStatistics {
      * bits of x[i] and x[i-1] differ, after setting |x| <= 1e-10 to +0.
      */
     public static double zeroCrossingRate(float[] frame, int length) {
-        // Each step recomputes its left neighbour's sign instead of carrying it: with no value passed from
-        // one iteration to the next, C2 turns the loop into a vector sum.
         int crossings = 0;
+        int prev = negative(frame[0]);
         for (int i = 1; i < length; i++) {
-            crossings += negative(frame[i]) ^ negative(frame[i - 1]);
+            int cur = negative(frame[i]);
+            crossings += cur ^ prev;
+            prev = cur;
         }
         return (double) crossings / length;
     }
