@@ -70,8 +70,16 @@ public final class ExtractOptions {
         if (output == null || output.isBlank()) {
             throw new IllegalArgumentException("--output: a table location is needed");
         }
+        checkExtraction(windowSeconds, minLastWindowSeconds, partitions);
+    }
+
+    /**
+     * Checks the extraction settings that the extract, classify and nightly jobs share, so that all three
+     * refuse a bad value with the same message, naming the option.
+     */
+    static void checkExtraction(double windowSeconds, double minLastWindowSeconds, Integer partitions) {
         try {
-            windowPlan();
+            WindowPlan.ofSeconds(windowSeconds, minLastWindowSeconds);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--window-seconds/--min-last-window-seconds: " + e.getMessage(), e);
         }

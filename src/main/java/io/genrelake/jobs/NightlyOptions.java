@@ -120,14 +120,7 @@ public final class NightlyOptions {
         if (runDate != null) {
             RunDate.parse(runDate);
         }
-        try {
-            windowPlan();
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--window-seconds/--min-last-window-seconds: " + e.getMessage(), e);
-        }
-        if (partitions != null && partitions < 1) {
-            throw new IllegalArgumentException("--partitions must be at least 1, got " + partitions);
-        }
+        ExtractOptions.checkExtraction(windowSeconds(), minLastWindowSeconds(), partitions);
         if (keepSnapshots() < 2) {
             throw new IllegalArgumentException("--keep-snapshots must be at least 2 (a rerun needs the previous one), "
                     + "got " + keepSnapshots);

@@ -1,9 +1,6 @@
 package io.genrelake.ml;
 
-import org.apache.spark.ml.param.IntParam;
-import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
-import org.apache.spark.ml.param.ParamValidators;
 import org.apache.spark.ml.util.DefaultParamsReadable;
 import org.apache.spark.ml.util.DefaultParamsWritable;
 import org.apache.spark.ml.util.Identifiable;
@@ -16,11 +13,11 @@ import org.apache.spark.sql.Dataset;
  * training rows, each 1 ({@code uniform}) or 1/distance ({@code distance}); its probabilities are the
  * votes normalised. Meant for feature tables that fit in memory (a few hundred thousand rows).
  */
-public final class KnnClassifier extends VectorClassifier<KnnClassifier, KnnModel> implements DefaultParamsWritable {
+public final class KnnClassifier extends VectorClassifier<KnnClassifier, KnnModel>
+        implements DefaultParamsWritable, KnnParams {
     private static final long serialVersionUID = 1L;
 
-    private final IntParam k;
-    private final Param<String> weighting;
+    private final KnnParams.Set params;
 
     public KnnClassifier() {
         this(Identifiable.randomUID("knn"));
@@ -28,28 +25,21 @@ public final class KnnClassifier extends VectorClassifier<KnnClassifier, KnnMode
 
     public KnnClassifier(String uid) {
         super(uid);
-        k = new IntParam(this, "k", "number of neighbours (>= 1)", ParamValidators.gtEq(1));
-        weighting = new Param<>(this, "weighting", "vote of each neighbour: uniform (1) or distance (1/distance)",
-                ParamValidators.inArray(new String[] {"uniform", "distance"}));
-        setDefault(k, 5);
-        setDefault(weighting, "uniform");
+        params = new KnnParams.Set(this);
     }
 
-    public IntParam k() {
-        return k;
-    }
-
-    public Param<String> weighting() {
-        return weighting;
+    @Override
+    public KnnParams.Set knnParams() {
+        return params;
     }
 
     public KnnClassifier setK(int value) {
-        set(k, value);
+        set(k(), value);
         return this;
     }
 
     public KnnClassifier setWeighting(String value) {
-        set(weighting, value);
+        set(weighting(), value);
         return this;
     }
 

@@ -4,10 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.Vectors;
-import org.apache.spark.ml.param.IntParam;
-import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
-import org.apache.spark.ml.param.ParamValidators;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
@@ -18,11 +15,10 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /** A fitted {@link KnnClassifier}: the training vectors and their class indices. */
-public final class KnnModel extends VectorClassificationModel<KnnModel> implements MLWritable {
+public final class KnnModel extends VectorClassificationModel<KnnModel> implements MLWritable, KnnParams {
     private static final long serialVersionUID = 1L;
 
-    private final IntParam k;
-    private final Param<String> weighting;
+    private final KnnParams.Set params;
     private final double[][] points;
     private final int[] labels;
     private final int numClasses;
@@ -32,19 +28,12 @@ public final class KnnModel extends VectorClassificationModel<KnnModel> implemen
         this.points = points;
         this.labels = labels;
         this.numClasses = numClasses;
-        k = new IntParam(this, "k", "number of neighbours (>= 1)", ParamValidators.gtEq(1));
-        weighting = new Param<>(this, "weighting", "vote of each neighbour: uniform (1) or distance (1/distance)",
-                ParamValidators.inArray(new String[] {"uniform", "distance"}));
-        setDefault(k, 5);
-        setDefault(weighting, "uniform");
+        params = new KnnParams.Set(this);
     }
 
-    public IntParam k() {
-        return k;
-    }
-
-    public Param<String> weighting() {
-        return weighting;
+    @Override
+    public KnnParams.Set knnParams() {
+        return params;
     }
 
     @Override
@@ -60,7 +49,7 @@ public final class KnnModel extends VectorClassificationModel<KnnModel> implemen
     @Override
     public double[] predictRaw(Vector features) {
         double[] x = features.toArray();
-        int kk = Math.min((Integer) $(k), points.length);
+        int kk = Math.min((Integer) $(k()), points.length);
         // The k smallest squared distances so far, kept sorted by insertion: k is small.
         double[] best = new double[kk];
         int[] bestIndex = new int[kk];
@@ -83,7 +72,7 @@ public final class KnnModel extends VectorClassificationModel<KnnModel> implemen
                 bestIndex[pos] = i;
             }
         }
-        boolean byDistance = "distance".equals($(weighting));
+        boolean byDistance = "distance".equals($(weighting()));
         double[] votes = new double[numClasses];
         for (int n = 0; n < kk; n++) {
             double distance = Math.sqrt(best[n]);

@@ -3,12 +3,7 @@ package io.genrelake.ml;
 import java.util.SplittableRandom;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.linalg.Vector;
-import org.apache.spark.ml.param.DoubleParam;
-import org.apache.spark.ml.param.IntParam;
-import org.apache.spark.ml.param.LongParam;
-import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
-import org.apache.spark.ml.param.ParamValidators;
 import org.apache.spark.ml.util.DefaultParamsReadable;
 import org.apache.spark.ml.util.DefaultParamsWritable;
 import org.apache.spark.ml.util.Identifiable;
@@ -25,15 +20,11 @@ import org.apache.spark.sql.types.StructType;
  * the drawn numbers are the model's data, saved as Parquet, so a reloaded model maps identically.
  */
 public final class RandomFourierFeatures extends Estimator<RandomFourierFeaturesModel>
-        implements DefaultParamsWritable {
+        implements DefaultParamsWritable, RandomFourierFeaturesParams<RandomFourierFeatures> {
     private static final long serialVersionUID = 1L;
 
     private final String uid;
-    private final Param<String> inputCol;
-    private final Param<String> outputCol;
-    private final IntParam numFeatures;
-    private final DoubleParam gamma;
-    private final LongParam seed;
+    private final RandomFourierFeaturesParams.Set params;
 
     public RandomFourierFeatures() {
         this(Identifiable.randomUID("rff"));
@@ -41,18 +32,7 @@ public final class RandomFourierFeatures extends Estimator<RandomFourierFeatures
 
     public RandomFourierFeatures(String uid) {
         this.uid = uid;
-        inputCol = new Param<>(this, "inputCol", "input vector column");
-        outputCol = new Param<>(this, "outputCol", "output column of the random features");
-        numFeatures = new IntParam(this, "numFeatures", "number of random features D (>= 1)",
-                ParamValidators.gtEq(1));
-        gamma = new DoubleParam(this, "gamma", "RBF kernel width γ in exp(-γ|x-y|²); 0 means 1/(input dimension), "
-                + "scikit-learn's gamma='scale' for standardised inputs", ParamValidators.gtEq(0));
-        seed = new LongParam(this, "seed", "random seed of W and b");
-        setDefault(inputCol, "features");
-        setDefault(outputCol, "rff");
-        setDefault(numFeatures, 2000);
-        setDefault(gamma, 0.0);
-        setDefault(seed, 42L);
+        params = new RandomFourierFeaturesParams.Set(this, 2000); // D = 2000 unless set; a model defaults to its own D
     }
 
     @Override
@@ -60,61 +40,37 @@ public final class RandomFourierFeatures extends Estimator<RandomFourierFeatures
         return uid;
     }
 
-    public Param<String> inputCol() {
-        return inputCol;
-    }
-
-    public Param<String> outputCol() {
-        return outputCol;
-    }
-
-    public IntParam numFeatures() {
-        return numFeatures;
-    }
-
-    public DoubleParam gamma() {
-        return gamma;
-    }
-
-    public LongParam seed() {
-        return seed;
-    }
-
-    public RandomFourierFeatures setInputCol(String value) {
-        set(inputCol, value);
-        return this;
-    }
-
-    public RandomFourierFeatures setOutputCol(String value) {
-        set(outputCol, value);
-        return this;
+    @Override
+    public RandomFourierFeaturesParams.Set randomFeatureParams() {
+        return params;
     }
 
     public RandomFourierFeatures setNumFeatures(int value) {
-        set(numFeatures, value);
+        set(numFeatures(), value);
         return this;
     }
 
     public RandomFourierFeatures setGamma(double value) {
-        set(gamma, value);
+        set(gamma(), value);
         return this;
     }
 
     public RandomFourierFeatures setSeed(long value) {
-        set(seed, value);
+        set(seed(), value);
         return this;
     }
 
     @Override
     public RandomFourierFeaturesModel fit(Dataset<?> dataset) {
         transformSchema(dataset.schema(), true);
-        java.util.List<Row> first = dataset.select($(inputCol)).takeAsList(1);
+        java.util.List<Row> first = dataset.select($(inputCol())).takeAsList(1);
         if (first.isEmpty()) {
             throw new IllegalArgumentException(uid + ": no rows to learn the input dimension from");
         }
         int inputSize = ((Vector) first.get(0).get(0)).size();
-        return copyValues(draw(uid, inputSize, (Integer) $(numFeatures), (Double) $(gamma), (Long) $(seed)), ParamMap.empty())
-                .setParent(this);
+        RandomFourierFeaturesModel model = draw(uid, inputSize, (Integer) $(numFeatures()), (Double) $(gamma()),
+                (Long) $(seed()));
+        return copyValues(model, ParamMap.empty()).setParent(this);
     }
 
     /** Draws W (D × d) and b for inputs of {@code inputSize} dimensions; the same seed gives the same numbers. */
@@ -142,7 +98,7 @@ public final class RandomFourierFeatures extends Estimator<RandomFourierFeatures
 
     @Override
     public StructType transformSchema(StructType schema) {
-        return RandomFourierFeaturesModel.outputSchema(schema, uid, $(inputCol), $(outputCol));
+        return RandomFourierFeaturesModel.outputSchema(schema, uid, $(inputCol()), $(outputCol()));
     }
 
     @Override

@@ -12,12 +12,7 @@ import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.VectorUDT;
 import org.apache.spark.ml.linalg.Vectors;
-import org.apache.spark.ml.param.DoubleParam;
-import org.apache.spark.ml.param.IntParam;
-import org.apache.spark.ml.param.LongParam;
-import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
-import org.apache.spark.ml.param.ParamValidators;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
@@ -29,15 +24,12 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /** A fitted {@link RandomFourierFeatures}: the drawn W (D × d) and b (D). */
-public final class RandomFourierFeaturesModel extends Model<RandomFourierFeaturesModel> implements MLWritable {
+public final class RandomFourierFeaturesModel extends Model<RandomFourierFeaturesModel>
+        implements MLWritable, RandomFourierFeaturesParams<RandomFourierFeaturesModel> {
     private static final long serialVersionUID = 1L;
 
     private final String uid;
-    private final Param<String> inputCol;
-    private final Param<String> outputCol;
-    private final IntParam numFeatures;
-    private final DoubleParam gamma;
-    private final LongParam seed;
+    private final RandomFourierFeaturesParams.Set params;
     private final double[][] weights;
     private final double[] offsets;
 
@@ -45,18 +37,7 @@ public final class RandomFourierFeaturesModel extends Model<RandomFourierFeature
         this.uid = uid;
         this.weights = weights;
         this.offsets = offsets;
-        inputCol = new Param<>(this, "inputCol", "input vector column");
-        outputCol = new Param<>(this, "outputCol", "output column of the random features");
-        numFeatures = new IntParam(this, "numFeatures", "number of random features D (>= 1)",
-                ParamValidators.gtEq(1));
-        gamma = new DoubleParam(this, "gamma", "RBF kernel width γ; 0 means 1/(input dimension)",
-                ParamValidators.gtEq(0));
-        seed = new LongParam(this, "seed", "random seed of W and b");
-        setDefault(inputCol, "features");
-        setDefault(outputCol, "rff");
-        setDefault(numFeatures, weights.length);
-        setDefault(gamma, 0.0);
-        setDefault(seed, 42L);
+        params = new RandomFourierFeaturesParams.Set(this, weights.length);
     }
 
     @Override
@@ -64,34 +45,9 @@ public final class RandomFourierFeaturesModel extends Model<RandomFourierFeature
         return uid;
     }
 
-    public Param<String> inputCol() {
-        return inputCol;
-    }
-
-    public Param<String> outputCol() {
-        return outputCol;
-    }
-
-    public IntParam numFeatures() {
-        return numFeatures;
-    }
-
-    public DoubleParam gamma() {
-        return gamma;
-    }
-
-    public LongParam seed() {
-        return seed;
-    }
-
-    public RandomFourierFeaturesModel setInputCol(String value) {
-        set(inputCol, value);
-        return this;
-    }
-
-    public RandomFourierFeaturesModel setOutputCol(String value) {
-        set(outputCol, value);
-        return this;
+    @Override
+    public RandomFourierFeaturesParams.Set randomFeatureParams() {
+        return params;
     }
 
     /** Input dimension d. */
@@ -126,13 +82,13 @@ public final class RandomFourierFeaturesModel extends Model<RandomFourierFeature
     @Override
     public Dataset<Row> transform(Dataset<?> dataset) {
         transformSchema(dataset.schema(), true);
-        return dataset.withColumn($(outputCol), udf((UDF1<Vector, Vector>) v -> new DenseVector(map(v.toArray())),
-                SQLDataTypes.VectorType()).apply(col($(inputCol))));
+        return dataset.withColumn($(outputCol()), udf((UDF1<Vector, Vector>) v -> new DenseVector(map(v.toArray())),
+                SQLDataTypes.VectorType()).apply(col($(inputCol()))));
     }
 
     @Override
     public StructType transformSchema(StructType schema) {
-        return outputSchema(schema, uid, $(inputCol), $(outputCol));
+        return outputSchema(schema, uid, $(inputCol()), $(outputCol()));
     }
 
     static StructType outputSchema(StructType schema, String stage, String input, String output) {
