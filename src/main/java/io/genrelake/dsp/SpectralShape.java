@@ -11,6 +11,8 @@ public final class SpectralShape {
     public static final float ROLL_PERCENT = 0.85f;
 
     private final double[] freqs;
+    /** The float32 running sum of the magnitudes, bin by bin (np.cumsum). */
+    private final float[] cumulative;
 
     private double centroid;
     private double bandwidth;
@@ -18,6 +20,7 @@ public final class SpectralShape {
 
     public SpectralShape(int sr, int nFft) {
         freqs = FrequencyScale.fftFrequencies(sr, nFft);
+        cumulative = new float[freqs.length];
     }
 
     /** Computes the three descriptors of one frame; read them with the getters. */
@@ -26,6 +29,7 @@ public final class SpectralShape {
         double sum0 = 0, sum1 = 0;
         double weighted0 = 0, weighted1 = 0;
         // rolloff: np.cumsum in float32 against 0.85 * total (float32), first bin reaching it
+        float[] running = cumulative;
         float cum = 0f;
         int k0 = 0;
         for (; k0 + 1 < n; k0 += 2) {
@@ -36,27 +40,20 @@ public final class SpectralShape {
             weighted0 += freqs[k0] * s0;
             weighted1 += freqs[k0 + 1] * s1;
             cum += s0;
+            running[k0] = cum;
             cum += s1;
+            running[k0 + 1] = cum;
         }
         for (; k0 < n; k0++) {
             float s = magnitude[k0];
             sum0 += s;
             weighted0 += freqs[k0] * s;
             cum += s;
+            running[k0] = cum;
         }
         double sum = sum0 + sum1;
         double weighted = weighted0 + weighted1;
-        float threshold = ROLL_PERCENT * cum;
-        float c2 = 0f;
-        int rollBin = n - 1;
-        for (int k = 0; k < n; k++) {
-            c2 += magnitude[k];
-            if (!(c2 < threshold)) {
-                rollBin = k;
-                break;
-            }
-        }
-        rolloff = freqs[rollBin];
+        rolloff = freqs[firstReaching(running, ROLL_PERCENT * cum)];
         if ((float) sum < Float32.TINY) {
             centroid = 0;
             bandwidth = 0;
@@ -78,6 +75,24 @@ public final class SpectralShape {
             spread0 += magnitude[k] * d * d;
         }
         bandwidth = Math.sqrt((spread0 + spread1) * inv);
+    }
+
+    /**
+     * The first bin whose running sum is not below the threshold (n − 1 if none): a binary search, as adding
+     * non-negative magnitudes never makes a float32 sum smaller.
+     */
+    private static int firstReaching(float[] running, float threshold) {
+        int lo = 0;
+        int hi = running.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (running[mid] < threshold) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     public double centroid() {

@@ -161,7 +161,7 @@ public final class FeatureExtractor {
                     if (!Float.isFinite(re[0])) {
                         throw new IllegalArgumentException("audio contains NaN or infinite samples (frame " + t + ")");
                     }
-                    Stft.magnitudeAndPower(re, im, magnitude, power);
+                    stft.magnitudeAndPower(re, im, magnitude, power);
                     if (cache) {
                         store(t);
                     }
@@ -201,7 +201,7 @@ public final class FeatureExtractor {
                         load(t);
                     } else {
                         stft.spectrum(frame, re, im);
-                        Stft.magnitudeAndPower(re, im, magnitude, power);
+                        stft.magnitudeAndPower(re, im, magnitude, power);
                     }
 
                     float rms = FrameStatistics.rms(frame, Stft.N_FFT);

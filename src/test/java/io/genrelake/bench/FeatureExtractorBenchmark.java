@@ -97,7 +97,7 @@ public class FeatureExtractorBenchmark {
         float max = 0;
         for (int t = 0; t < frames && framer.next(frame[t], null); t++) {
             stft.spectrum(frame[t], re[t], im[t]);
-            Stft.magnitudeAndPower(re[t], im[t], magnitude[t], power[t]);
+            stft.magnitudeAndPower(re[t], im[t], magnitude[t], power[t]);
             mel.apply(power[t], melOut);
             for (float v : melOut) {
                 max = Math.max(max, v);
@@ -133,7 +133,7 @@ public class FeatureExtractorBenchmark {
         CenteredFramer framer = new CenteredFramer(SignalSource.of(y, 0, y.length).open(), Stft.N_FFT, Stft.HOP);
         while (framer.next(frameOut, null)) {
             stft.spectrum(frameOut, reOut, imOut);
-            Stft.magnitudeAndPower(reOut, imOut, magOut, powOut);
+            stft.magnitudeAndPower(reOut, imOut, magOut, powOut);
         }
         return powOut[100];
     }
