@@ -52,17 +52,28 @@ public final class Istft {
         fft.inverse(re, im, frame);
         // frame t covers output samples t*hop - n_fft/2 .. + n_fft (centred); earlier ones are cropped
         long first = (long) t * HOP - N / 2;
-        for (int i = 0; i < N; i++) {
-            long j = first + i;
-            if (j < finished) {
-                continue;
-            }
-            int r = (int) (j & MASK);
-            acc[r] = (float) (acc[r] + window[i] * frame[i]);
-            wss[r] = (float) (wss[r] + windowSq[i]);
+        // samples before `finished` are cropped; the rest are one or two runs of the ring without wrap-around
+        int i = (int) Math.max(0, finished - first);
+        while (i < N) {
+            int r = (int) ((first + i) & MASK);
+            int run = Math.min(N - i, RING - r);
+            overlapAdd(acc, wss, r, frame, i, run);
+            i += run;
         }
         // no later frame reaches below (t+1)*hop - n_fft/2
         emitUntil((long) (t + 1) * HOP - N / 2);
+    }
+
+    /** acc[r..] += window · frame and wss[r..] += window² over one run; float[] against double[], so C2 vectorises. */
+    private void overlapAdd(float[] acc, float[] wss, int r, double[] frame, int i, int run) {
+        double[] w = window;
+        double[] w2 = windowSq;
+        for (int q = 0; q < run; q++) {
+            acc[r + q] = (float) (acc[r + q] + w[i + q] * frame[i + q]);
+        }
+        for (int q = 0; q < run; q++) {
+            wss[r + q] = (float) (wss[r + q] + w2[i + q]);
+        }
     }
 
     /** Flushes the output up to hop * (T - 1) samples, T being the number of frames added. */
