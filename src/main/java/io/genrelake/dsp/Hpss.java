@@ -36,7 +36,7 @@ public final class Hpss {
     private final int[][] ringBits = new int[RING][BINS];
     private final float[][] ringPerc = new float[RING][BINS];
     /** For every bin, the sorted window of its KERNEL magnitudes along time. */
-    private final SortedWindowLanes timeMedians = new SortedWindowLanes(BINS, KERNEL);
+    private final SortedWindowLanes timeMedians = SortedWindowLanes.of(BINS, KERNEL);
     private final RowMedianFilter frequencyMedians = new RowMedianFilter(BLOCK, BINS, KERNEL, PIECES);
     private final float[][] percussiveBlock = new float[BLOCK][];
     private final float[] harmRe = new float[BINS];

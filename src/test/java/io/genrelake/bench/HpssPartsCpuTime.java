@@ -50,7 +50,7 @@ public final class HpssPartsCpuTime {
         double[] fill = new double[rounds];
         double[] filter = new double[rounds];
         double[] inverse = new double[rounds];
-        SortedWindowLanes timeMedians = new SortedWindowLanes(BINS, WIDTH);
+        SortedWindowLanes timeMedians = SortedWindowLanes.of(BINS, WIDTH);
         RowMedianFilter frequencyMedians = new RowMedianFilter(block, BINS, WIDTH, pieces);
         float[][] out = new float[block][BINS];
         long[] sink = new long[1];
@@ -87,9 +87,10 @@ public final class HpssPartsCpuTime {
             istft.finish();
             inverse[r] = (mx.getCurrentThreadCpuTime() - c4) / 1e6;
         }
-        System.out.printf(Locale.ROOT, "HPSS parts, CPU ms per clip of %d frames (%s %s, median of %d rounds after %d "
-                        + "warm-up rounds)%n", FRAMES, System.getProperty("java.vm.name"),
-                System.getProperty("java.version"), rounds - rounds / 2, rounds / 2);
+        System.out.printf(Locale.ROOT, "HPSS parts, CPU ms per clip of %d frames (%s %s, median filters on %s, median "
+                        + "of %d rounds after %d warm-up rounds)%n", FRAMES, System.getProperty("java.vm.name"),
+                System.getProperty("java.version"), SortedWindowLanes.implementation(), rounds - rounds / 2,
+                rounds / 2);
         System.out.println("| part | CPU ms per clip |");
         System.out.println("|---|---:|");
         System.out.printf(Locale.ROOT, "| median along time (%d lanes) | %.2f |%n", BINS, median(time));

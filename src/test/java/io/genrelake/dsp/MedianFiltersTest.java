@@ -2,10 +2,15 @@ package io.genrelake.dsp;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Arrays;
 import java.util.Random;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class MedianFiltersTest {
 
@@ -81,10 +86,38 @@ class MedianFiltersTest {
         }
     }
 
+    /**
+     * An implementation by name. The Vector API one runs where the JVM has the module (the build's test JVM
+     * does: see the pom) and the CPU wide enough vectors; elsewhere its cases are skipped, saying so.
+     */
+    private static BiFunction<Integer, Integer, SortedWindowLanes> implementation(String name) {
+        if (name.equals("vector")) {
+            assumeTrue(VectorApiProbe.AVAILABLE, "the Vector API is not available in this JVM (needs --add-modules "
+                    + "jdk.incubator.vector and 256-bit integer vectors): its version is not tested here");
+            return VectorWindowLanes::new;
+        }
+        return MaskedWindowLanes::new;
+    }
+
     @Test
-    void lanesFollowSlidingWindowsAlongTime() {
-        Random r = new Random(11);
-        int lanes = 37;
+    void theFactoryPicksTheVectorApiWhereTheJvmHasIt() {
+        SortedWindowLanes windows = SortedWindowLanes.of(40, 31);
+        if (VectorApiProbe.AVAILABLE) {
+            assertInstanceOf(VectorWindowLanes.class, windows);
+        } else {
+            assertInstanceOf(MaskedWindowLanes.class, windows);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"masked", "vector"})
+    void lanesFollowSlidingWindowsAlongTime(String name) {
+        lanesFollowSlidingWindows(implementation(name), 37); // two whole vectors of 16 and a partial one
+        lanesFollowSlidingWindows(implementation(name), 5);  // only a partial one
+    }
+
+    private static void lanesFollowSlidingWindows(BiFunction<Integer, Integer, SortedWindowLanes> make, int lanes) {
+        Random r = new Random(11 + lanes);
         int frames = 200;
         int w = 31;
         float[][] x = new float[lanes][];
@@ -95,7 +128,7 @@ class MedianFiltersTest {
         for (int c = 0; c < lanes; c++) {
             expected[c] = bruteForce(x[c], w);
         }
-        SortedWindowLanes windows = new SortedWindowLanes(lanes, w);
+        SortedWindowLanes windows = make.apply(lanes, w);
         int[] leaving = new int[lanes];
         int[] entering = new int[lanes];
         for (int v = -w / 2; v <= w / 2; v++) {
@@ -118,13 +151,16 @@ class MedianFiltersTest {
         }
     }
 
-    @Test
-    void aPartlyFilledWindowCountsItsEmptySlotsAsLarge() {
-        SortedWindowLanes windows = new SortedWindowLanes(1, 5);
+    @ParameterizedTest
+    @ValueSource(strings = {"masked", "vector"})
+    void aPartlyFilledWindowCountsItsEmptySlotsAsLarge(String name) {
+        SortedWindowLanes windows = implementation(name).apply(1, 5);
         windows.insert(new int[] {Float.floatToRawIntBits(3f)});
         windows.insert(new int[] {Float.floatToRawIntBits(1f)});
         assertEquals(SortedWindowLanes.EMPTY, windows.medianBits()[0], "2 values and 3 empty slots");
         windows.insert(new int[] {Float.floatToRawIntBits(2f)});
         assertEquals(3f, Float.intBitsToFloat(windows.medianBits()[0]), "1 2 3 E E");
+        windows.clear();
+        assertEquals(SortedWindowLanes.EMPTY, windows.medianBits()[0], "cleared");
     }
 }
