@@ -462,6 +462,29 @@ class ReadmeCommandsTest {
         assertTrue(Pattern.compile("Heap Max Capacity: 4G").matcher(heap.out() + heap.err()).find(), heap.tail());
     }
 
+    /**
+     * README "Speed": with {@code --add-modules jdk.incubator.vector} in GENRELAKE_JAVA_OPTS the JVM takes the module
+     * (it says so on stderr) and the features come out byte for byte as without it.
+     */
+    @Test
+    void theVectorApiOptionChangesNoFeature() throws Exception {
+        ReadmeBuild build = ReadmeBuild.get();
+        ensureCliBuilt(build);
+        Path work = workspace("vector-api");
+        String plain = "bin/genrelake features data-sample --out " + work.resolve("plain.csv");
+        String vector = "GENRELAKE_JAVA_OPTS='--add-modules jdk.incubator.vector' bin/genrelake features data-sample "
+                + "--out " + work.resolve("vector.csv");
+        ReadmeBuild.Result p = build.script(plain, build.root, Map.of(), Duration.ofMinutes(3),
+                logs().resolve("features-plain.log"));
+        ReadmeBuild.Result v = build.script(vector, build.root, Map.of(), Duration.ofMinutes(3),
+                logs().resolve("features-vector.log"));
+        assertEquals(0, p.exit(), p.tail());
+        assertEquals(0, v.exit(), v.tail());
+        assertFalse(p.err().contains("incubator"), p.tail());
+        assertTrue(v.err().contains("Using incubator modules: jdk.incubator.vector"), v.tail());
+        assertEquals(Files.readString(work.resolve("plain.csv")), Files.readString(work.resolve("vector.csv")));
+    }
+
     @Test
     void fidelity() throws Exception {
         String command = readmeCommand(FIDELITY);
