@@ -20,13 +20,13 @@ public final class Hpss {
     private static final int HALF = KERNEL / 2;
     /**
      * Frames whose frequency medians are computed together: more lanes, fewer passes over the ranks (each
-     * pass has a fixed cost). 64 × 8 = 512 lanes: 13.4 ms per clip against 15.8 ms with 32 frames
-     * (docs/benchmarks.md).
+     * pass has a fixed cost). 64 × 8 = 512 lanes: 13.1 ms of filtering per clip against 16.5 ms with 32
+     * frames (HpssPartsCpuTime, docs/benchmarks.md).
      */
     private static final int BLOCK = 64;
     /** Pieces each frame's bins are cut into for the frequency medians (lanes = BLOCK × PIECES). */
     private static final int PIECES = 8;
-    /** Frames held: the 16 frames behind the time window's centre, an unfiltered block and 15 ahead. */
+    /** Frames held: the 16 behind the time window's centre, an unfiltered block, and the 16 from the centre on. */
     private static final int RING = 16 + BLOCK + 16;
     private static final int BINS = Stft.BINS;
 

@@ -3,6 +3,7 @@ package io.genrelake.ml;
 import static org.apache.spark.sql.functions.col;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -144,7 +145,7 @@ public final class ModelSelection implements AutoCloseable {
      */
     private PipelineModel assemble(ProbabilityEnsemble ensemble, List<PipelineModel> members) {
         Transformer[] first = members.get(0).stages();
-        Transformer[] stages = java.util.Arrays.copyOf(first, first.length);
+        Transformer[] stages = Arrays.copyOf(first, first.length);
         List<Model<?>> classifiers = new ArrayList<>();
         for (PipelineModel member : members) {
             Transformer[] memberStages = member.stages();
