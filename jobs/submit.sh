@@ -67,8 +67,8 @@ submit() {
   fi
   # No Spark installation: SparkSubmit from the project's own dependencies (Spark is a provided dependency,
   # so it is in runtime-classpath.txt but not in the job jar). Log4j2 reads conf/log4j2.properties.
-  # shellcheck disable=SC2086
-  exec "$(java_command)" ${GENRELAKE_JAVA_OPTS:-} "${SPARK_JVM_OPENS[@]}" \
+  # shellcheck disable=SC2086,SC2046
+  exec "$(java_command)" $(vector_api_options) ${GENRELAKE_JAVA_OPTS:-} "${SPARK_JVM_OPENS[@]}" \
     -Dlog4j2.configurationFile="${GENRELAKE_LOG4J:-$GENRELAKE_ROOT/conf/log4j2.properties}" \
     -cp "$(cat "$GENRELAKE_BUILD/runtime-classpath.txt")" \
     org.apache.spark.deploy.SparkSubmit --class "$class" "${submit_args[@]}" "$jar" "$@"

@@ -10,7 +10,7 @@ import java.io.IOException;
  *
  * <p>Only a ring of recent samples is held, so memory does not depend on the signal length; samples
  * stay readable through {@link #sample(long)} for about 59 k samples (115 frames) behind the newest frame —
- * what HPSS's harmonic output needs, which lags the input by up to ~84 frames ({@link Hpss}).
+ * what HPSS's harmonic output needs, which lags the input by up to ~92 frames ({@link Hpss}).
  */
 public final class CenteredFramer {
 

@@ -18,6 +18,13 @@ public final class ChromaFilterBank {
     private final int bins;
     /** Weights transposed to [bin][chroma] so one pass over the spectrum feeds 12 accumulators. */
     private final float[] byBin;
+    /** The 12 weighted sums: on the Vector API where the JVM has it, else {@link #plainSums}; the same bits. */
+    private final Sums sums;
+
+    /** Fills {@code chroma[c]} with (float) Σ_k W[c,k]·power[k], summed in double in bin order. */
+    interface Sums {
+        void sums(float[] power, float[] chroma);
+    }
 
     public ChromaFilterBank(int sr, int nFft, double tuning) {
         int nChroma = N_CHROMA;
@@ -66,6 +73,19 @@ public final class ChromaFilterBank {
                 byBin[k * nChroma + c] = (float) src[k];
             }
         }
+        sums = vectorSums(byBin, nChroma, bins);
+    }
+
+    private Sums vectorSums(float[] weights, int rows, int bins) {
+        if (VectorApiProbe.AVAILABLE) {
+            try {
+                return (Sums) Class.forName("io.genrelake.dsp.VectorChromaSums")
+                        .getDeclaredConstructor(float[].class, int.class, int.class).newInstance(weights, rows, bins);
+            } catch (ReflectiveOperationException | LinkageError e) {
+                // the plain sums give the same bits
+            }
+        }
+        return this::plainSums;
     }
 
     /** Python's float modulo (result has the sign of the divisor), as np.remainder. */
@@ -81,6 +101,20 @@ public final class ChromaFilterBank {
 
     /** chroma[c] = (Σ_k W[c,k] power[k]) / max_c(...), in float32 like librosa. */
     public void apply(float[] power, float[] chroma) {
+        sums.sums(power, chroma);
+        float max = 0f;
+        for (int c = 0; c < N_CHROMA; c++) {
+            max = Math.max(max, Math.abs(chroma[c]));
+        }
+        if (max >= Float32.TINY) {
+            for (int c = 0; c < N_CHROMA; c++) {
+                chroma[c] = chroma[c] / max;
+            }
+        }
+    }
+
+    /** The sums with 12 scalar accumulators, one pass over the spectrum. */
+    void plainSums(float[] power, float[] chroma) {
         double a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0, a8 = 0, a9 = 0, a10 = 0, a11 = 0;
         float[] w = byBin;
         for (int k = 0, o = 0; k < bins; k++, o += N_CHROMA) {
@@ -110,14 +144,5 @@ public final class ChromaFilterBank {
         chroma[9] = (float) a9;
         chroma[10] = (float) a10;
         chroma[11] = (float) a11;
-        float max = 0f;
-        for (int c = 0; c < N_CHROMA; c++) {
-            max = Math.max(max, Math.abs(chroma[c]));
-        }
-        if (max >= Float32.TINY) {
-            for (int c = 0; c < N_CHROMA; c++) {
-                chroma[c] = chroma[c] / max;
-            }
-        }
     }
 }

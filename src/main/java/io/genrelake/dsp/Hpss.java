@@ -12,7 +12,8 @@ package io.genrelake.dsp;
  * {@link SortedWindowLanes}: along time one lane per bin, advancing a frame at a time; along frequency
  * ({@link RowMedianFilter}) a block of {@value #BLOCK} frames at once. A frame is released once its block
  * is filtered and 15 later frames are in, so at most {@value #RING} frames are held, whatever the length,
- * and the harmonic output lags the input by up to BLOCK + 16 frames (plus the inverse STFT's 3).
+ * and the harmonic output lags the input by up to BLOCK + 16 frames (plus the inverse STFT's 3 and its batch of
+ * up to 8).
  */
 public final class Hpss {
 

@@ -6,6 +6,9 @@ package io.genrelake.dsp;
  * float32 buffer in frame order, divided by the float32 sum of squared windows where that exceeds
  * float32 tiny. The output covers {@code hop * (T - 1)} samples; samples are handed to the sink as soon
  * as no later frame can touch them (512 per frame), so memory does not grow with the signal.
+ *
+ * <p>Spectra are inverted in batches of the {@link FrameFft}'s lanes (1 without the Vector API), then
+ * overlap-added one by one in frame order, so the output lags the input by up to one batch more.
  */
 public final class Istft {
 
@@ -20,23 +23,40 @@ public final class Istft {
     private static final int HOP = Stft.HOP;
     private static final int RING = 4096;
     private static final int MASK = RING - 1;
+    private static final int BINS = N / 2 + 1;
 
-    private final RealFft fft = new RealFft(N);
+    private final FrameFft fft;
+    private final int lanes;
     private final double[] window = Window.hann(N);
     private final double[] windowSq = new double[N];
-    private final double[] re = new double[N / 2 + 1];
-    private final double[] im = new double[N / 2 + 1];
-    private final double[] frame = new double[N];
+    private final double[] re;
+    private final double[] im;
+    private final double[] frames;
+    private final double[] frame;
     private final float[] acc = new float[RING];
     private final float[] wss = new float[RING];
     private final float[] out = new float[HOP];
     private final Sink sink;
 
+    /** Frames overlap-added. */
     private int nextFrame;
+    /** Spectra waiting in the batch. */
+    private int pending;
     private long finished;
 
     public Istft(Sink sink) {
+        this(sink, FrameFft.of(N));
+    }
+
+    /** On a given FFT of size n_fft (tests compare implementations). */
+    Istft(Sink sink, FrameFft fft) {
         this.sink = sink;
+        this.fft = fft;
+        this.lanes = fft.lanes();
+        this.re = new double[BINS * lanes];
+        this.im = new double[BINS * lanes];
+        this.frames = new double[N * lanes];
+        this.frame = lanes == 1 ? frames : new double[N];
         for (int i = 0; i < N; i++) {
             windowSq[i] = window[i] * window[i];
         }
@@ -44,12 +64,36 @@ public final class Istft {
 
     /** Adds frame t (frames must come in order 0, 1, 2, …) given its complex64 spectrum. */
     public void addFrame(float[] specRe, float[] specIm) {
-        int t = nextFrame++;
-        for (int k = 0; k < re.length; k++) {
-            re[k] = specRe[k];
-            im[k] = specIm[k];
+        int l = lanes;
+        for (int k = 0, j = pending; k < BINS; k++, j += l) {
+            re[j] = specRe[k];
+            im[j] = specIm[k];
         }
-        fft.inverse(re, im, frame);
+        if (++pending == l) {
+            flushBatch();
+        }
+    }
+
+    /** Inverts the spectra in the batch and overlap-adds them in order. */
+    private void flushBatch() {
+        if (pending == 0) {
+            return;
+        }
+        fft.inverse(re, im, frames);
+        for (int lane = 0; lane < pending; lane++) {
+            if (lanes > 1) {
+                for (int i = 0, j = lane; i < N; i++, j += lanes) {
+                    frame[i] = frames[j];
+                }
+            }
+            overlapAddFrame();
+        }
+        pending = 0;
+    }
+
+    /** Overlap-adds {@code frame}, the inverse of the next frame t, and emits what no later frame touches. */
+    private void overlapAddFrame() {
+        int t = nextFrame++;
         // frame t covers output samples t*hop - n_fft/2 .. + n_fft (centred); earlier ones are cropped
         long first = (long) t * HOP - N / 2;
         // samples before `finished` are cropped; the rest are one or two runs of the ring without wrap-around
@@ -81,12 +125,14 @@ public final class Istft {
 
     /** Flushes the output up to hop * (T - 1) samples, T being the number of frames added. */
     public void finish() {
+        flushBatch();
         emitUntil((long) HOP * Math.max(0, nextFrame - 1));
     }
 
     /** Starts a new signal. */
     public void reset() {
         nextFrame = 0;
+        pending = 0;
         finished = 0;
         java.util.Arrays.fill(acc, 0f);
         java.util.Arrays.fill(wss, 0f);

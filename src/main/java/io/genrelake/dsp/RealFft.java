@@ -27,7 +27,7 @@ package io.genrelake.dsp;
  * re/im arrays; loops are shaped for C2: twiddles stay in registers where a stage has many blocks,
  * counted loops (bounds checks hoisted) elsewhere. Results agree with numpy.fft to ~1e-16 relative.
  */
-public final class RealFft {
+public final class RealFft implements FrameFft {
 
     private final int n;
     /** Complex FFT size, n/2. */
@@ -120,10 +120,17 @@ public final class RealFft {
         return n;
     }
 
+    /** One frame per call, in plain layout. */
+    @Override
+    public int lanes() {
+        return 1;
+    }
+
     /**
      * numpy.fft.rfft: X[k] = sum_j x[j] exp(-2πi jk/n), k = 0..n/2. x has length n (not
      * modified); re, im have length >= n/2+1.
      */
+    @Override
     public void forward(double[] x, double[] re, double[] im) {
         if (x.length < n || re.length < m + 1 || im.length < m + 1) {
             throw new IllegalArgumentException(
@@ -149,6 +156,7 @@ public final class RealFft {
      * numpy.fft.irfft(X, n): x[j] = (1/n) sum over the full Hermitian spectrum; imag parts of X[0]
      * and X[n/2] are ignored (as numpy does). re, im not modified.
      */
+    @Override
     public void inverse(double[] re, double[] im, double[] x) {
         if (x.length < n || re.length < m + 1 || im.length < m + 1) {
             throw new IllegalArgumentException(

@@ -4,6 +4,10 @@ package io.genrelake.dsp;
  * Short-time Fourier transform of one frame, as {@code librosa.stft(n_fft=2048, hop_length=512,
  * window='hann', center=True)}: the float32 frame times the float64 window, {@code numpy.fft.rfft}
  * in double, the result stored as complex64. Not thread-safe (scratch arrays); no allocation per frame.
+ *
+ * <p>Frames are transformed one at a time ({@link #spectrum}) or in batches of {@link #batchSize()}
+ * ({@link #setBatchFrame}, {@link #transformBatch}, {@link #batchSpectrum}) on a {@link FrameFft}: the same bits
+ * either way, the batch faster where the JVM has the Vector API.
  */
 public final class Stft {
 
@@ -20,6 +24,11 @@ public final class Stft {
     private final double[] re = new double[BINS];
     private final double[] im = new double[BINS];
     private final double[] modulus = new double[BINS];
+    private final FrameFft batchFft = FrameFft.of(N_FFT);
+    private final int lanes = batchFft.lanes();
+    private final double[] xBatch = new double[N_FFT * lanes];
+    private final double[] reBatch = new double[BINS * lanes];
+    private final double[] imBatch = new double[BINS * lanes];
 
     /** Frames of a centred STFT of n samples: {@code 1 + n // hop}. */
     public static int frameCount(long n) {
@@ -40,6 +49,36 @@ public final class Stft {
         for (int k = 0; k < BINS; k++) {
             outRe[k] = (float) re[k];
             outIm[k] = (float) im[k];
+        }
+    }
+
+    /** Frames per batch: the lanes of the batch FFT (1 without the Vector API). */
+    public int batchSize() {
+        return lanes;
+    }
+
+    /** Windows a padded frame of N_FFT samples into place {@code lane} (below {@link #batchSize()}) of the batch. */
+    public void setBatchFrame(int lane, float[] frame) {
+        double[] xb = xBatch;
+        int l = lanes;
+        for (int i = 0, j = lane; i < N_FFT; i++, j += l) {
+            xb[j] = frame[i] * window[i];
+        }
+    }
+
+    /** The spectra of every place of the batch (places not set since the last batch hold stale frames). */
+    public void transformBatch() {
+        batchFft.forward(xBatch, reBatch, imBatch);
+    }
+
+    /** The spectrum of place {@code lane} after {@link #transformBatch}, rounded to float32 (complex64). */
+    public void batchSpectrum(int lane, float[] outRe, float[] outIm) {
+        double[] rb = reBatch;
+        double[] ib = imBatch;
+        int l = lanes;
+        for (int k = 0, j = lane; k < BINS; k++, j += l) {
+            outRe[k] = (float) rb[j];
+            outIm[k] = (float) ib[j];
         }
     }
 

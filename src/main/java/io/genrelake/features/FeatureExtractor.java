@@ -84,6 +84,8 @@ public final class FeatureExtractor {
     private final MeanVariance perceptrStats = new MeanVariance();
     private final MeanVariance[] mfccStats = new MeanVariance[N_MFCC];
 
+    /** Pass 1's largest mel power so far. */
+    private float maxMel;
     /** The framer of the pass in progress: the HPSS sink reads the input samples back from it. */
     private CenteredFramer pass2;
     private ExtractionTrace trace;
@@ -148,32 +150,31 @@ public final class FeatureExtractor {
     private TrackFeatures run(SignalSource source, boolean cache, ExtractionTrace trace) throws IOException {
         this.trace = trace;
         try {
-            // Pass 1: tuning peaks and the largest mel power.
+            // Pass 1: tuning peaks and the largest mel power; spectra in batches (Stft.batchSize).
             tuning.reset();
-            float maxMel = 0f;
+            maxMel = 0f;
             long n;
             int frames;
             try (SignalSource.Reader reader = source.open()) {
                 CenteredFramer framer = new CenteredFramer(reader, Stft.N_FFT, Stft.HOP);
-                while (framer.next(frame, null)) {
-                    int t = framer.frameIndex();
-                    stft.spectrum(frame, re, im);
-                    if (!Float.isFinite(re[0])) {
-                        throw new IllegalArgumentException("audio contains NaN or infinite samples (frame " + t + ")");
+                int batch = stft.batchSize();
+                int inBatch = 0;
+                int done = 0;
+                boolean more;
+                do {
+                    more = framer.next(frame, null);
+                    if (more) {
+                        stft.setBatchFrame(inBatch++, frame);
                     }
-                    stft.magnitudeAndPower(re, im, magnitude, power);
-                    if (cache) {
-                        store(t);
+                    if (inBatch == batch || (!more && inBatch > 0)) {
+                        stft.transformBatch();
+                        for (int lane = 0; lane < inBatch; lane++) {
+                            stft.batchSpectrum(lane, re, im);
+                            firstPassFrame(done++, cache);
+                        }
+                        inBatch = 0;
                     }
-                    tuning.addFrame(power);
-                    melBank.apply(power, mel);
-                    for (int m = 0; m < N_MELS; m++) {
-                        maxMel = Math.max(maxMel, mel[m]);
-                    }
-                    if (cache) {
-                        storeMel(t);
-                    }
-                }
+                } while (more);
                 n = framer.samplesRead();
                 frames = framer.frameIndex() + 1;
             }
@@ -258,6 +259,27 @@ public final class FeatureExtractor {
         } finally {
             pass2 = null;
             this.trace = null;
+        }
+    }
+
+    /** Pass 1's work on frame t, whose spectrum is in re, im: tuning peaks, mel bands, the largest mel power. */
+    private void firstPassFrame(int t, boolean cache) {
+        if (!Float.isFinite(re[0])) {
+            throw new IllegalArgumentException("audio contains NaN or infinite samples (frame " + t + ")");
+        }
+        stft.magnitudeAndPower(re, im, magnitude, power);
+        if (cache) {
+            store(t);
+        }
+        tuning.addFrame(power);
+        melBank.apply(power, mel);
+        float max = maxMel;
+        for (int m = 0; m < N_MELS; m++) {
+            max = Math.max(max, mel[m]);
+        }
+        maxMel = max;
+        if (cache) {
+            storeMel(t);
         }
     }
 
