@@ -77,15 +77,8 @@ public final class ChromaFilterBank {
     }
 
     private Sums vectorSums(float[] weights, int rows, int bins) {
-        if (VectorApiProbe.AVAILABLE) {
-            try {
-                return (Sums) Class.forName("io.genrelake.dsp.VectorChromaSums")
-                        .getDeclaredConstructor(float[].class, int.class, int.class).newInstance(weights, rows, bins);
-            } catch (ReflectiveOperationException | LinkageError e) {
-                // the plain sums give the same bits
-            }
-        }
-        return this::plainSums;
+        return VectorApiProbe.choose(Sums.class, "VectorChromaSums", new Class<?>[] {float[].class, int.class,
+                int.class}, new Object[] {weights, rows, bins}, () -> this::plainSums);
     }
 
     /** Python's float modulo (result has the sign of the divisor), as np.remainder. */

@@ -23,14 +23,8 @@ public interface FrameFft {
 
     /** The fastest implementation for size n that this JVM has. */
     static FrameFft of(int n) {
-        if (VectorApiProbe.AVAILABLE) {
-            try {
-                return (FrameFft) Class.forName("io.genrelake.dsp.LaneRealFft").getDeclaredConstructor(int.class)
-                        .newInstance(n);
-            } catch (ReflectiveOperationException | LinkageError e) {
-                // a size the lane version does not take, or the class would not load: RealFft gives the same bits
-            }
-        }
-        return new RealFft(n);
+        // LaneRealFft refuses sizes without a radix-8 first pass; RealFft takes them
+        return VectorApiProbe.choose(FrameFft.class, "LaneRealFft", new Class<?>[] {int.class}, new Object[] {n},
+                () -> new RealFft(n));
     }
 }

@@ -43,6 +43,14 @@ public final class Hpss {
     private final float[] harmRe = new float[BINS];
     private final float[] harmIm = new float[BINS];
     private final Istft istft;
+    private final HarmonicMask mask = VectorApiProbe.choose(HarmonicMask.class, "VectorHarmonicMask",
+            new Class<?>[0], new Object[0], () -> (h, p, re, im, outRe, outIm, bins) -> plainMask(h, p, re, im, outRe,
+                    outIm, 0, bins));
+
+    /** Writes the harmonic spectrum of one frame: {@link #plainMask} or its Vector API version, the same bits. */
+    interface HarmonicMask {
+        void apply(int[] harmonicBits, float[] perc, float[] re, float[] im, float[] outRe, float[] outIm, int bins);
+    }
 
     /** Frames received. */
     private int received;
@@ -112,21 +120,26 @@ public final class Hpss {
         int[] harmonic = timeMedians.medianBits();
         int slot = t % RING;
         float[] perc = ringPerc[slot];
-        float[] re = ringRe[slot];
-        float[] im = ringIm[slot];
-        for (int k = 0; k < BINS; k++) {
-            float h = Float.intBitsToFloat(harmonic[k]);
+        mask.apply(harmonic, perc, ringRe[slot], ringIm[slot], harmRe, harmIm, BINS);
+        istft.addFrame(harmRe, harmIm);
+    }
+
+    /**
+     * The harmonic spectrum of bins [from, to): {@code D × H²/(H²+P²)}, 0.5 where max(H, P) is below float32 tiny.
+     * librosa divides by Z = max(H, P) first to keep float32 squares in range; doubles need no rescaling. The
+     * tiny case is computed anyway, then selected, so the loop has no branch.
+     */
+    static void plainMask(int[] harmonicBits, float[] perc, float[] re, float[] im, float[] outRe, float[] outIm,
+            int from, int to) {
+        for (int k = from; k < to; k++) {
+            float h = Float.intBitsToFloat(harmonicBits[k]);
             float p = perc[k];
-            // librosa divides by Z = max(H, P) first to keep float32 squares in range; doubles need no
-            // rescaling. Where Z is below float32 tiny both masks are 0.5 (computed anyway, then
-            // selected, so the loop has no branch).
             double hh = (double) h * h;
             float ratio = (float) (hh / (hh + (double) p * p));
-            float mask = Math.max(h, p) < Float32.TINY ? 0.5f : ratio;
-            harmRe[k] = re[k] * mask;
-            harmIm[k] = im[k] * mask;
+            float m = Math.max(h, p) < Float32.TINY ? 0.5f : ratio;
+            outRe[k] = re[k] * m;
+            outIm[k] = im[k] * m;
         }
-        istft.addFrame(harmRe, harmIm);
     }
 
     /**

@@ -32,7 +32,11 @@ public final class Istft {
     private final double[] re;
     private final double[] im;
     private final double[] frames;
-    private final double[] frame;
+    /** The batch's spectra and inverse frames, one row per place. */
+    private final float[][] reRows;
+    private final float[][] imRows;
+    private final double[][] frameRows;
+    private final double[] ones = new double[BINS];
     private final float[] acc = new float[RING];
     private final float[] wss = new float[RING];
     private final float[] out = new float[HOP];
@@ -56,7 +60,10 @@ public final class Istft {
         this.re = new double[BINS * lanes];
         this.im = new double[BINS * lanes];
         this.frames = new double[N * lanes];
-        this.frame = lanes == 1 ? frames : new double[N];
+        this.reRows = new float[lanes][BINS];
+        this.imRows = new float[lanes][BINS];
+        this.frameRows = lanes == 1 ? new double[][] {frames} : new double[lanes][N];
+        java.util.Arrays.fill(ones, 1.0);
         for (int i = 0; i < N; i++) {
             windowSq[i] = window[i] * window[i];
         }
@@ -64,12 +71,9 @@ public final class Istft {
 
     /** Adds frame t (frames must come in order 0, 1, 2, …) given its complex64 spectrum. */
     public void addFrame(float[] specRe, float[] specIm) {
-        int l = lanes;
-        for (int k = 0, j = pending; k < BINS; k++, j += l) {
-            re[j] = specRe[k];
-            im[j] = specIm[k];
-        }
-        if (++pending == l) {
+        System.arraycopy(specRe, 0, reRows[pending], 0, BINS);
+        System.arraycopy(specIm, 0, imRows[pending], 0, BINS);
+        if (++pending == lanes) {
             flushBatch();
         }
     }
@@ -79,20 +83,20 @@ public final class Istft {
         if (pending == 0) {
             return;
         }
+        LaneLayout.toLanes(reRows, ones, lanes, BINS, re);
+        LaneLayout.toLanes(imRows, ones, lanes, BINS, im);
         fft.inverse(re, im, frames);
+        if (lanes > 1) {
+            LaneLayout.fromLanes(frames, lanes, N, frameRows);
+        }
         for (int lane = 0; lane < pending; lane++) {
-            if (lanes > 1) {
-                for (int i = 0, j = lane; i < N; i++, j += lanes) {
-                    frame[i] = frames[j];
-                }
-            }
-            overlapAddFrame();
+            overlapAddFrame(frameRows[lane]);
         }
         pending = 0;
     }
 
     /** Overlap-adds {@code frame}, the inverse of the next frame t, and emits what no later frame touches. */
-    private void overlapAddFrame() {
+    private void overlapAddFrame(double[] frame) {
         int t = nextFrame++;
         // frame t covers output samples t*hop - n_fft/2 .. + n_fft (centred); earlier ones are cropped
         long first = (long) t * HOP - N / 2;

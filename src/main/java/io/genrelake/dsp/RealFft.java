@@ -58,36 +58,52 @@ public final class RealFft implements FrameFft {
             firstRadix = log2m % 2 == 1 ? 4 : 8;
         }
 
-        int blocks = firstRadix == 0 ? 0 : m / firstRadix;
-        int blockBits = Integer.numberOfTrailingZeros(Math.max(blocks, 1));
-        blockRev = new int[blocks];
-        for (int b = 1; b < blocks; b++) {
-            blockRev[b] = Integer.reverse(b) >>> (32 - blockBits);
-        }
+        blockRev = blockReversal(firstRadix == 0 ? 0 : m / firstRadix);
+        midTw = middleTwiddles(firstRadix, m);
+        lastTw = lastTwiddles(n);
+        zr = new double[m];
+        zi = new double[m];
+    }
 
+    /** blockRev[b]: the bit reversal of b over log2(blocks) bits. */
+    static int[] blockReversal(int blocks) {
+        int blockBits = Integer.numberOfTrailingZeros(Math.max(blocks, 1));
+        int[] rev = new int[blocks];
+        for (int b = 1; b < blocks; b++) {
+            rev[b] = Integer.reverse(b) >>> (32 - blockBits);
+        }
+        return rev;
+    }
+
+    /** The middle radix-4 stages' twiddles after a first pass of the given radix, for a complex FFT of size m. */
+    static double[] middleTwiddles(int firstRadix, int m) {
         int total = 0;
         for (int h = firstRadix; h > 0 && 8 * h <= m; h *= 4) {
             total += 6 * h;
         }
-        midTw = new double[total];
+        double[] tw = new double[total];
         int off = 0;
         for (int h = firstRadix; h > 0 && 8 * h <= m; h *= 4) {
             for (int k = 0; k < h; k++) {
                 int t = off + 6 * k;
-                twiddle(2 * k, 4 * h, 1.0, midTw, t);
-                twiddle(k, 4 * h, 1.0, midTw, t + 2);
-                twiddle(3 * k, 4 * h, 1.0, midTw, t + 4);
+                twiddle(2 * k, 4 * h, 1.0, tw, t);
+                twiddle(k, 4 * h, 1.0, tw, t + 2);
+                twiddle(3 * k, 4 * h, 1.0, tw, t + 4);
             }
             off += 6 * h;
         }
+        return tw;
+    }
 
-        lastTw = new double[m + 4];
+    /** The last pass's twiddles for a real FFT of size n: per k = 0..n/8, W_m^k and W_n^k / 2. */
+    static double[] lastTwiddles(int n) {
+        int m = n / 2;
+        double[] tw = new double[m + 4];
         for (int k = 0; k <= m / 4; k++) {
-            twiddle(k, m, 1.0, lastTw, 4 * k);
-            twiddle(k, n, 0.5, lastTw, 4 * k + 2);
+            twiddle(k, m, 1.0, tw, 4 * k);
+            twiddle(k, n, 0.5, tw, 4 * k + 2);
         }
-        zr = new double[m];
-        zi = new double[m];
+        return tw;
     }
 
     /** Stores scale·exp(-2πi k/big) as (cos, sin) at out[pos], out[pos+1]. */

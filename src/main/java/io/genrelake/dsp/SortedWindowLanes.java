@@ -27,15 +27,9 @@ public interface SortedWindowLanes {
     /** Windows of {@code width} (odd) values for {@code lanes} series, in the fastest implementation this JVM has. */
     static SortedWindowLanes of(int lanes, int width) {
         checkShape(lanes, width);
-        if (VectorApiProbe.AVAILABLE) {
-            try {
-                return (SortedWindowLanes) Class.forName("io.genrelake.dsp.VectorWindowLanes")
-                        .getDeclaredConstructor(int.class, int.class).newInstance(lanes, width);
-            } catch (ReflectiveOperationException | LinkageError e) {
-                // the module resolved but the class would not load: the plain version gives the same bits
-            }
-        }
-        return new MaskedWindowLanes(lanes, width);
+        return VectorApiProbe.choose(SortedWindowLanes.class, "VectorWindowLanes",
+                new Class<?>[] {int.class, int.class}, new Object[] {lanes, width},
+                () -> new MaskedWindowLanes(lanes, width));
     }
 
     /** What {@link #of} uses in this JVM, for logs and benchmarks. */

@@ -6,7 +6,7 @@ package io.genrelake.dsp;
  * in double, the result stored as complex64. Not thread-safe (scratch arrays); no allocation per frame.
  *
  * <p>Frames are transformed one at a time ({@link #spectrum}) or in batches of {@link #batchSize()}
- * ({@link #setBatchFrame}, {@link #transformBatch}, {@link #batchSpectrum}) on a {@link FrameFft}: the same bits
+ * ({@link #batchFrame}, {@link #transformBatch}, {@link #batchSpectrum}) on a {@link FrameFft}: the same bits
  * either way, the batch faster where the JVM has the Vector API.
  */
 public final class Stft {
@@ -26,9 +26,13 @@ public final class Stft {
     private final double[] modulus = new double[BINS];
     private final FrameFft batchFft = FrameFft.of(N_FFT);
     private final int lanes = batchFft.lanes();
+    /** The frames of the batch, one row per place. */
+    private final float[][] batchFrames = new float[lanes][N_FFT];
     private final double[] xBatch = new double[N_FFT * lanes];
     private final double[] reBatch = new double[BINS * lanes];
     private final double[] imBatch = new double[BINS * lanes];
+    private final float[][] reRows = new float[lanes][BINS];
+    private final float[][] imRows = new float[lanes][BINS];
 
     /** Frames of a centred STFT of n samples: {@code 1 + n // hop}. */
     public static int frameCount(long n) {
@@ -57,29 +61,26 @@ public final class Stft {
         return lanes;
     }
 
-    /** Windows a padded frame of N_FFT samples into place {@code lane} (below {@link #batchSize()}) of the batch. */
-    public void setBatchFrame(int lane, float[] frame) {
-        double[] xb = xBatch;
-        int l = lanes;
-        for (int i = 0, j = lane; i < N_FFT; i++, j += l) {
-            xb[j] = frame[i] * window[i];
-        }
+    /**
+     * The array for place {@code lane} (below {@link #batchSize()}) of the batch: fill it with a padded frame of
+     * N_FFT samples (CenteredFramer.next) before {@link #transformBatch}.
+     */
+    public float[] batchFrame(int lane) {
+        return batchFrames[lane];
     }
 
-    /** The spectra of every place of the batch (places not set since the last batch hold stale frames). */
+    /** The spectra of every place of the batch (places not filled since the last batch hold stale frames). */
     public void transformBatch() {
+        LaneLayout.toLanes(batchFrames, window, lanes, N_FFT, xBatch);
         batchFft.forward(xBatch, reBatch, imBatch);
+        LaneLayout.fromLanes(reBatch, lanes, BINS, reRows);
+        LaneLayout.fromLanes(imBatch, lanes, BINS, imRows);
     }
 
     /** The spectrum of place {@code lane} after {@link #transformBatch}, rounded to float32 (complex64). */
     public void batchSpectrum(int lane, float[] outRe, float[] outIm) {
-        double[] rb = reBatch;
-        double[] ib = imBatch;
-        int l = lanes;
-        for (int k = 0, j = lane; k < BINS; k++, j += l) {
-            outRe[k] = (float) rb[j];
-            outIm[k] = (float) ib[j];
-        }
+        System.arraycopy(reRows[lane], 0, outRe, 0, BINS);
+        System.arraycopy(imRows[lane], 0, outIm, 0, BINS);
     }
 
     /**

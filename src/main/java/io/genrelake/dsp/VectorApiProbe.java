@@ -13,6 +13,24 @@ final class VectorApiProbe {
 
     private VectorApiProbe() {}
 
+    /**
+     * A new instance of the Vector API class {@code simpleName} (in this package) built by its constructor taking
+     * {@code args} of {@code types}, when {@link #AVAILABLE}; otherwise, or when the class will not load or refuses
+     * the arguments, {@code plain}'s — which gives the same bits.
+     */
+    static <T> T choose(Class<T> type, String simpleName, Class<?>[] types, Object[] args,
+            java.util.function.Supplier<? extends T> plain) {
+        if (AVAILABLE) {
+            try {
+                return type.cast(Class.forName("io.genrelake.dsp." + simpleName).getDeclaredConstructor(types)
+                        .newInstance(args));
+            } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
+                // fall through to the plain version
+            }
+        }
+        return plain.get();
+    }
+
     private static boolean probe() {
         if ("false".equals(System.getProperty("genrelake.vector"))
                 || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {

@@ -162,9 +162,9 @@ public final class FeatureExtractor {
                 int done = 0;
                 boolean more;
                 do {
-                    more = framer.next(frame, null);
+                    more = framer.next(stft.batchFrame(inBatch), null);
                     if (more) {
-                        stft.setBatchFrame(inBatch++, frame);
+                        inBatch++;
                     }
                     if (inBatch == batch || (!more && inBatch > 0)) {
                         stft.transformBatch();

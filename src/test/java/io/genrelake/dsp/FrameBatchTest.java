@@ -23,6 +23,13 @@ class FrameBatchTest {
     }
 
     @Test
+    void theLaneFftIsUsedWhereTheVectorApiIs() {
+        assertEquals(VectorApiProbe.AVAILABLE, new Stft().batchSize() > 1, "Vector API available: "
+                + VectorApiProbe.AVAILABLE);
+        assertEquals(VectorApiProbe.AVAILABLE, FrameFft.of(Stft.N_FFT) instanceof LaneRealFft);
+    }
+
+    @Test
     void batchSpectraAreTheSingleFrameSpectra() {
         Stft stft = new Stft();
         Random rnd = new Random(7);
@@ -31,7 +38,7 @@ class FrameBatchTest {
             float[][] frames = new float[used][];
             for (int l = 0; l < used; l++) {
                 frames[l] = randomFrame(rnd);
-                stft.setBatchFrame(l, frames[l]);
+                System.arraycopy(frames[l], 0, stft.batchFrame(l), 0, Stft.N_FFT);
             }
             stft.transformBatch();
             for (int l = 0; l < used; l++) {
