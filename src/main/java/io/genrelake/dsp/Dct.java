@@ -12,6 +12,16 @@ public final class Dct {
     private final double[] matrix;
     private final double[] values;
     private final double[] centred;
+    private final Dots dots = VectorApiProbe.choose(Dots.class, "VectorDctDots", new Class<?>[0], new Object[0],
+            () -> Dct::plainDots);
+
+    /**
+     * out[0] = M[0]·values, out[k] = M[k]·centred for 0 < k < rows, each as {@link #dot}: the plain loops or their
+     * Vector API version, the same bits.
+     */
+    interface Dots {
+        void dots(double[] matrix, int n, int rows, double[] values, double[] centred, float[] out);
+    }
 
     public Dct(int rows, int n) {
         this.rows = rows;
@@ -27,7 +37,8 @@ public final class Dct {
         }
     }
 
-    private double dot(int base, double[] v) {
+    /** Σ_j M[base + j]·v[j] with four accumulators (a_i takes j ≡ i mod 4), summed as (a0 + a1) + (a2 + a3). */
+    private static double dot(double[] matrix, int n, int base, double[] v) {
         double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
         int j = 0;
         for (; j + 3 < n; j += 4) {
@@ -58,9 +69,13 @@ public final class Dct {
             values[j] = x[j];
             centred[j] = x[j] - c;
         }
-        out[0] = (float) dot(0, values);
+        dots.dots(matrix, n, rows, values, centred, out);
+    }
+
+    static void plainDots(double[] matrix, int n, int rows, double[] values, double[] centred, float[] out) {
+        out[0] = (float) dot(matrix, n, 0, values);
         for (int k = 1; k < rows; k++) {
-            out[k] = (float) dot(k * n, centred);
+            out[k] = (float) dot(matrix, n, k * n, centred);
         }
     }
 }

@@ -120,9 +120,25 @@ public final class TempoEstimator {
     }
 
     private void accumulateFrame(int t, int n) {
+        int from = t - HALF;
+        if (from >= 0 && from + WIN <= Math.min(n, count)) {
+            // inside the envelope: the values straight from the ring, in at most two runs
+            int r = from & (RING - 1);
+            int run = Math.min(WIN, RING - r);
+            for (int i = 0; i < run; i++) {
+                x[i] = ring[r + i];
+            }
+            for (int i = run; i < WIN; i++) {
+                x[i] = ring[i - run];
+            }
+        } else {
+            for (int i = 0; i < WIN; i++) {
+                x[i] = padded(from + i, n);
+            }
+        }
         double energy = 0;
         for (int i = 0; i < WIN; i++) {
-            double v = padded(t - HALF + i, n) * window[i];
+            double v = x[i] * window[i];
             x[i] = v;
             energy += v * v;
         }
