@@ -12,16 +12,6 @@ public final class Dct {
     private final double[] matrix;
     private final double[] values;
     private final double[] centred;
-    private final Dots dots = VectorApiProbe.choose(Dots.class, "VectorDctDots", new Class<?>[0], new Object[0],
-            () -> Dct::plainDots);
-
-    /**
-     * out[0] = M[0]·values, out[k] = M[k]·centred for 0 < k < rows, each as {@link #dot}: the plain loops or their
-     * Vector API version, the same bits.
-     */
-    interface Dots {
-        void dots(double[] matrix, int n, int rows, double[] values, double[] centred, float[] out);
-    }
 
     public Dct(int rows, int n) {
         this.rows = rows;
@@ -69,10 +59,6 @@ public final class Dct {
             values[j] = x[j];
             centred[j] = x[j] - c;
         }
-        dots.dots(matrix, n, rows, values, centred, out);
-    }
-
-    static void plainDots(double[] matrix, int n, int rows, double[] values, double[] centred, float[] out) {
         out[0] = (float) dot(matrix, n, 0, values);
         for (int k = 1; k < rows; k++) {
             out[k] = (float) dot(matrix, n, k * n, centred);

@@ -12,9 +12,12 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Each lane gets exactly the bits {@link RealFft} gives for that frame alone: the same butterflies on the same
  * twiddle tables (built by the same code), every scalar {@code + - *} replaced by the lanewise vector operation,
- * every {@code Math.fma} by the lanewise fma (both IEEE-exact, so the same bits) and every twiddle by a
- * broadcast. Only the order in which independent butterflies run differs: the complex FFT goes depth first (a
- * block of span 4h is finished, sub-blocks first, before the next one starts), so the first passes work on
+ * every {@code Math.fma} by the lanewise fma (both IEEE-exact, so the same bits), every twiddle by a
+ * broadcast, and unary minus by a product with −1 (exact, signed zeros included). Scalar operands are broadcast
+ * once per method, never passed to the API's scalar overloads: JDK 17 does not force-inline those
+ * ({@code lanewise(op, double)}, {@code neg()}); the broadcasts sit inside the loops (C2 hoists them), since
+ * JDK 17 could not unbox vectors defined before a loop in every compilation and fell back to scalar stores. Only the order in which independent butterflies run differs: the
+ * complex FFT goes depth first (a block of span 4h is finished, sub-blocks first, before the next one starts), so the first passes work on
  * blocks that stay in L1; the last middle stage and the (un)split pass stream over the whole arrays. (For NaN
  * inputs only the NaN payloads could differ; numbers, infinities and signed zeros come out the same.)
  *
@@ -27,15 +30,13 @@ import jdk.incubator.vector.VectorSpecies;
  * on arrays in and arrays out, and no vector crosses a method boundary. Allocation-free per call; not
  * thread-safe (the inverse's scratch lives in the instance).
  *
- * <p>Vectors of 8 doubles (AVX-512) by default: on the Zen 4 it was tuned on they beat 4-lane vectors by ~15-25 %
- * even though Zen 4 executes them as two 256-bit halves (half the instructions, same work). The system property
- * {@code genrelake.laneFft.bits=256} selects 4 lanes instead (read once, when the class loads; used to compare).
+ * <p>The preferred vector: 8 doubles with AVX-512, which on the Zen 4 it was tuned on beat 4-lane vectors by
+ * ~15-25 % even though Zen 4 executes them as two 256-bit halves (half the instructions, same work).
  */
 public final class LaneRealFft implements FrameFft {
 
-    static final VectorSpecies<Double> SPECIES =
-            "256".equals(System.getProperty("genrelake.laneFft.bits")) ? DoubleVector.SPECIES_256
-                    : DoubleVector.SPECIES_PREFERRED;
+    /** The preferred shape, as every other Vector API class here uses (see {@link VectorApiProbe}). */
+    static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
     /** Frames per call: the double lanes of {@link #SPECIES}. */
     public static final int LANES = SPECIES.length();
     private static final int L = LANES;
@@ -182,6 +183,8 @@ public final class LaneRealFft implements FrameFft {
     /** RealFft.firstPass8 on blocks b0 .. b1-1; q2 is a lane offset (index · L). */
     private static void firstPass8(double[] src, double[] re, double[] im, int[] blockRev, int b0, int b1, int q2) {
         for (int b = b0; b < b1; b++) {
+            final DoubleVector sqrtHalf = DoubleVector.broadcast(SPECIES, SQRT1_2);
+            final DoubleVector negSqrtHalf = DoubleVector.broadcast(SPECIES, -SQRT1_2);
             final int s0 = 2 * blockRev[b] * L, p = 8 * b * L;
             int s4 = s0 + q2, s2 = s4 + q2, s6 = s2 + q2;
             int s1 = s6 + q2, s5 = s1 + q2, s3 = s5 + q2, s7 = s3 + q2;
@@ -209,8 +212,8 @@ public final class LaneRealFft implements FrameFft {
             DoubleVector b1r = a1r.add(a3i), b1i = a1i.sub(a3r), b3r = a1r.sub(a3i), b3i = a1i.add(a3r);
             DoubleVector b4r = a4r.add(a6r), b4i = a4i.add(a6i), b6r = a4r.sub(a6r), b6i = a4i.sub(a6i);
             DoubleVector b5r = a5r.add(a7i), b5i = a5i.sub(a7r), b7r = a5r.sub(a7i), b7i = a5i.add(a7r);
-            DoubleVector t5r = b5r.add(b5i).mul(SQRT1_2), t5i = b5i.sub(b5r).mul(SQRT1_2);
-            DoubleVector t7r = b7i.sub(b7r).mul(SQRT1_2), t7i = b7r.add(b7i).mul(-SQRT1_2);
+            DoubleVector t5r = b5r.add(b5i).mul(sqrtHalf), t5i = b5i.sub(b5r).mul(sqrtHalf);
+            DoubleVector t7r = b7i.sub(b7r).mul(sqrtHalf), t7i = b7r.add(b7i).mul(negSqrtHalf);
             b0r.add(b4r).intoArray(re, p);
             b0i.add(b4i).intoArray(im, p);
             b0r.sub(b4r).intoArray(re, p + 4 * L);
@@ -341,8 +344,9 @@ public final class LaneRealFft implements FrameFft {
     /** Butterflies k and m/2-k fused with the split pairs (k, m-k) and (m/2-k, m/2+k), for 0 < k0 <= k < k1 <= m/4. */
     private static void splitPairs(double[] re, double[] im, int m, int k0, int k1, double[] lw) {
         final int half = m / 2;
-        final DoubleVector oneHalf = DoubleVector.broadcast(SPECIES, 0.5);
         for (int kk = k0; kk < k1; kk++) {
+            final DoubleVector oneHalf = DoubleVector.broadcast(SPECIES, 0.5);
+            final DoubleVector minusOne = DoubleVector.broadcast(SPECIES, -1.0);
             final int k = kk * L, kp = (half - kk) * L, kh = (kk + half) * L, kph = (m - kk) * L, t = 4 * kk;
             final DoubleVector wr = DoubleVector.broadcast(SPECIES, lw[t]);
             final DoubleVector wi = DoubleVector.broadcast(SPECIES, lw[t + 1]);
@@ -360,7 +364,7 @@ public final class LaneRealFft implements FrameFft {
             DoubleVector zpr = cr.sub(ur), zpi = ci.sub(ui), zmr = cr.add(ur), zmi = ci.add(ui);
 
             DoubleVector sEr = zkr.add(zmr), dEi = zki.sub(zmi);
-            DoubleVector er = sEr.mul(0.5), ei = dEi.mul(0.5);
+            DoubleVector er = sEr.mul(oneHalf), ei = dEi.mul(oneHalf);
             DoubleVector or = zki.add(zmi), oi = zmr.sub(zkr);
             DoubleVector vr = sr.fma(or, nsi.mul(oi)), vi = sr.fma(oi, si.mul(or));
             oneHalf.fma(sEr, vr).intoArray(re, k);
@@ -369,9 +373,9 @@ public final class LaneRealFft implements FrameFft {
             vi.sub(ei).intoArray(im, kph);
 
             DoubleVector sFr = zpr.add(zkhr), dFi = zpi.sub(zkhi);
-            DoubleVector fr = sFr.mul(0.5), fi = dFi.mul(0.5);
+            DoubleVector fr = sFr.mul(oneHalf), fi = dFi.mul(oneHalf);
             DoubleVector pr = zpi.add(zkhi), pi = zkhr.sub(zpr);
-            DoubleVector qr = sr.fma(pi, nsi.mul(pr)), qi = si.fma(pi, sr.mul(pr)).neg();
+            DoubleVector qr = sr.fma(pi, nsi.mul(pr)), qi = si.fma(pi, sr.mul(pr)).mul(minusOne);
             oneHalf.fma(sFr, qr).intoArray(re, kp);
             oneHalf.fma(dFi, qi).intoArray(im, kp);
             fr.sub(qr).intoArray(re, kh);
@@ -381,11 +385,12 @@ public final class LaneRealFft implements FrameFft {
 
     /** k = m/4 pairs with itself (radix-2 twiddle -i), split pair (m/4, 3m/4); lane offsets. */
     private static void splitQuarter(double[] re, double[] im, int k, int kh, double[] lw, int t) {
+        final DoubleVector oneHalfV = DoubleVector.broadcast(SPECIES, 0.5);
         DoubleVector ar = DoubleVector.fromArray(SPECIES, re, k), ai = DoubleVector.fromArray(SPECIES, im, k);
         DoubleVector br = DoubleVector.fromArray(SPECIES, re, kh), bi = DoubleVector.fromArray(SPECIES, im, kh);
         DoubleVector zkr = ar.add(bi), zki = ai.sub(br), zhr = ar.sub(bi), zhi = ai.add(br);
         DoubleVector sr = DoubleVector.broadcast(SPECIES, lw[t + 2]), si = DoubleVector.broadcast(SPECIES, lw[t + 3]);
-        DoubleVector er = zkr.add(zhr).mul(0.5), ei = zki.sub(zhi).mul(0.5);
+        DoubleVector er = zkr.add(zhr).mul(oneHalfV), ei = zki.sub(zhi).mul(oneHalfV);
         DoubleVector or = zki.add(zhi), oi = zhr.sub(zkr);
         DoubleVector vr = sr.mul(or).sub(si.mul(oi)), vi = sr.fma(oi, si.mul(or));
         er.add(vr).intoArray(re, k);
@@ -411,8 +416,10 @@ public final class LaneRealFft implements FrameFft {
     }
 
     private static void unsplitEnds(double[] re, double[] im, double[] zr, double[] zi, int m, int half) {
+        final DoubleVector oneHalfV = DoubleVector.broadcast(SPECIES, 0.5);
+        final DoubleVector negHalfV = DoubleVector.broadcast(SPECIES, -0.5);
         DoubleVector x0 = DoubleVector.fromArray(SPECIES, re, 0), xm = DoubleVector.fromArray(SPECIES, re, m * L);
-        DoubleVector p0r = x0.add(xm).mul(0.5), p0i = x0.sub(xm).mul(-0.5);
+        DoubleVector p0r = x0.add(xm).mul(oneHalfV), p0i = x0.sub(xm).mul(negHalfV);
         DoubleVector phr = DoubleVector.fromArray(SPECIES, re, half * L);
         DoubleVector phi = DoubleVector.fromArray(SPECIES, im, half * L);
         p0r.add(phr).intoArray(zr, 0);
@@ -426,6 +433,8 @@ public final class LaneRealFft implements FrameFft {
             double[] lw) {
         final int half = m / 2;
         for (int kk = k0; kk < k1; kk++) {
+            final DoubleVector oneHalfV = DoubleVector.broadcast(SPECIES, 0.5);
+            final DoubleVector minusOne = DoubleVector.broadcast(SPECIES, -1.0);
             final int k = kk * L, kp = (half - kk) * L, kh = (kk + half) * L, kph = (m - kk) * L, t = 4 * kk;
             final DoubleVector wr = DoubleVector.broadcast(SPECIES, lw[t]);
             final DoubleVector wi = DoubleVector.broadcast(SPECIES, lw[t + 1]);
@@ -436,13 +445,13 @@ public final class LaneRealFft implements FrameFft {
             DoubleVector br = DoubleVector.fromArray(SPECIES, re, kp), bi = DoubleVector.fromArray(SPECIES, im, kp);
             DoubleVector gr = DoubleVector.fromArray(SPECIES, re, kh), gi = DoubleVector.fromArray(SPECIES, im, kh);
 
-            DoubleVector er = ar.add(cr).mul(0.5), ei = ai.sub(ci).mul(0.5), dr = ar.sub(cr), di = ai.add(ci);
+            DoubleVector er = ar.add(cr).mul(oneHalfV), ei = ai.sub(ci).mul(oneHalfV), dr = ar.sub(cr), di = ai.add(ci);
             DoubleVector or = dr.fma(sr, di.mul(si)), oi = di.mul(sr).sub(dr.mul(si));
-            DoubleVector pkr = er.sub(oi), pki = ei.add(or).neg();
+            DoubleVector pkr = er.sub(oi), pki = ei.add(or).mul(minusOne);
             DoubleVector pmr = er.add(oi), pmi = ei.sub(or);
-            DoubleVector fr = br.add(gr).mul(0.5), fi = bi.sub(gi).mul(0.5), hr = br.sub(gr), hi = bi.add(gi);
-            DoubleVector qr = hr.fma(si, hi.mul(sr)).neg(), qi = hr.mul(sr).sub(hi.mul(si));
-            DoubleVector ppr = fr.sub(qi), ppi = fi.add(qr).neg();
+            DoubleVector fr = br.add(gr).mul(oneHalfV), fi = bi.sub(gi).mul(oneHalfV), hr = br.sub(gr), hi = bi.add(gi);
+            DoubleVector qr = hr.fma(si, hi.mul(sr)).mul(minusOne), qi = hr.mul(sr).sub(hi.mul(si));
+            DoubleVector ppr = fr.sub(qi), ppi = fi.add(qr).mul(minusOne);
             DoubleVector phr2 = fr.add(qi), phi2 = fi.sub(qr);
 
             pkr.add(phr2).intoArray(zr, k);
@@ -460,12 +469,14 @@ public final class LaneRealFft implements FrameFft {
 
     private static void unsplitQuarter(double[] re, double[] im, double[] zr, double[] zi, int k, int c,
             double[] lw, int t) {
+        final DoubleVector oneHalfV = DoubleVector.broadcast(SPECIES, 0.5);
+        final DoubleVector minusOne = DoubleVector.broadcast(SPECIES, -1.0);
         DoubleVector sr = DoubleVector.broadcast(SPECIES, lw[t + 2]), si = DoubleVector.broadcast(SPECIES, lw[t + 3]);
         DoubleVector ar = DoubleVector.fromArray(SPECIES, re, k), ai = DoubleVector.fromArray(SPECIES, im, k);
         DoubleVector cr = DoubleVector.fromArray(SPECIES, re, c), ci = DoubleVector.fromArray(SPECIES, im, c);
-        DoubleVector er = ar.add(cr).mul(0.5), ei = ai.sub(ci).mul(0.5), dr = ar.sub(cr), di = ai.add(ci);
+        DoubleVector er = ar.add(cr).mul(oneHalfV), ei = ai.sub(ci).mul(oneHalfV), dr = ar.sub(cr), di = ai.add(ci);
         DoubleVector or = dr.fma(sr, di.mul(si)), oi = di.mul(sr).sub(dr.mul(si));
-        DoubleVector pkr = er.sub(oi), pki = ei.add(or).neg(), pcr = er.add(oi), pci = ei.sub(or);
+        DoubleVector pkr = er.sub(oi), pki = ei.add(or).mul(minusOne), pcr = er.add(oi), pci = ei.sub(or);
         pkr.add(pcr).intoArray(zr, k);
         pki.add(pci).intoArray(zi, k);
         pki.sub(pci).intoArray(zr, c);
@@ -563,6 +574,10 @@ public final class LaneRealFft implements FrameFft {
             int q2, double s) {
         final double ns = -s;
         for (int b = b0; b < b1; b++) {
+            final DoubleVector sqrtHalf = DoubleVector.broadcast(SPECIES, SQRT1_2);
+            final DoubleVector negSqrtHalf = DoubleVector.broadcast(SPECIES, -SQRT1_2);
+            final DoubleVector sv = DoubleVector.broadcast(SPECIES, s);
+            final DoubleVector nsv = DoubleVector.broadcast(SPECIES, ns);
             final int p = 8 * b * L;
             final int d0 = 2 * blockRev[b] * L, d1 = d0 + q2, d2 = d1 + q2, d3 = d2 + q2;
             final int d4 = d3 + q2, d5 = d4 + q2, d6 = d5 + q2, d7 = d6 + q2;
@@ -585,28 +600,28 @@ public final class LaneRealFft implements FrameFft {
             DoubleVector b1r = a1r.add(a5r), b1i = a1i.add(a5i), e5r = a1r.sub(a5r), e5i = a1i.sub(a5i);
             DoubleVector b2r = a2r.add(a6r), b2i = a2i.add(a6i), b6r = a2i.sub(a6i), b6i = a6r.sub(a2r);
             DoubleVector b3r = a3r.add(a7r), b3i = a3i.add(a7i), e7r = a3r.sub(a7r), e7i = a3i.sub(a7i);
-            DoubleVector b5r = e5r.add(e5i).mul(SQRT1_2), b5i = e5i.sub(e5r).mul(SQRT1_2);
-            DoubleVector b7r = e7i.sub(e7r).mul(SQRT1_2), b7i = e7r.add(e7i).mul(-SQRT1_2);
+            DoubleVector b5r = e5r.add(e5i).mul(sqrtHalf), b5i = e5i.sub(e5r).mul(sqrtHalf);
+            DoubleVector b7r = e7i.sub(e7r).mul(sqrtHalf), b7i = e7r.add(e7i).mul(negSqrtHalf);
             DoubleVector c0r = b0r.add(b2r), c0i = b0i.add(b2i), c2r = b0r.sub(b2r), c2i = b0i.sub(b2i);
             DoubleVector c1r = b1r.add(b3r), c1i = b1i.add(b3i), c3r = b1i.sub(b3i), c3i = b3r.sub(b1r);
             DoubleVector c4r = b4r.add(b6r), c4i = b4i.add(b6i), c6r = b4r.sub(b6r), c6i = b4i.sub(b6i);
             DoubleVector c5r = b5r.add(b7r), c5i = b5i.add(b7i), c7r = b5i.sub(b7i), c7i = b7r.sub(b5r);
-            c0r.add(c1r).mul(s).intoArray(x, d0);
-            c0i.add(c1i).mul(ns).intoArray(x, d0 + L);
-            c0r.sub(c1r).mul(s).intoArray(x, d4);
-            c0i.sub(c1i).mul(ns).intoArray(x, d4 + L);
-            c2r.add(c3r).mul(s).intoArray(x, d2);
-            c2i.add(c3i).mul(ns).intoArray(x, d2 + L);
-            c2r.sub(c3r).mul(s).intoArray(x, d6);
-            c2i.sub(c3i).mul(ns).intoArray(x, d6 + L);
-            c4r.add(c5r).mul(s).intoArray(x, d1);
-            c4i.add(c5i).mul(ns).intoArray(x, d1 + L);
-            c4r.sub(c5r).mul(s).intoArray(x, d5);
-            c4i.sub(c5i).mul(ns).intoArray(x, d5 + L);
-            c6r.add(c7r).mul(s).intoArray(x, d3);
-            c6i.add(c7i).mul(ns).intoArray(x, d3 + L);
-            c6r.sub(c7r).mul(s).intoArray(x, d7);
-            c6i.sub(c7i).mul(ns).intoArray(x, d7 + L);
+            c0r.add(c1r).mul(sv).intoArray(x, d0);
+            c0i.add(c1i).mul(nsv).intoArray(x, d0 + L);
+            c0r.sub(c1r).mul(sv).intoArray(x, d4);
+            c0i.sub(c1i).mul(nsv).intoArray(x, d4 + L);
+            c2r.add(c3r).mul(sv).intoArray(x, d2);
+            c2i.add(c3i).mul(nsv).intoArray(x, d2 + L);
+            c2r.sub(c3r).mul(sv).intoArray(x, d6);
+            c2i.sub(c3i).mul(nsv).intoArray(x, d6 + L);
+            c4r.add(c5r).mul(sv).intoArray(x, d1);
+            c4i.add(c5i).mul(nsv).intoArray(x, d1 + L);
+            c4r.sub(c5r).mul(sv).intoArray(x, d5);
+            c4i.sub(c5i).mul(nsv).intoArray(x, d5 + L);
+            c6r.add(c7r).mul(sv).intoArray(x, d3);
+            c6i.add(c7i).mul(nsv).intoArray(x, d3 + L);
+            c6r.sub(c7r).mul(sv).intoArray(x, d7);
+            c6i.sub(c7i).mul(nsv).intoArray(x, d7 + L);
         }
     }
 }

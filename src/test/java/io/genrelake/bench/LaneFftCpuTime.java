@@ -21,8 +21,7 @@ import java.util.Random;
  * time, median of the second half of the rounds. Also the bytes the thread allocated per call (0 when C2 kept every vector in registers).
  *
  * <p>Run: {@code java -cp target/test-classes:target/classes:$(cat target/test-classpath.txt) --add-modules
- * jdk.incubator.vector io.genrelake.bench.LaneFftCpuTime [rounds]} (default 40); {@code
- * -Dgenrelake.laneFft.bits=256} measures the 4-lane species instead of the 8-lane one.
+ * jdk.incubator.vector io.genrelake.bench.LaneFftCpuTime [rounds]} (default 40).
  */
 public final class LaneFftCpuTime {
 
