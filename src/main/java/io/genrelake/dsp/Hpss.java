@@ -43,6 +43,14 @@ public final class Hpss {
     private final float[] harmRe = new float[BINS];
     private final float[] harmIm = new float[BINS];
     private final Istft istft;
+    private final HarmonicMask mask = VectorApiProbe.choose(HarmonicMask.class, "VectorHarmonicMask",
+            new Class<?>[0], new Object[0], () -> (h, p, re, im, outRe, outIm, bins) -> softMask(h, p, re, im, outRe,
+                    outIm, 0, bins));
+
+    /** Writes the harmonic spectrum of one frame: {@link #softMask} or its Vector API version, the same bits. */
+    interface HarmonicMask {
+        void apply(int[] harmonicBits, float[] perc, float[] re, float[] im, float[] outRe, float[] outIm, int bins);
+    }
 
     /** Frames received. */
     private int received;
@@ -112,18 +120,18 @@ public final class Hpss {
         int[] harmonic = timeMedians.medianBits();
         int slot = t % RING;
         float[] perc = ringPerc[slot];
-        softMask(harmonic, perc, ringRe[slot], ringIm[slot], harmRe, harmIm, BINS);
+        mask.apply(harmonic, perc, ringRe[slot], ringIm[slot], harmRe, harmIm, BINS);
         istft.addFrame(harmRe, harmIm);
     }
 
     /**
-     * The harmonic spectrum of one frame: {@code D × H²/(H²+P²)}, 0.5 where max(H, P) is below float32 tiny.
+     * The harmonic spectrum of bins [from, to): {@code D × H²/(H²+P²)}, 0.5 where max(H, P) is below float32 tiny.
      * librosa divides by Z = max(H, P) first to keep float32 squares in range; doubles need no rescaling. The
      * tiny case is computed anyway, then selected, so the loop has no branch.
      */
     static void softMask(int[] harmonicBits, float[] perc, float[] re, float[] im, float[] outRe, float[] outIm,
-            int bins) {
-        for (int k = 0; k < bins; k++) {
+            int from, int to) {
+        for (int k = from; k < to; k++) {
             float h = Float.intBitsToFloat(harmonicBits[k]);
             float p = perc[k];
             double hh = (double) h * h;

@@ -2,15 +2,15 @@ package io.genrelake.dsp;
 
 /**
  * Whether the Vector API classes of this package ({@link VectorWindowLanes}, {@link LaneRealFft},
- * {@link VectorChromaSums}) may be used, decided once per JVM: the system property {@code genrelake.vector} is
+ * {@link VectorChromaSums}, {@link VectorHarmonicMask}) may be used, decided once per JVM: the system property {@code genrelake.vector} is
  * not {@code false}, the JVM resolved {@code jdk.incubator.vector} ({@code --add-modules jdk.incubator.vector}),
  * and its preferred int vector has at least 8 lanes (AVX2 or wider; narrower vectors, or none, would be slower
  * than the plain versions). Only reflection touches those classes, so a JVM without the module never loads them.
  *
- * <p>They all use the preferred shape. On JDK 17, using two shapes of one element type in a JVM (a 256-bit and a
- * 512-bit DoubleVector, say) pollutes the type profiles of the API's shared methods: C2 then cannot intrinsify
- * some stores, the vectors are boxed, and a clip took 60 % longer (a soft mask and DCT on 256-bit vectors were
- * dropped for that; docs/benchmarks.md).
+ * <p>Each element type comes in one shape only: the preferred one (floats, in the soft mask alone, at half its
+ * width). On JDK 17, two shapes of one element type in a JVM (a 256-bit and a 512-bit DoubleVector, say)
+ * pollute the type profiles of the API's shared methods: C2 then cannot intrinsify some stores, the vectors
+ * are boxed, and a clip took 60 % longer (a DCT on 256-bit doubles was dropped for that; docs/benchmarks.md).
  */
 final class VectorApiProbe {
 

@@ -63,6 +63,7 @@ class ReadmeCommandsTest {
     static final String FIDELITY = "bin/genrelake fidelity --shared ../shared";
     static final String JAVA_OPTS = "GENRELAKE_JAVA_OPTS=-Xmx4g bin/genrelake …";
     static final String BENCH_LIST = "bin/bench -l";
+    static final String VECTOR_MODULE = "java --list-modules | grep incubator.vector";
 
     /** How each README command is covered. */
     static final List<Coverage> COVERAGE = List.of(
@@ -93,6 +94,8 @@ class ReadmeCommandsTest {
                             + "s3a://music/models/v1 to s3a://music/models/current (the model the file names)"),
             Coverage.here(JAVA_OPTS, "ReadmeCommandsTest#javaOptionsReachTheJvm",
                     "run with … = --version, then with -Xlog:gc+init added to see the JVM's 4 GB heap"),
+            Coverage.here(VECTOR_MODULE, "ReadmeCommandsTest#theVectorApiModuleChangesNoFeature",
+                    "run with the build's JDK, which has the module: it prints jdk.incubator.vector@…"),
             Coverage.here(BENCH_LIST, "ReadmeCommandsTest#benchListsTheBenchmarks",
                     "run from the project root; every @Benchmark class of src/test/java/io/genrelake/bench must be listed"),
             // notebooks/README.md
@@ -482,6 +485,11 @@ class ReadmeCommandsTest {
         assertFalse(p.err().contains("incubator"), p.tail());
         assertTrue(v.err().contains("Using incubator modules: jdk.incubator.vector"), v.tail());
         assertEquals(Files.readString(work.resolve("plain.csv")), Files.readString(work.resolve("vector.csv")));
+        // README's check for the module, on the JDK that the scripts above ran with
+        ReadmeBuild.Result list = build.script(readmeCommand(VECTOR_MODULE).replaceFirst("^java ", "\"\\$JAVA_HOME/bin/java\" "),
+                build.root, Map.of(), Duration.ofMinutes(1), logs().resolve("list-modules.log"));
+        assertEquals(0, list.exit(), list.tail());
+        assertTrue(list.out().contains("jdk.incubator.vector@"), list.tail());
     }
 
     @Test
