@@ -48,7 +48,7 @@ public final class FrameStatistics {
     }
 
     /** np.signbit after thresholding, as 0/1: tiny values (including -0.0) become +0. */
-    private static int negative(float x) {
+    static int negative(float x) {
         int bits = Float.floatToRawIntBits(x);
         int big = ((ZERO_THRESHOLD_BITS - (bits & 0x7fffffff)) >>> 31); // |x| > threshold
         return (bits >>> 31) & big;

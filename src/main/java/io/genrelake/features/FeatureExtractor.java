@@ -13,6 +13,7 @@ import io.genrelake.dsp.SpectralShape;
 import io.genrelake.dsp.Stft;
 import io.genrelake.dsp.TempoEstimator;
 import io.genrelake.dsp.TuningEstimator;
+import io.genrelake.dsp.ZeroCrossingCounter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
@@ -57,6 +58,7 @@ public final class FeatureExtractor {
     private final Hpss hpss = new Hpss(new Istft(this::onHarmonic));
     private final OnsetStrength onset = new OnsetStrength(N_MELS);
     private final TempoEstimator tempo = new TempoEstimator(SAMPLE_RATE, Stft.HOP);
+    private final ZeroCrossingCounter zeroCrossings = new ZeroCrossingCounter(Stft.N_FFT, Stft.HOP);
 
     private final float[] frame = new float[Stft.N_FFT];
     private final float[] edgeFrame = new float[Stft.N_FFT];
@@ -192,6 +194,7 @@ public final class FeatureExtractor {
             hpss.reset();
             onset.reset();
             tempo.reset();
+            zeroCrossings.reset();
             float onsetDue = 0f; // envelope value of the current frame, computed two frames ago
             float onsetNext = 0f;
             try (SignalSource.Reader reader = source.open()) {
@@ -206,7 +209,7 @@ public final class FeatureExtractor {
                     }
 
                     float rms = FrameStatistics.rms(frame, Stft.N_FFT);
-                    double zcr = FrameStatistics.zeroCrossingRate(edgeFrame, Stft.N_FFT);
+                    double zcr = zeroCrossings.next(edgeFrame);
                     shape.compute(magnitude);
                     rmsStats.add(rms);
                     zcrStats.add(zcr);
