@@ -1,13 +1,15 @@
 package io.genrelake.dsp;
 
+import java.io.IOException;
+
 /**
  * Short-time Fourier transform of one frame, as {@code librosa.stft(n_fft=2048, hop_length=512,
  * window='hann', center=True)}: the float32 frame times the float64 window, {@code numpy.fft.rfft}
  * in double, the result stored as complex64. Not thread-safe (scratch arrays); no allocation per frame.
  *
- * <p>Frames are transformed one at a time ({@link #spectrum}) or in batches of {@link #batchSize()}
- * ({@link #batchFrame}, {@link #transformBatch}, {@link #batchSpectrum}) on a {@link FrameFft}: the same bits
- * either way, the batch faster where the JVM has the Vector API.
+ * <p>Frames are transformed one at a time ({@link #spectrum}) or in batches of {@link #batchSize()} on a
+ * {@link FrameFft} ({@link #spectra} over a whole framer, or {@link #batchFrame}, {@link #transformBatch},
+ * {@link #batchSpectrum} by hand): the same bits either way, the batch faster where the JVM has the Vector API.
  */
 public final class Stft {
 
@@ -54,6 +56,36 @@ public final class Stft {
             outRe[k] = (float) re[k];
             outIm[k] = (float) im[k];
         }
+    }
+
+    /** Receives the spectrum of frame t, rounded to float32; the arrays are valid during the call only. */
+    @FunctionalInterface
+    public interface SpectrumSink {
+        void accept(int t, float[] re, float[] im);
+    }
+
+    /**
+     * Reads every frame of {@code framer} (its reflect-padded frames) and hands each spectrum to {@code sink} in
+     * frame order, transforming {@link #batchSize()} frames at a time. Returns the number of frames.
+     */
+    public int spectra(CenteredFramer framer, SpectrumSink sink) throws IOException {
+        int inBatch = 0;
+        int done = 0;
+        boolean more;
+        do {
+            more = framer.next(batchFrames[inBatch], null);
+            if (more) {
+                inBatch++;
+            }
+            if (inBatch == lanes || (!more && inBatch > 0)) {
+                transformBatch();
+                for (int lane = 0; lane < inBatch; lane++) {
+                    sink.accept(done++, reRows[lane], imRows[lane]);
+                }
+                inBatch = 0;
+            }
+        } while (more);
+        return done;
     }
 
     /** Frames per batch: the lanes of the batch FFT (1 without the Vector API). */

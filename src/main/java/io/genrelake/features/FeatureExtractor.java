@@ -159,24 +159,7 @@ public final class FeatureExtractor {
             int frames;
             try (SignalSource.Reader reader = source.open()) {
                 CenteredFramer framer = new CenteredFramer(reader, Stft.N_FFT, Stft.HOP);
-                int batch = stft.batchSize();
-                int inBatch = 0;
-                int done = 0;
-                boolean more;
-                do {
-                    more = framer.next(stft.batchFrame(inBatch), null);
-                    if (more) {
-                        inBatch++;
-                    }
-                    if (inBatch == batch || (!more && inBatch > 0)) {
-                        stft.transformBatch();
-                        for (int lane = 0; lane < inBatch; lane++) {
-                            stft.batchSpectrum(lane, re, im);
-                            firstPassFrame(done++, cache);
-                        }
-                        inBatch = 0;
-                    }
-                } while (more);
+                stft.spectra(framer, (t, frameRe, frameIm) -> firstPassFrame(t, frameRe, frameIm, cache));
                 n = framer.samplesRead();
                 frames = framer.frameIndex() + 1;
             }
@@ -265,14 +248,14 @@ public final class FeatureExtractor {
         }
     }
 
-    /** Pass 1's work on frame t, whose spectrum is in re, im: tuning peaks, mel bands, the largest mel power. */
-    private void firstPassFrame(int t, boolean cache) {
-        if (!Float.isFinite(re[0])) {
+    /** Pass 1's work on frame t with its spectrum: tuning peaks, mel bands, the largest mel power. */
+    private void firstPassFrame(int t, float[] frameRe, float[] frameIm, boolean cache) {
+        if (!Float.isFinite(frameRe[0])) {
             throw new IllegalArgumentException("audio contains NaN or infinite samples (frame " + t + ")");
         }
-        stft.magnitudeAndPower(re, im, magnitude, power);
+        stft.magnitudeAndPower(frameRe, frameIm, magnitude, power);
         if (cache) {
-            store(t);
+            store(t, frameRe, frameIm);
         }
         tuning.addFrame(power);
         melBank.apply(power, mel);
@@ -298,7 +281,7 @@ public final class FeatureExtractor {
         }
     }
 
-    private void store(int t) {
+    private void store(int t, float[] frameRe, float[] frameIm) {
         int need = (t + 1) * BINS;
         if (cacheRe.length < need) {
             int size = Math.max(need, Math.min(CACHE_FRAMES, Math.max(2 * t, 1400)) * BINS);
@@ -306,8 +289,8 @@ public final class FeatureExtractor {
             cacheIm = Arrays.copyOf(cacheIm, size);
             cacheMag = Arrays.copyOf(cacheMag, size);
         }
-        System.arraycopy(re, 0, cacheRe, t * BINS, BINS);
-        System.arraycopy(im, 0, cacheIm, t * BINS, BINS);
+        System.arraycopy(frameRe, 0, cacheRe, t * BINS, BINS);
+        System.arraycopy(frameIm, 0, cacheIm, t * BINS, BINS);
         System.arraycopy(magnitude, 0, cacheMag, t * BINS, BINS);
     }
 

@@ -74,8 +74,6 @@ public class FeatureExtractorBenchmark {
     private final float[] melOut = new float[MelFilterBank.N_MELS];
     private final float[] mfccOut = new float[20];
     private final float[] chromaOut = new float[12];
-    private final float[] reOut = new float[BINS];
-    private final float[] imOut = new float[BINS];
     private final float[] magOut = new float[BINS];
     private final float[] powOut = new float[BINS];
 
@@ -131,24 +129,9 @@ public class FeatureExtractorBenchmark {
     /** Framing, windowed FFT (in batches, as the first pass), complex64 rounding, magnitude and power of every frame. */
     @Benchmark
     public float stageStft() throws IOException {
-        // batches of Stft.batchSize() frames, as the extractor's first pass
+        // in batches, as the extractor's first pass
         CenteredFramer framer = new CenteredFramer(SignalSource.of(y, 0, y.length).open(), Stft.N_FFT, Stft.HOP);
-        int inBatch = 0;
-        boolean more;
-        do {
-            more = framer.next(stft.batchFrame(inBatch), null);
-            if (more) {
-                inBatch++;
-            }
-            if (inBatch == stft.batchSize() || (!more && inBatch > 0)) {
-                stft.transformBatch();
-                for (int lane = 0; lane < inBatch; lane++) {
-                    stft.batchSpectrum(lane, reOut, imOut);
-                    stft.magnitudeAndPower(reOut, imOut, magOut, powOut);
-                }
-                inBatch = 0;
-            }
-        } while (more);
+        stft.spectra(framer, (t, frameRe, frameIm) -> stft.magnitudeAndPower(frameRe, frameIm, magOut, powOut));
         return powOut[100];
     }
 
