@@ -20,7 +20,13 @@ import picocli.CommandLine.Spec;
                 BenchNightlyCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success", "  1  the command ran but failed (for features: no file could be used)",
-                "  2  usage error (unknown option, bad value, missing argument)"})
+                "  2  usage error (unknown option, bad value, missing argument)",
+                "%nEnvironment (read by bin/genrelake):",
+                "  GENRELAKE_JAVA_OPTS   extra JVM options, split on spaces, e.g. -Xmx8g",
+                "  GENRELAKE_VECTOR_API  off: leave out the incubating Vector API module that",
+                "                        the launcher adds when the JVM has it (same results,",
+                "                        the extractor ~25 % slower)",
+                "  GENRELAKE_BUILD_DIR   the build folder (default target/)"})
 public final class GenreLake implements Runnable {
 
     /** Exit code for a command that ran but produced nothing usable. */
