@@ -11,6 +11,7 @@ package io.genrelake.dsp;
  * width). On JDK 17, two shapes of one element type in a JVM (a 256-bit and a 512-bit DoubleVector, say)
  * pollute the type profiles of the API's shared methods: C2 then cannot intrinsify some stores, the vectors
  * are boxed, and a clip took 60 % longer (a DCT on 256-bit doubles was dropped for that; docs/benchmarks.md).
+ * For the same reason the probe runs {@link VectorWarmUp} before saying yes.
  */
 final class VectorApiProbe {
 
@@ -44,7 +45,12 @@ final class VectorApiProbe {
         try {
             Object lanes = Class.forName("io.genrelake.dsp.VectorWindowLanes").getDeclaredMethod("preferredLanes")
                     .invoke(null);
-            return (Integer) lanes >= 8;
+            if ((Integer) lanes < 8) {
+                return false;
+            }
+            // every kernel once, before C2 compiles any of them (see VectorWarmUp)
+            Class.forName("io.genrelake.dsp.VectorWarmUp").getDeclaredMethod("run").invoke(null);
+            return true;
         } catch (ReflectiveOperationException | LinkageError e) {
             return false;
         }
