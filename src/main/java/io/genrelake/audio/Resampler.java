@@ -19,8 +19,9 @@ import java.util.Objects;
  * 0.9 × the lower Nyquist; stopband attenuation 100.3 dB at worst, just past the lower Nyquist
  * (design target 100 dB). The test asserts ≤ 0.01 dB and ≥ 90 dB.
  *
- * <p>Speed: 30 s of 44.1-kHz audio to 22050 Hz in 17–20 ms of CPU on one core (260 taps per
- * output; AMD EPYC with AVX-512, JDK 17), 48 kHz about the same, 96 kHz about twice that.
+ * <p>Speed: 30 s of 44.1-kHz audio to 22050 Hz in 17–20 ms of CPU on one core in plain Java (260 taps per
+ * output; AMD EPYC with AVX-512, JDK 17), 48 kHz about the same, 96 kHz about twice that; with the Vector API
+ * (the launchers' default) see docs/benchmarks.md.
  *
  * <p>Use: {@link #process} blocks as they come, then {@link #finish} once. Not thread-safe.
  */
@@ -49,6 +50,11 @@ public final class Resampler {
 
     /** forceInterpolated: use the interpolating kernel even where a phase table fits (tests compare the two). */
     Resampler(int inRate, int outRate, boolean forceInterpolated) {
+        this(inRate, outRate, forceInterpolated, false);
+    }
+
+    /** plainSums: the phase table's sums in plain Java even where the Vector API is allowed (tests compare the two). */
+    Resampler(int inRate, int outRate, boolean forceInterpolated, boolean plainSums) {
         if (inRate <= 0 || outRate <= 0) {
             throw new IllegalArgumentException("sample rates must be positive: " + inRate + " -> " + outRate);
         }
@@ -66,7 +72,7 @@ public final class Resampler {
             boolean tabulate = !forceInterpolated && up <= MAX_TABULATED_PHASES
                     && (long) up * filter.taps() <= MAX_TABULATED_COEFFICIENTS;
             this.kernel = tabulate
-                    ? new PolyphaseKernel(up, down, halfTaps, KaiserSincFilter.phaseTable(up, down))
+                    ? new PolyphaseKernel(up, down, halfTaps, KaiserSincFilter.phaseTable(up, down), plainSums)
                     : new InterpolatedKernel(up, down, filter);
         }
         // The zero-padded left edge: inputs -halfTaps .. -1.
@@ -93,10 +99,16 @@ public final class Resampler {
 
     /** Resamples a whole signal (zero beyond both ends) to ceil(n · outRate / inRate) samples. */
     public static float[] resample(float[] x, int inRate, int outRate) {
+        return resample(x, new Resampler(inRate, outRate));
+    }
+
+    /** {@link #resample(float[], int, int)} with a given resampler, fresh. */
+    static float[] resample(float[] x, Resampler resampler) {
+        int inRate = resampler.inRate;
+        int outRate = resampler.outRate;
         if (inRate == outRate) {
             return x.clone();
         }
-        Resampler resampler = new Resampler(inRate, outRate);
         float[] y = new float[Math.toIntExact(outputLength(x.length, inRate, outRate))];
         int n = resampler.process(x, 0, x.length, y, 0);
         n += resampler.finish(y, n);

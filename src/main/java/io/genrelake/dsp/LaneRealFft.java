@@ -36,7 +36,7 @@ import jdk.incubator.vector.VectorSpecies;
 public final class LaneRealFft implements FrameFft {
 
     /** The preferred shape, as every other Vector API class here uses (see {@link VectorApiProbe}). */
-    static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+    static final VectorSpecies<Double> SPECIES = VectorShapes.DOUBLES;
     /** Frames per call: the double lanes of {@link #SPECIES}. */
     public static final int LANES = SPECIES.length();
     private static final int L = LANES;

@@ -13,7 +13,7 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class VectorChromaSums implements ChromaFilterBank.Sums {
 
-    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Double> SPECIES = VectorShapes.DOUBLES;
     private static final int L = SPECIES.length();
 
     private final int bins;

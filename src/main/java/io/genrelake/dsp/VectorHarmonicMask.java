@@ -3,7 +3,6 @@ package io.genrelake.dsp;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -16,9 +15,8 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class VectorHarmonicMask implements Hpss.HarmonicMask {
 
-    private static final VectorSpecies<Double> DOUBLES = DoubleVector.SPECIES_PREFERRED;
-    private static final VectorSpecies<Float> FLOATS =
-            VectorSpecies.of(float.class, VectorShape.forBitSize(DOUBLES.vectorBitSize() / 2));
+    private static final VectorSpecies<Double> DOUBLES = VectorShapes.DOUBLES;
+    private static final VectorSpecies<Float> FLOATS = VectorShapes.FLOATS;
     private static final int L = FLOATS.length();
 
     private float[] harmonic = new float[0];

@@ -17,7 +17,7 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class VectorWindowLanes implements SortedWindowLanes {
 
-    private static final VectorSpecies<Integer> SPECIES = IntVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Integer> SPECIES = VectorShapes.INTS;
     private static final int L = SPECIES.length();
 
     private final int lanes;
