@@ -21,8 +21,9 @@ import jdk.incubator.vector.VectorSpecies;
  * blocks that stay in L1; the last middle stage and the (un)split pass stream over the whole arrays. (For NaN
  * inputs only the NaN payloads could differ; numbers, infinities and signed zeros come out the same.)
  *
- * <p>Sizes: those for which RealFft's first pass is radix 8, i.e. log2(n/2) even and n/2 >= 16 (32, 128, 512,
- * 2048, 8192, 32768); others are refused with IllegalArgumentException.
+ * <p>Sizes: those for which RealFft's first pass is radix 8 (log2(n/2) even, n/2 >= 16: 32, 128, 512, 2048, 8192,
+ * 32768) or radix 4 (log2(n/2) odd, n/2 >= 32: 64, 256, 1024, 4096, 16384, 65536): every power of two from 32 to
+ * 65536; others are refused with IllegalArgumentException.
  *
  * <p>The hot methods are small on purpose: C2 (JDK 17) must inline every Vector API call of a method for its
  * vectors to stay in registers, and past its inlining budget (DesiredMethodLimit bytecodes per compilation) it
@@ -46,9 +47,13 @@ public final class LaneRealFft implements FrameFft {
     private final int n;
     /** Complex FFT size, n/2. */
     private final int m;
-    /** blockRev[b]: bit reversal of first-pass block b over log2(m / 8) bits (as RealFft). */
+    /** Radix of the first pass and the last inverse pass, as RealFft's: 8 (log2 m even) or 4 (odd). */
+    private final int firstRadix;
+    /** Largest span transformed breadth first: firstRadix · 16 positions (16 or 8 KiB of re and im at 8 lanes). */
+    private final int block;
+    /** blockRev[b]: bit reversal of first-pass block b over log2(m / firstRadix) bits (as RealFft). */
     private final int[] blockRev;
-    /** Middle radix-4 stages h = 8, 32, ..., m/8 concatenated (stage h at 2(h - 8)); as RealFft. */
+    /** Middle radix-4 stages h = firstRadix, 4·firstRadix, ..., m/8 concatenated (stage h at 2(h - firstRadix)). */
     private final double[] midTw;
     /** Last pass, k = 0..m/4: W_m^k and W_n^k / 2, as (cos, sin); as RealFft. */
     private final double[] lastTw;
@@ -60,16 +65,17 @@ public final class LaneRealFft implements FrameFft {
             throw new IllegalArgumentException("FFT size must be a power of two in [4, 65536]: " + n);
         }
         int log2m = Integer.numberOfTrailingZeros(n / 2);
-        if (log2m % 2 != 0 || log2m < 4) {
-            throw new IllegalArgumentException(
-                    "LaneRealFft needs log2(n/2) even and n/2 >= 16 (RealFft's radix-8 first pass): " + n);
+        if (log2m < 4) {
+            throw new IllegalArgumentException("LaneRealFft needs n >= 32: " + n);
         }
         this.n = n;
         this.m = n / 2;
+        this.firstRadix = log2m % 2 == 0 ? 8 : 4;
+        this.block = 16 * firstRadix;
 
-        // RealFft's own tables for firstRadix = 8
-        blockRev = RealFft.blockReversal(m / 8);
-        midTw = RealFft.middleTwiddles(8, m);
+        // RealFft's own tables
+        blockRev = RealFft.blockReversal(m / firstRadix);
+        midTw = RealFft.middleTwiddles(firstRadix, m);
         lastTw = RealFft.lastTwiddles(n);
         zr = new double[m * L];
         zi = new double[m * L];
@@ -101,7 +107,7 @@ public final class LaneRealFft implements FrameFft {
             lastPassSplit(re, im);
             return;
         }
-        final int sub = m / 8, half = m / 2, off = 2 * (sub - 8);
+        final int sub = m / 8, half = m / 2, off = 2 * (sub - firstRadix);
         for (int p = 0; p < half; p += sub) {
             dit(x, re, im, p, sub);
         }
@@ -131,7 +137,7 @@ public final class LaneRealFft implements FrameFft {
             return;
         }
         firstPassUnsplit(re, im, zr, zi);
-        final int sub = m / 8, half = m / 2, off = 2 * (sub - 8);
+        final int sub = m / 8, half = m / 2, off = 2 * (sub - firstRadix);
         radix4DifPlain(zr, zi, 0, sub, midTw, off);
         for (int p = 0; p < half; p += sub) {
             dif(zr, zi, x, p, sub);
@@ -145,7 +151,7 @@ public final class LaneRealFft implements FrameFft {
     // ---------------------------------------------------------------------------------------
     // Forward complex FFT. RealFft runs each pass over the whole array; here the passes below the
     // last middle stage go depth first: dit(p, span) transforms positions p .. p+span-1 of the
-    // bit-reversed array over `span`. A block of at most BLOCK positions (16 KiB of re and im at
+    // bit-reversed array over `span`. A block of at most `block` positions (16 KiB of re and im at
     // 8 lanes) runs RealFft's passes restricted to it (first pass, then the radix-4 stages with
     // the twiddles of one k held over the blocks that share them) while it sits in L1; a larger
     // one does its four sub-blocks and then its own stage h = span/4. The last middle stage
@@ -161,14 +167,15 @@ public final class LaneRealFft implements FrameFft {
     // pipes as fma(a, ±1, b) (same bits, no gain: the kernels are not bound by the add pipes).
     // ---------------------------------------------------------------------------------------
 
-    /** Largest span transformed breadth first (a span of RealFft's stages: 8·4^j). */
-    private static final int BLOCK = 128;
-
     private void dit(double[] x, double[] re, double[] im, int p, int span) {
-        if (span <= BLOCK) {
-            firstPass8(x, re, im, blockRev, p >> 3, (p + span) >> 3, (m / 4) * L);
-            for (int h = 8; 4 * h <= span; h *= 4) {
-                radix4Fma(re, im, p, span, h, midTw, 2 * (h - 8));
+        if (span <= block) {
+            if (firstRadix == 8) {
+                firstPass8(x, re, im, blockRev, p >> 3, (p + span) >> 3, (m / 4) * L);
+            } else {
+                firstPass4(x, re, im, blockRev, p >> 2, (p + span) >> 2, (m / 2) * L);
+            }
+            for (int h = firstRadix; 4 * h <= span; h *= 4) {
+                radix4Fma(re, im, p, span, h, midTw, 2 * (h - firstRadix));
             }
             return;
         }
@@ -177,7 +184,33 @@ public final class LaneRealFft implements FrameFft {
         dit(x, re, im, p + h, h);
         dit(x, re, im, p + 2 * h, h);
         dit(x, re, im, p + 3 * h, h);
-        radix4Fma(re, im, p, span, h, midTw, 2 * (h - 8));
+        radix4Fma(re, im, p, span, h, midTw, 2 * (h - firstRadix));
+    }
+
+    /** RealFft.firstPass4 on blocks b0 .. b1-1; q2 is a lane offset (index · L). */
+    private static void firstPass4(double[] src, double[] re, double[] im, int[] blockRev, int b0, int b1, int q2) {
+        for (int b = b0; b < b1; b++) {
+            // inputs in bit-reversed order: z[r], z[r + 2q], z[r + q], z[r + 3q]
+            final int s0 = 2 * blockRev[b] * L, s2 = s0 + q2, s1 = s2 + q2, s3 = s1 + q2, p = 4 * b * L;
+            DoubleVector x0r = DoubleVector.fromArray(SPECIES, src, s0);
+            DoubleVector x0i = DoubleVector.fromArray(SPECIES, src, s0 + L);
+            DoubleVector x1r = DoubleVector.fromArray(SPECIES, src, s1);
+            DoubleVector x1i = DoubleVector.fromArray(SPECIES, src, s1 + L);
+            DoubleVector x2r = DoubleVector.fromArray(SPECIES, src, s2);
+            DoubleVector x2i = DoubleVector.fromArray(SPECIES, src, s2 + L);
+            DoubleVector x3r = DoubleVector.fromArray(SPECIES, src, s3);
+            DoubleVector x3i = DoubleVector.fromArray(SPECIES, src, s3 + L);
+            DoubleVector ar = x0r.add(x1r), ai = x0i.add(x1i), br = x0r.sub(x1r), bi = x0i.sub(x1i);
+            DoubleVector cr = x2r.add(x3r), ci = x2i.add(x3i), dr = x2r.sub(x3r), di = x2i.sub(x3i);
+            ar.add(cr).intoArray(re, p);
+            ai.add(ci).intoArray(im, p);
+            ar.sub(cr).intoArray(re, p + 2 * L);
+            ai.sub(ci).intoArray(im, p + 2 * L);
+            br.add(di).intoArray(re, p + L);
+            bi.sub(dr).intoArray(im, p + L);
+            br.sub(di).intoArray(re, p + 3 * L);
+            bi.add(dr).intoArray(im, p + 3 * L);
+        }
     }
 
     /** RealFft.firstPass8 on blocks b0 .. b1-1; q2 is a lane offset (index · L). */
@@ -402,7 +435,7 @@ public final class LaneRealFft implements FrameFft {
     // ---------------------------------------------------------------------------------------
     // Inverse: RealFft.firstPassUnsplit into the scratch zr, zi, then per half the first DIF
     // stage (h = m/8, RealFft's radix4DifTwoBlocks) and the rest depth first: dif(p, span) runs
-    // the stage h = span/4 on its block and then its four sub-blocks; a block of at most BLOCK
+    // the stage h = span/4 on its block and then its four sub-blocks; a block of at most `block`
     // positions runs its stages and the radix-8 scatter breadth first while it sits in L1.
     // ---------------------------------------------------------------------------------------
 
@@ -484,15 +517,19 @@ public final class LaneRealFft implements FrameFft {
     }
 
     private void dif(double[] zr, double[] zi, double[] x, int p, int span) {
-        if (span <= BLOCK) {
-            for (int h = span / 4; h >= 8; h /= 4) {
-                radix4DifFma(zr, zi, p, span, h, midTw, 2 * (h - 8));
+        if (span <= block) {
+            for (int h = span / 4; h >= firstRadix; h /= 4) {
+                radix4DifFma(zr, zi, p, span, h, midTw, 2 * (h - firstRadix));
             }
-            lastPassScatter8(zr, zi, x, blockRev, p >> 3, (p + span) >> 3, (m / 4) * L, 1.0 / m);
+            if (firstRadix == 8) {
+                lastPassScatter8(zr, zi, x, blockRev, p >> 3, (p + span) >> 3, (m / 4) * L, 1.0 / m);
+            } else {
+                lastPassScatter4(zr, zi, x, blockRev, p >> 2, (p + span) >> 2, (m / 2) * L, 1.0 / m);
+            }
             return;
         }
         int h = span >> 2;
-        radix4DifFma(zr, zi, p, span, h, midTw, 2 * (h - 8));
+        radix4DifFma(zr, zi, p, span, h, midTw, 2 * (h - firstRadix));
         dif(zr, zi, x, p, h);
         dif(zr, zi, x, p + h, h);
         dif(zr, zi, x, p + 2 * h, h);
@@ -566,6 +603,35 @@ public final class LaneRealFft implements FrameFft {
             c2.fma(u2i, s2.mul(u2r)).intoArray(im, i2);
             c3.mul(u3r).sub(s3.mul(u3i)).intoArray(re, i3);
             c3.fma(u3i, s3.mul(u3r)).intoArray(im, i3);
+        }
+    }
+
+    /** RealFft.lastPassScatter4 on blocks b0 .. b1-1; q2 is a lane offset, s = 1/m. */
+    private static void lastPassScatter4(double[] re, double[] im, double[] x, int[] blockRev, int b0, int b1,
+            int q2, double s) {
+        final double ns = -s;
+        for (int b = b0; b < b1; b++) {
+            final DoubleVector sv = DoubleVector.broadcast(SPECIES, s);
+            final DoubleVector nsv = DoubleVector.broadcast(SPECIES, ns);
+            // DFT4 output t goes to z[r + t·q]
+            final int p = 4 * b * L, d0 = 2 * blockRev[b] * L, d1 = d0 + q2, d2 = d1 + q2, d3 = d2 + q2;
+            DoubleVector a0r = DoubleVector.fromArray(SPECIES, re, p), a0i = DoubleVector.fromArray(SPECIES, im, p);
+            DoubleVector a1r = DoubleVector.fromArray(SPECIES, re, p + L);
+            DoubleVector a1i = DoubleVector.fromArray(SPECIES, im, p + L);
+            DoubleVector a2r = DoubleVector.fromArray(SPECIES, re, p + 2 * L);
+            DoubleVector a2i = DoubleVector.fromArray(SPECIES, im, p + 2 * L);
+            DoubleVector a3r = DoubleVector.fromArray(SPECIES, re, p + 3 * L);
+            DoubleVector a3i = DoubleVector.fromArray(SPECIES, im, p + 3 * L);
+            DoubleVector pr = a0r.add(a2r), pi = a0i.add(a2i), qr = a0r.sub(a2r), qi = a0i.sub(a2i);
+            DoubleVector rr = a1r.add(a3r), ri = a1i.add(a3i), sr = a1r.sub(a3r), si = a1i.sub(a3i);
+            pr.add(rr).mul(sv).intoArray(x, d0);
+            pi.add(ri).mul(nsv).intoArray(x, d0 + L);
+            pr.sub(rr).mul(sv).intoArray(x, d2);
+            pi.sub(ri).mul(nsv).intoArray(x, d2 + L);
+            qr.add(si).mul(sv).intoArray(x, d1); // q - i·s
+            qi.sub(sr).mul(nsv).intoArray(x, d1 + L);
+            qr.sub(si).mul(sv).intoArray(x, d3); // q + i·s
+            qi.add(sr).mul(nsv).intoArray(x, d3 + L);
         }
     }
 

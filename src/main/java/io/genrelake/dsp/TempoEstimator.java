@@ -7,7 +7,9 @@ package io.genrelake.dsp;
  * score {@code log1p(1e6·tg[lag]) − ½(log2 bpm[lag] − log2 120)²}, lags at 320 BPM or faster excluded;
  * tempo = bpm of the best lag. An all-zero envelope gives 0 (beat_track returns before estimating).
  *
- * <p>A tempogram frame only needs the envelope within ±172 frames, so a ring of 512 values suffices.
+ * <p>A tempogram frame only needs the envelope within ±172 frames, so a ring of 512 values suffices. The frames'
+ * FFTs run in batches of the {@link FrameFft}'s lanes (8 frames at once on the Vector API, one in plain Java);
+ * each frame's power spectrum is then added in frame order, so the sums are the same bits either way.
  */
 public final class TempoEstimator {
 
@@ -21,28 +23,49 @@ public final class TempoEstimator {
 
     private final double framesPerMinute;
     private final double[] window = Window.hann(WIN);
-    private final RealFft fft = new RealFft(FFT);
-    private final double[] x = new double[FFT];
-    private final double[] re = new double[FFT / 2 + 1];
-    private final double[] im = new double[FFT / 2 + 1];
+    private final FrameFft fft;
+    private final int lanes;
+    /** The batch's frames in lane layout (sample i of place l at i · lanes + l), zero from WIN on. */
+    private final double[] frames;
+    private final double[] re;
+    private final double[] im;
+    /** 1 / energy of each frame in the batch. */
+    private final double[] inverseEnergy;
+    private final double[] x = new double[WIN];
+    /** For the one inverse transform per envelope. */
+    private final RealFft inverseFft = new RealFft(FFT);
     private final double[] ac = new double[FFT];
+    private final double[] acIm = new double[FFT / 2 + 1];
     private final double[] powerSum = new double[FFT / 2 + 1];
     private final double[] tgSum = new double[WIN];
     private final float[] ring = new float[RING];
 
     private float first;
+    private int pending;
     private int count;
     private int framesDone;
     private boolean anyNonZero;
 
     /** @param sr sample rate, @param hop hop length of the envelope's frames */
     public TempoEstimator(int sr, int hop) {
+        this(sr, hop, FrameFft.of(FFT));
+    }
+
+    /** On a given FFT of size 1024 (tests compare implementations). */
+    TempoEstimator(int sr, int hop, FrameFft fft) {
         this.framesPerMinute = 60.0 * sr / hop;
+        this.fft = fft;
+        this.lanes = fft.lanes();
+        this.frames = new double[FFT * lanes];
+        this.re = new double[(FFT / 2 + 1) * lanes];
+        this.im = new double[(FFT / 2 + 1) * lanes];
+        this.inverseEnergy = new double[lanes];
     }
 
     /** Starts a new envelope. */
     public void reset() {
         count = 0;
+        pending = 0;
         framesDone = 0;
         anyNonZero = false;
         first = 0f;
@@ -82,6 +105,7 @@ public final class TempoEstimator {
             accumulateFrame(framesDone, count);
             framesDone++;
         }
+        flushBatch();
         invert();
         if (!anyNonZero || count == 0) {
             return 0.0;
@@ -145,21 +169,37 @@ public final class TempoEstimator {
         if (energy < Double.MIN_NORMAL) {
             return; // an all-zero frame stays zero (librosa leaves frames below tiny unnormalised)
         }
-        java.util.Arrays.fill(x, WIN, FFT, 0.0);
-        fft.forward(x, re, im);
+        for (int i = 0, j = pending; i < WIN; i++, j += lanes) {
+            frames[j] = x[i];
+        }
+        inverseEnergy[pending] = 1.0 / energy;
+        if (++pending == lanes) {
+            flushBatch();
+        }
+    }
+
+    /** Transforms the batch and adds its frames' normalised power spectra, in frame order. */
+    private void flushBatch() {
+        if (pending == 0) {
+            return;
+        }
+        fft.forward(frames, re, im);
         // The frame's autocorrelation is irfft(|X|²) and its largest value is lag 0 = Σ x² (Cauchy–Schwarz),
         // so librosa's per-frame normalisation is a division by the energy. The inverse FFT is linear:
         // summing |X|² / energy over frames and inverting once at the end gives the same sum of frames.
-        double inv = 1.0 / energy;
-        for (int k = 0; k < re.length; k++) {
-            powerSum[k] += (re[k] * re[k] + im[k] * im[k]) * inv;
+        for (int lane = 0; lane < pending; lane++) {
+            double inv = inverseEnergy[lane];
+            for (int k = 0, j = lane; k < powerSum.length; k++, j += lanes) {
+                powerSum[k] += (re[j] * re[j] + im[j] * im[j]) * inv;
+            }
         }
+        pending = 0;
     }
 
     /** tgSum = Σ over frames of the normalised autocorrelations, from the accumulated spectra. */
     private void invert() {
-        java.util.Arrays.fill(im, 0.0);
-        fft.inverse(powerSum, im, ac);
+        java.util.Arrays.fill(acIm, 0.0);
+        inverseFft.inverse(powerSum, acIm, ac);
         System.arraycopy(ac, 0, tgSum, 0, WIN);
     }
 

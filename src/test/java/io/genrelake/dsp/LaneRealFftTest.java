@@ -59,7 +59,7 @@ class LaneRealFftTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {32, 128, 512, 2048, 8192})
+    @ValueSource(ints = {32, 64, 128, 256, 512, 1024, 2048, 4096, 8192})
     void forwardIsBitIdenticalToRealFftPerLane(int n) {
         int bins = n / 2 + 1;
         RealFft ref = new RealFft(n);
@@ -87,7 +87,7 @@ class LaneRealFftTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {32, 128, 512, 2048, 8192})
+    @ValueSource(ints = {32, 64, 128, 256, 512, 1024, 2048, 4096, 8192})
     void inverseIsBitIdenticalToRealFftPerLane(int n) {
         int bins = n / 2 + 1;
         RealFft ref = new RealFft(n);
@@ -258,16 +258,16 @@ class LaneRealFftTest {
     }
 
     @Test
-    void sizesWithoutARadix8FirstPassAreRefused() {
-        // RealFft takes these (first pass radix 2 or 4, or n = 4); LaneRealFft does not.
-        for (int n : new int[] {4, 8, 16, 64, 256, 1024, 4096, 16384, 65536}) {
+    void sizesBelow32AreRefused() {
+        // RealFft takes these (first pass radix 2, or n = 4); LaneRealFft does not.
+        for (int n : new int[] {4, 8, 16}) {
             new RealFft(n);
             assertThrows(IllegalArgumentException.class, () -> new LaneRealFft(n), "n=" + n);
         }
         for (int bad : new int[] {-4, 0, 1, 2, 3, 6, 100, 1000, 131072, Integer.MIN_VALUE}) {
             assertThrows(IllegalArgumentException.class, () -> new LaneRealFft(bad), "n=" + bad);
         }
-        for (int n : new int[] {32, 128, 512, 2048, 8192, 32768}) {
+        for (int n : new int[] {32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768, 65536}) {
             assertEquals(n, new LaneRealFft(n).size());
         }
     }
