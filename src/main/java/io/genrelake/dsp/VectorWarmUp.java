@@ -38,6 +38,9 @@ final class VectorWarmUp {
         float[] out = new float[bins];
         new VectorHarmonicMask().apply(bits, ones, ones, ones, out, new float[bins], bins);
 
+        int stride = 3 * LaneRealFft.LANES;
+        new VectorDctSums().sums(new double[2 * stride], stride, stride, new double[2], 2, new double[stride]);
+
         SortedWindowLanes windows = new VectorWindowLanes(bins, 3);
         windows.insert(bits);
         windows.slide(bits, bits);
