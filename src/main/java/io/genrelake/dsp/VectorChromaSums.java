@@ -7,8 +7,9 @@ import jdk.incubator.vector.VectorSpecies;
  * The chroma filter bank's 12 weighted sums of a power spectrum on the incubating Vector API: one vector lane
  * per chroma (two vectors of 8 doubles with AVX-512, three of 4 with AVX2, the last lanes zero weights), one
  * multiply and add per vector and bin. Each lane does the scalar loop's arithmetic in its order (the float
- * weight times the power in double, added bin by bin), so the sums are the same bits as
- * {@link ChromaFilterBank}'s plain loop, which keeps 12 scalar accumulators and issues 48 operations per bin.
+ * weight times the power in double, the even bins and the odd bins each added in order, the two totals added at the
+ * end), so the sums are the same bits as {@link ChromaFilterBank}'s plain loops, which keep 12 scalar accumulators
+ * and issue 48 operations per bin.
  * Used when {@link VectorApiProbe} allows; not thread-safe.
  */
 final class VectorChromaSums implements ChromaFilterBank.Sums {
@@ -49,32 +50,59 @@ final class VectorChromaSums implements ChromaFilterBank.Sums {
         }
     }
 
+    /** Two vectors of chromas; even and odd bins in separate totals, added at the end (as the plain version). */
     private void sums2(float[] power) {
         double[] w = weights;
-        DoubleVector a0 = DoubleVector.zero(SPECIES);
-        DoubleVector a1 = DoubleVector.zero(SPECIES);
-        for (int k = 0, o = 0; k < bins; k++, o += 2 * L) {
-            DoubleVector p = DoubleVector.broadcast(SPECIES, power[k]);
-            a0 = a0.add(DoubleVector.fromArray(SPECIES, w, o).mul(p));
-            a1 = a1.add(DoubleVector.fromArray(SPECIES, w, o + L).mul(p));
+        DoubleVector e0 = DoubleVector.zero(SPECIES);
+        DoubleVector e1 = e0;
+        DoubleVector o0 = e0;
+        DoubleVector o1 = e0;
+        int k = 0;
+        for (int o = 0; k + 1 < bins; k += 2, o += 4 * L) {
+            DoubleVector pe = DoubleVector.broadcast(SPECIES, power[k]);
+            DoubleVector po = DoubleVector.broadcast(SPECIES, power[k + 1]);
+            e0 = e0.add(DoubleVector.fromArray(SPECIES, w, o).mul(pe));
+            e1 = e1.add(DoubleVector.fromArray(SPECIES, w, o + L).mul(pe));
+            o0 = o0.add(DoubleVector.fromArray(SPECIES, w, o + 2 * L).mul(po));
+            o1 = o1.add(DoubleVector.fromArray(SPECIES, w, o + 3 * L).mul(po));
         }
-        a0.intoArray(sums, 0);
-        a1.intoArray(sums, L);
+        if (k < bins) { // the last bin, when the count is odd, is an even one
+            DoubleVector pe = DoubleVector.broadcast(SPECIES, power[k]);
+            e0 = e0.add(DoubleVector.fromArray(SPECIES, w, k * 2 * L).mul(pe));
+            e1 = e1.add(DoubleVector.fromArray(SPECIES, w, k * 2 * L + L).mul(pe));
+        }
+        e0.add(o0).intoArray(sums, 0);
+        e1.add(o1).intoArray(sums, L);
     }
 
+    /** Three vectors of chromas (4-lane vectors); even and odd bins as in {@link #sums2}. */
     private void sums3(float[] power) {
         double[] w = weights;
-        DoubleVector a0 = DoubleVector.zero(SPECIES);
-        DoubleVector a1 = DoubleVector.zero(SPECIES);
-        DoubleVector a2 = DoubleVector.zero(SPECIES);
-        for (int k = 0, o = 0; k < bins; k++, o += 3 * L) {
-            DoubleVector p = DoubleVector.broadcast(SPECIES, power[k]);
-            a0 = a0.add(DoubleVector.fromArray(SPECIES, w, o).mul(p));
-            a1 = a1.add(DoubleVector.fromArray(SPECIES, w, o + L).mul(p));
-            a2 = a2.add(DoubleVector.fromArray(SPECIES, w, o + 2 * L).mul(p));
+        DoubleVector e0 = DoubleVector.zero(SPECIES);
+        DoubleVector e1 = e0;
+        DoubleVector e2 = e0;
+        DoubleVector o0 = e0;
+        DoubleVector o1 = e0;
+        DoubleVector o2 = e0;
+        int k = 0;
+        for (int o = 0; k + 1 < bins; k += 2, o += 6 * L) {
+            DoubleVector pe = DoubleVector.broadcast(SPECIES, power[k]);
+            DoubleVector po = DoubleVector.broadcast(SPECIES, power[k + 1]);
+            e0 = e0.add(DoubleVector.fromArray(SPECIES, w, o).mul(pe));
+            e1 = e1.add(DoubleVector.fromArray(SPECIES, w, o + L).mul(pe));
+            e2 = e2.add(DoubleVector.fromArray(SPECIES, w, o + 2 * L).mul(pe));
+            o0 = o0.add(DoubleVector.fromArray(SPECIES, w, o + 3 * L).mul(po));
+            o1 = o1.add(DoubleVector.fromArray(SPECIES, w, o + 4 * L).mul(po));
+            o2 = o2.add(DoubleVector.fromArray(SPECIES, w, o + 5 * L).mul(po));
         }
-        a0.intoArray(sums, 0);
-        a1.intoArray(sums, L);
-        a2.intoArray(sums, 2 * L);
+        if (k < bins) {
+            DoubleVector pe = DoubleVector.broadcast(SPECIES, power[k]);
+            e0 = e0.add(DoubleVector.fromArray(SPECIES, w, k * 3 * L).mul(pe));
+            e1 = e1.add(DoubleVector.fromArray(SPECIES, w, k * 3 * L + L).mul(pe));
+            e2 = e2.add(DoubleVector.fromArray(SPECIES, w, k * 3 * L + 2 * L).mul(pe));
+        }
+        e0.add(o0).intoArray(sums, 0);
+        e1.add(o1).intoArray(sums, L);
+        e2.add(o2).intoArray(sums, 2 * L);
     }
 }
