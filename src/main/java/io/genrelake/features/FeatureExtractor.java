@@ -3,12 +3,12 @@ package io.genrelake.features;
 import io.genrelake.dsp.CenteredFramer;
 import io.genrelake.dsp.ChromaFilterBank;
 import io.genrelake.dsp.Dct;
-import io.genrelake.dsp.FrameStatistics;
 import io.genrelake.dsp.Hpss;
 import io.genrelake.dsp.Istft;
 import io.genrelake.dsp.MelFilterBank;
 import io.genrelake.dsp.OnsetStrength;
 import io.genrelake.dsp.PowerToDb;
+import io.genrelake.dsp.RunningRms;
 import io.genrelake.dsp.SpectralShape;
 import io.genrelake.dsp.Stft;
 import io.genrelake.dsp.TempoEstimator;
@@ -59,6 +59,7 @@ public final class FeatureExtractor {
     private final OnsetStrength onset = new OnsetStrength(N_MELS);
     private final TempoEstimator tempo = new TempoEstimator(SAMPLE_RATE, Stft.HOP);
     private final ZeroCrossingCounter zeroCrossings = new ZeroCrossingCounter(Stft.N_FFT, Stft.HOP);
+    private final RunningRms runningRms = new RunningRms(Stft.N_FFT, Stft.HOP);
 
     private final float[] frame = new float[Stft.N_FFT];
     private final float[] edgeFrame = new float[Stft.N_FFT];
@@ -178,6 +179,7 @@ public final class FeatureExtractor {
             onset.reset();
             tempo.reset();
             zeroCrossings.reset();
+            runningRms.reset();
             float onsetDue = 0f; // envelope value of the current frame, computed two frames ago
             float onsetNext = 0f;
             try (SignalSource.Reader reader = source.open()) {
@@ -191,7 +193,7 @@ public final class FeatureExtractor {
                         stft.magnitudeAndPower(re, im, magnitude, power);
                     }
 
-                    float rms = FrameStatistics.rms(frame, Stft.N_FFT);
+                    float rms = runningRms.next(frame);
                     double zcr = zeroCrossings.next(edgeFrame);
                     shape.compute(magnitude);
                     rmsStats.add(rms);
