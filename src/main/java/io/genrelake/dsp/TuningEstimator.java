@@ -63,11 +63,12 @@ public final class TuningEstimator {
             max = Math.max(max, s[k]);
         }
         float ref = THRESHOLD * max;
-        // localmax on S * (S > ref): x[k] > x[k-1] and x[k] >= x[k+1] (edge-padded)
-        for (int k = 0; k < n; k++) {
+        // localmax on S * (S > ref): x[k] > x[k-1] and x[k] >= x[k+1] (edge-padded); only the bins the
+        // frequency range looks at, and their neighbours, are needed
+        int end = Math.min(lastBin, n - 2);
+        for (int k = firstBin - 1; k <= end + 1; k++) {
             masked[k] = s[k] > ref ? s[k] : 0f;
         }
-        int end = Math.min(lastBin, n - 2);
         for (int k = firstBin; k <= end; k++) {
             float x = masked[k];
             if (!(x > masked[k - 1] && x >= masked[k + 1])) {
