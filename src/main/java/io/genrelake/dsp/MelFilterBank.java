@@ -11,10 +11,22 @@ public final class MelFilterBank {
     /** librosa default n_mels. */
     public static final int N_MELS = 128;
 
+    /**
+     * {@link #apply} for the first {@code count} of a batch of power spectra ({@code power.length} rows, at least the
+     * batch's lanes): {@code VectorMelSums} on the Vector API, else one row at a time; the same bits.
+     */
+    interface BatchSums {
+        void apply(float[][] power, int count, float[][] mel);
+
+        /** Rows taken at once. */
+        int lanes();
+    }
+
     private final int nMels;
     private final int bins;
     private final int[] start;
     private final float[][] weights;
+    private final BatchSums batchSums;
 
     public MelFilterBank(int sr, int nFft, int nMels) {
         this.nMels = nMels;
@@ -51,6 +63,21 @@ public final class MelFilterBank {
             start[i] = first;
             weights[i] = java.util.Arrays.copyOfRange(row, first, last + 1);
         }
+        batchSums = VectorApiProbe.choose(BatchSums.class, "VectorMelSums",
+                new Class<?>[] {int[].class, float[][].class, int.class}, new Object[] {start, weights, bins},
+                () -> new BatchSums() {
+                    @Override
+                    public void apply(float[][] power, int count, float[][] mel) {
+                        for (int i = 0; i < count; i++) {
+                            MelFilterBank.this.apply(power[i], mel[i]);
+                        }
+                    }
+
+                    @Override
+                    public int lanes() {
+                        return 1;
+                    }
+                });
     }
 
     /** The 22050-Hz, n_fft 2048, 128-band bank of the GTZAN features. */
@@ -69,6 +96,21 @@ public final class MelFilterBank {
             System.arraycopy(weights[i], 0, d[i], start[i], weights[i].length);
         }
         return d;
+    }
+
+    /**
+     * {@link #apply} to the first {@code count} rows of {@code power} into the rows of {@code mel}, the frames of a
+     * batch at once where the JVM has the Vector API (one lane per frame: the weights are read once per batch and
+     * each multiply-add covers eight frames): the same bits as row by row. {@code power} holds at least
+     * {@link #batchLanes()} rows (rows past count may hold anything), {@code mel} at least count.
+     */
+    public void applyBatch(float[][] power, int count, float[][] mel) {
+        batchSums.apply(power, count, mel);
+    }
+
+    /** Rows {@link #applyBatch} takes at once: the Vector API's double lanes, or 1. */
+    public int batchLanes() {
+        return batchSums.lanes();
     }
 
     /** mel[m] = sum_k W[m,k] power[k], accumulated in double and stored as float32 (librosa's float32 matmul). */

@@ -62,6 +62,10 @@ public final class Stft {
     @FunctionalInterface
     public interface SpectrumSink {
         void accept(int t, float[] re, float[] im);
+
+        /** Called after the spectra of each batch (frames handed over since the last call), in frame order. */
+        default void batchDone() {
+        }
     }
 
     /**
@@ -82,6 +86,7 @@ public final class Stft {
                 for (int lane = 0; lane < inBatch; lane++) {
                     sink.accept(done++, reRows[lane], imRows[lane]);
                 }
+                sink.batchDone();
                 inBatch = 0;
             }
         } while (more);

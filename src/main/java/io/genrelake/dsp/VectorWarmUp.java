@@ -38,6 +38,9 @@ final class VectorWarmUp {
         float[] out = new float[bins];
         new VectorHarmonicMask().apply(bits, ones, ones, ones, out, new float[bins], bins);
 
+        float[][] rows = new float[lanes][bins];
+        new VectorMelSums(new int[] {0, 1}, new float[][] {{1f, 1f, 1f}, {}}, bins).apply(rows, 1, new float[1][2]);
+
         int stride = 3 * LaneRealFft.LANES;
         new VectorDctSums().sums(new double[2 * stride], stride, stride, new double[2], 2, new double[stride]);
 

@@ -66,6 +66,11 @@ public final class FeatureExtractor {
     private final float[] re = new float[BINS];
     private final float[] im = new float[BINS];
     private final float[] magnitude = new float[BINS];
+    /** Pass 1: the power spectra and mel bands of the frames awaiting {@link MelFilterBank#applyBatch}. */
+    private final float[][] powerRows = new float[melBank.batchLanes()][BINS];
+    private final float[][] melRows = new float[melBank.batchLanes()][N_MELS];
+    private int melPending;
+    private int melFirst;
     private final float[] power = new float[BINS];
     private final float[] mel = new float[N_MELS];
     private final float[] melDb = new float[N_MELS];
@@ -160,7 +165,20 @@ public final class FeatureExtractor {
             int frames;
             try (SignalSource.Reader reader = source.open()) {
                 CenteredFramer framer = new CenteredFramer(reader, Stft.N_FFT, Stft.HOP);
-                stft.spectra(framer, (t, frameRe, frameIm) -> firstPassFrame(t, frameRe, frameIm, cache));
+                melPending = 0;
+                melFirst = 0;
+                stft.spectra(framer, new Stft.SpectrumSink() {
+                    @Override
+                    public void accept(int t, float[] frameRe, float[] frameIm) {
+                        firstPassFrame(t, frameRe, frameIm, cache);
+                    }
+
+                    @Override
+                    public void batchDone() {
+                        melBands(cache);
+                    }
+                });
+                melBands(cache);
                 n = framer.samplesRead();
                 frames = framer.frameIndex() + 1;
             }
@@ -250,25 +268,41 @@ public final class FeatureExtractor {
         }
     }
 
-    /** Pass 1's work on frame t with its spectrum: tuning peaks, mel bands, the largest mel power. */
+    /** Pass 1's work on frame t with its spectrum: tuning peaks; its power waits for the batch's mel bands. */
     private void firstPassFrame(int t, float[] frameRe, float[] frameIm, boolean cache) {
         if (!Float.isFinite(frameRe[0])) {
             throw new IllegalArgumentException("audio contains NaN or infinite samples (frame " + t + ")");
         }
-        stft.magnitudeAndPower(frameRe, frameIm, magnitude, power);
+        float[] framePower = powerRows[melPending];
+        stft.magnitudeAndPower(frameRe, frameIm, magnitude, framePower);
         if (cache) {
             store(t, frameRe, frameIm);
         }
-        tuning.addFrame(power);
-        melBank.apply(power, mel);
+        tuning.addFrame(framePower);
+        if (++melPending == powerRows.length) {
+            melBands(cache);
+        }
+    }
+
+    /** Pass 1: the mel bands of the pending frames (a batch at a time), the largest mel power, the cache. */
+    private void melBands(boolean cache) {
+        if (melPending == 0) {
+            return;
+        }
+        melBank.applyBatch(powerRows, melPending, melRows);
         float max = maxMel;
-        for (int m = 0; m < N_MELS; m++) {
-            max = Math.max(max, mel[m]);
+        for (int i = 0; i < melPending; i++) {
+            float[] row = melRows[i];
+            for (int m = 0; m < N_MELS; m++) {
+                max = Math.max(max, row[m]);
+            }
+            if (cache) {
+                storeMel(melFirst + i, row);
+            }
         }
         maxMel = max;
-        if (cache) {
-            storeMel(t);
-        }
+        melFirst += melPending;
+        melPending = 0;
     }
 
     /** HPSS sink: harmonic samples in order; the percussive ones are the input minus the harmonic. */
@@ -296,12 +330,12 @@ public final class FeatureExtractor {
         System.arraycopy(magnitude, 0, cacheMag, t * BINS, BINS);
     }
 
-    private void storeMel(int t) {
+    private void storeMel(int t, float[] row) {
         int need = (t + 1) * N_MELS;
         if (cacheMel.length < need) {
             cacheMel = Arrays.copyOf(cacheMel, Math.max(need, cacheRe.length / BINS * N_MELS));
         }
-        System.arraycopy(mel, 0, cacheMel, t * N_MELS, N_MELS);
+        System.arraycopy(row, 0, cacheMel, t * N_MELS, N_MELS);
     }
 
     private void load(int t) {
