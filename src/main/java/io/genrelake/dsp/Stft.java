@@ -121,22 +121,34 @@ public final class Stft {
     }
 
     /**
-     * Magnitude and power of a complex64 spectrum: {@code np.abs(D)} (float32) and
-     * {@code np.abs(D) ** 2} (the float32 magnitude squared in float32).
+     * Magnitude and power of a complex64 spectrum: {@code np.abs(D)} (float32: the square root in double of the
+     * float components' squares, as C's hypotf) and {@code np.abs(D) ** 2} (the float32 magnitude squared in float32).
      */
     public void magnitudeAndPower(float[] re, float[] im, float[] magnitude, float[] power) {
+        modulusKernel.apply(re, im, magnitude, power, BINS);
+    }
+
+    /** {@link #magnitudeAndPower}'s arithmetic: {@link #plainModulus} or {@code VectorModulus}, the same bits. */
+    interface Modulus {
+        void apply(float[] re, float[] im, float[] magnitude, float[] power, int bins);
+    }
+
+    private final Modulus modulusKernel = VectorApiProbe.choose(Modulus.class, "VectorModulus", new Class<?>[0],
+            new Object[0], () -> this::plainModulus);
+
+    void plainModulus(float[] re, float[] im, float[] magnitude, float[] power, int bins) {
         // Three loops, not one: C2 vectorises each alone (the square root on doubles too) but not the fused
         // loop, which ran 3 times slower.
         double[] z = modulus;
-        for (int k = 0; k < BINS; k++) {
+        for (int k = 0; k < bins; k++) {
             double r = re[k];
             double i = im[k];
             z[k] = r * r + i * i;
         }
-        for (int k = 0; k < BINS; k++) {
+        for (int k = 0; k < bins; k++) {
             z[k] = Math.sqrt(z[k]);
         }
-        for (int k = 0; k < BINS; k++) {
+        for (int k = 0; k < bins; k++) {
             float m = (float) z[k];
             magnitude[k] = m;
             power[k] = m * m;

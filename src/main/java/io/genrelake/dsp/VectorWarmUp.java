@@ -38,6 +38,8 @@ final class VectorWarmUp {
         float[] out = new float[bins];
         new VectorHarmonicMask().apply(bits, ones, ones, ones, out, new float[bins], bins);
 
+        new VectorModulus().apply(ones, ones, out, new float[bins], bins);
+
         float[][] rows = new float[lanes][bins];
         new VectorMelSums(new int[] {0, 1}, new float[][] {{1f, 1f, 1f}, {}}, bins).apply(rows, 1, new float[1][2]);
 
