@@ -7,8 +7,12 @@ package io.genrelake.dsp;
  * float32 tiny. The output covers {@code hop * (T - 1)} samples; samples are handed to the sink as soon
  * as no later frame can touch them (512 per frame), so memory does not grow with the signal.
  *
- * <p>Spectra are inverted in batches of the {@link FrameFft}'s lanes (1 without the Vector API), then
- * overlap-added one by one in frame order, so the output lags the input by up to one batch more.
+ * <p>Spectra are inverted in batches of the {@link FrameFft}'s lanes (1 without the Vector API), so the output lags
+ * the input by up to one batch more. With one lane, each frame is overlap-added in turn into a ring of samples. With
+ * several, the sums are kept hop-major ({@code hopAcc[m · SLOTS + slot]}: sample m of hop {@code baseHop + slot}):
+ * then sample j of a batch's frame l goes to hop {@code t0 + j / hop + l}, so the batch's eight frames at one j land on
+ * eight neighbouring slots and one vector operation adds them ({@link LaneOverlapAdd}); the quarters j / hop go from
+ * last to first, so every sample still receives its frames in frame order, and the float32 sums are the same bits.
  */
 public final class Istft {
 
@@ -25,8 +29,31 @@ public final class Istft {
     private static final int MASK = RING - 1;
     private static final int BINS = N / 2 + 1;
 
+    /**
+     * Adds a full batch's frames (lane layout, unwindowed) times the window into {@code hopAcc}, whose slot 0 is the
+     * batch's first frame's first hop: for each quarter q = 3, 2, 1, 0 of the frame and sample m of it, slot q + l
+     * gets frame l's sample. {@code VectorOverlapAdd} on the Vector API; the plain loop otherwise.
+     */
+    interface LaneOverlapAdd {
+        /** Slot 0 of the batch is {@code hopAcc[m · SLOTS + slot0]}. */
+        void add(double[] frames, double[] window, float[] hopAcc, int slot0);
+    }
+
+    /**
+     * Hops held in lane mode: a batch touches lanes + 3 slots from its first (11 for 8 lanes); the batches move up
+     * the slots and the three still open are moved back to the start when the next batch would not fit (every
+     * other batch), instead of after every batch.
+     */
+    static final int SLOTS = 24;
+
     private final FrameFft fft;
     private final int lanes;
+    /** Lane mode (several lanes): the hop-major sums, the hop in slot 0, the next hop to emit, the batch adder. */
+    private final float[] hopAcc;
+    private long baseHop;
+    /** The slot of baseHop. */
+    private int slot0;
+    private final LaneOverlapAdd laneOverlapAdd;
     private final double[] window = Window.hann(N);
     private final double[] windowSq = new double[N];
     private final double[] re;
@@ -59,6 +86,11 @@ public final class Istft {
 
     /** On a given FFT of size n_fft (tests compare implementations). */
     Istft(Sink sink, FrameFft fft) {
+        this(sink, fft, false);
+    }
+
+    /** plainLaneAdd: the plain {@link LaneOverlapAdd} even where the Vector API's is allowed (tests compare them). */
+    Istft(Sink sink, FrameFft fft, boolean plainLaneAdd) {
         this.sink = sink;
         this.fft = fft;
         this.lanes = fft.lanes();
@@ -67,6 +99,13 @@ public final class Istft {
         this.frames = new double[N * lanes];
         this.reRows = new float[lanes][BINS];
         this.imRows = new float[lanes][BINS];
+        if (lanes > 1 && lanes + N / HOP - 1 > SLOTS) {
+            throw new IllegalArgumentException(lanes + " lanes do not fit " + SLOTS + " hops");
+        }
+        this.hopAcc = lanes > 1 ? new float[HOP * SLOTS] : null;
+        LaneOverlapAdd plain = this::plainLaneOverlapAdd;
+        this.laneOverlapAdd = lanes == 1 ? null : plainLaneAdd ? plain : VectorApiProbe.choose(LaneOverlapAdd.class,
+                "VectorOverlapAdd", new Class<?>[] {int.class}, new Object[] {lanes}, () -> plain);
         java.util.Arrays.fill(ones, 1.0);
         for (int i = 0; i < N; i++) {
             windowSq[i] = window[i] * window[i];
@@ -75,6 +114,9 @@ public final class Istft {
             float sum = 0f;
             for (int i = m + N - HOP; i >= 0; i -= HOP) { // frame order: the earliest frame has the latest index
                 sum = (float) (sum + windowSq[i]);
+            }
+            if (!(sum > Float32.TINY)) {
+                throw new IllegalStateException("window sum of squares " + sum + " at " + m); // 1.5 for Hann
             }
             steadyWss[m] = sum;
         }
@@ -97,17 +139,89 @@ public final class Istft {
         LaneLayout.toLanes(reRows, ones, lanes, BINS, re);
         LaneLayout.toLanes(imRows, ones, lanes, BINS, im);
         fft.inverse(re, im, frames);
-        for (int lane = 0; lane < pending; lane++) {
-            overlapAddFrame(lane);
+        if (lanes == 1) {
+            overlapAddFrame();
+        } else {
+            if (pending == lanes) {
+                laneOverlapAdd.add(frames, window, hopAcc, slot0);
+            } else {
+                // the last, partial batch: its frames one by one, in order
+                for (int lane = 0; lane < pending; lane++) {
+                    for (int j = 0; j < N; j++) {
+                        int a = (j % HOP) * SLOTS + slot0 + j / HOP + lane;
+                        hopAcc[a] = (float) (hopAcc[a] + window[j] * frames[j * lanes + lane]);
+                    }
+                }
+            }
+            nextFrame += pending;
+            emitHops(nextFrame - 1);
         }
         pending = 0;
     }
 
+    /** {@link LaneOverlapAdd} in plain Java. */
+    private void plainLaneOverlapAdd(double[] x, double[] w, float[] sums, int slot0) {
+        for (int q = N / HOP - 1; q >= 0; q--) {
+            for (int m = 0; m < HOP; m++) {
+                int j = q * HOP + m;
+                for (int l = 0; l < lanes; l++) {
+                    int a = m * SLOTS + slot0 + q + l;
+                    sums[a] = (float) (sums[a] + w[j] * x[j * lanes + l]);
+                }
+            }
+        }
+    }
+
     /**
-     * Overlap-adds the batch's frame {@code lane} (read straight from the lane layout), the inverse of the next frame
-     * t, and emits what no later frame touches.
+     * Lane mode: emits hops up to {@code lastHop} (every frame that touches them added), the samples of the cropped
+     * first n_fft/2 left out, clearing their slots; moves the open hops back to slot 0 when the next batch would
+     * not fit.
      */
-    private void overlapAddFrame(int lane) {
+    private void emitHops(long lastHop) {
+        long limit = (long) HOP * Math.max(0, nextFrame - 1); // istft's output length once the frames are all in
+        for (long h = baseHop; h <= lastHop; h++) {
+            int slot = slot0 + (int) (h - baseHop);
+            long first = h * HOP - N / 2; // output sample of the hop's sample 0
+            int len = (int) Math.max(0, Math.min(HOP, limit - first));
+            for (int m = 0, a = slot; m < HOP; m++, a += SLOTS) {
+                out[m] = hopAcc[a];
+                hopAcc[a] = 0f;
+            }
+            if (first < 0 || len == 0) {
+                continue;
+            }
+            if (h >= N / HOP - 1 && h <= nextFrame - 1) {
+                // four frames overlap: every sum of squares is the steady one, far above float32 tiny
+                for (int m = 0; m < HOP; m++) {
+                    out[m] = out[m] / steadyWss[m];
+                }
+            } else {
+                for (int m = 0; m < len; m++) {
+                    float w = windowSumSquare(first + m);
+                    out[m] = w > Float32.TINY ? out[m] / w : out[m];
+                }
+            }
+            sink.accept(out, 0, len, first);
+            finished = first + len;
+        }
+        if (lastHop >= baseHop) {
+            slot0 += (int) (lastHop + 1 - baseHop);
+            baseHop = lastHop + 1;
+        }
+        int open = N / HOP - 1;
+        if (slot0 + lanes + open > SLOTS) {
+            for (int m = 0, row = 0; m < HOP; m++, row += SLOTS) {
+                for (int s = 0; s < open; s++) {
+                    hopAcc[row + s] = hopAcc[row + slot0 + s];
+                    hopAcc[row + slot0 + s] = 0f;
+                }
+            }
+            slot0 = 0;
+        }
+    }
+
+    /** One lane: overlap-adds the inverse of the next frame t into the ring and emits what no later frame touches. */
+    private void overlapAddFrame() {
         int t = nextFrame++;
         // frame t covers output samples t*hop - n_fft/2 .. + n_fft (centred); earlier ones are cropped
         long first = (long) t * HOP - N / 2;
@@ -116,7 +230,7 @@ public final class Istft {
         while (i < N) {
             int r = (int) ((first + i) & MASK);
             int run = Math.min(N - i, RING - r);
-            overlapAdd(acc, r, lane, i, run);
+            overlapAdd(acc, r, i, run);
             i += run;
         }
         // no later frame reaches below (t+1)*hop - n_fft/2
@@ -124,24 +238,25 @@ public final class Istft {
     }
 
     /**
-     * acc[r..] += window · frame over one run of the ring, the frame read from the lane layout: plain counted loops
-     * with no wrap-around mask or crop test per sample (12.7 → 12.0 ms per clip, HpssPartsCpuTime); reading the lanes
-     * in place instead of copying each frame out first, and the window sums from a table instead of adding them up
-     * here, took 1.5 ms off the inverse STFT (HpssPartsCpuTime, alternating runs, docs/benchmarks.md).
+     * acc[r..] += window · frame over one run of the ring: a plain counted loop with no wrap-around mask or crop test
+     * per sample (12.7 → 12.0 ms per clip, HpssPartsCpuTime); the window sums come from a table at emission.
      */
-    private void overlapAdd(float[] acc, int r, int lane, int i, int run) {
+    private void overlapAdd(float[] acc, int r, int i, int run) {
         final double[] w = window;
         final double[] x = frames;
-        final int stride = lanes;
-        for (int q = 0, j = i * stride + lane; q < run; q++, j += stride) {
-            acc[r + q] = (float) (acc[r + q] + w[i + q] * x[j]);
+        for (int q = 0; q < run; q++) {
+            acc[r + q] = (float) (acc[r + q] + w[i + q] * x[i + q]);
         }
     }
 
     /** Flushes the output up to hop * (T - 1) samples, T being the number of frames added. */
     public void finish() {
         flushBatch();
-        emitUntil((long) HOP * Math.max(0, nextFrame - 1));
+        if (lanes == 1) {
+            emitUntil((long) HOP * Math.max(0, nextFrame - 1));
+        } else {
+            emitHops(nextFrame); // the last hop of the output: frames T-3 .. T-1 touch it, and no frame T
+        }
     }
 
     /** Starts a new signal. */
@@ -149,7 +264,12 @@ public final class Istft {
         nextFrame = 0;
         pending = 0;
         finished = 0;
+        baseHop = 0;
+        slot0 = 0;
         java.util.Arrays.fill(acc, 0f);
+        if (hopAcc != null) {
+            java.util.Arrays.fill(hopAcc, 0f);
+        }
     }
 
     /** Output samples emitted so far. */

@@ -43,6 +43,9 @@ final class VectorWarmUp {
         float[][] rows = new float[lanes][bins];
         new VectorMelSums(new int[] {0, 1}, new float[][] {{1f, 1f, 1f}, {}}, bins).apply(rows, 1, new float[1][2]);
 
+        new VectorOverlapAdd(lanes).add(new double[Stft.N_FFT * lanes], new double[Stft.N_FFT],
+                new float[Stft.HOP * Istft.SLOTS], 0);
+
         int stride = 3 * LaneRealFft.LANES;
         new VectorDctSums().sums(new double[2 * stride], stride, stride, new double[2], 2, new double[stride]);
 

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
  * without {@code length}): every frame's windowed irfft overlap-added into a float32 buffer, the float32
  * {@code window_sumsquare} built the same way, both cropped by n_fft/2 at each end, then divided where the sum
  * exceeds float32 tiny. Bit for bit, for frame counts that cover the edges (fewer frames than overlap, the
- * first and last hops) and runs long enough for the steady window sums.
+ * first and last hops) and runs long enough for the steady window sums; one frame at a time, and in batches with
+ * the plain and the Vector API's hop-major overlap-add.
  */
 class IstftTest {
 
@@ -31,20 +32,22 @@ class IstftTest {
                 }
             }
             float[] expected = wholeSignal(re, im);
-            for (FrameFft fft : new FrameFft[] {new RealFft(N), FrameFft.of(N)}) {
+            for (int variant = 0; variant < 3; variant++) {
+                // one lane; the batch FFT's lanes with the plain lane overlap-add; with the Vector API's, if any
+                FrameFft fft = variant == 0 ? new RealFft(N) : FrameFft.of(N);
                 float[] got = new float[expected.length];
                 long[] count = {0};
                 Istft istft = new Istft((buf, off, len, first) -> {
                     assertEquals(count[0], first, "samples in order");
                     System.arraycopy(buf, off, got, (int) first, len);
                     count[0] += len;
-                }, fft);
+                }, fft, variant == 1);
                 for (int t = 0; t < frames; t++) {
                     istft.addFrame(re[t], im[t]);
                 }
                 istft.finish();
-                assertEquals(expected.length, count[0], frames + " frames, " + fft.lanes() + " lanes");
-                assertArrayEquals(expected, got, 0f, frames + " frames, " + fft.lanes() + " lanes");
+                assertEquals(expected.length, count[0], frames + " frames, variant " + variant);
+                assertArrayEquals(expected, got, 0f, frames + " frames, variant " + variant);
             }
         }
     }
