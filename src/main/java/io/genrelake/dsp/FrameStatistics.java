@@ -14,22 +14,26 @@ public final class FrameStatistics {
 
     /** {@code sqrt(mean(x²))} of a frame (reflect-padded by the caller), float32 result. */
     public static float rms(float[] frame, int length) {
-        // four independent sums: one chain of dependent adds would wait on the adder's latency
+        return (float) Math.sqrt((float) (sumOfSquares(frame, 0, length) / length));
+    }
+
+    /** Σ x² over frame[from, from + length) in double, four running totals (one would wait on each addition). */
+    static double sumOfSquares(float[] frame, int from, int length) {
         double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
-        int i = 0;
-        for (; i + 3 < length; i += 4) {
+        int i = from;
+        int end = from + length;
+        for (; i + 3 < end; i += 4) {
             double v0 = frame[i], v1 = frame[i + 1], v2 = frame[i + 2], v3 = frame[i + 3];
             a0 += v0 * v0;
             a1 += v1 * v1;
             a2 += v2 * v2;
             a3 += v3 * v3;
         }
-        for (; i < length; i++) {
+        for (; i < end; i++) {
             double v = frame[i];
             a0 += v * v;
         }
-        double acc = (a0 + a1) + (a2 + a3);
-        return (float) Math.sqrt((float) (acc / length));
+        return (a0 + a1) + (a2 + a3);
     }
 
     /**

@@ -38,34 +38,15 @@ public final class RunningRms {
         int mask = blockSums.length - 1;
         if (t == 0) {
             for (int b = 0; b < blocks; b++) {
-                blockSums[b & mask] = squares(frame, b * hop, hop);
+                blockSums[b & mask] = FrameStatistics.sumOfSquares(frame, b * hop, hop);
             }
         } else {
-            blockSums[(t + blocks - 1) & mask] = squares(frame, nFft - hop, hop);
+            blockSums[(t + blocks - 1) & mask] = FrameStatistics.sumOfSquares(frame, nFft - hop, hop);
         }
         double sum = 0;
         for (int b = 0; b < blocks; b++) {
             sum += blockSums[(t + b) & mask];
         }
         return (float) Math.sqrt((float) (sum / nFft));
-    }
-
-    /** Σ x² over frame[from, from + length), four running totals (one would wait on each addition). */
-    private static double squares(float[] frame, int from, int length) {
-        double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
-        int i = from;
-        int end = from + length;
-        for (; i + 3 < end; i += 4) {
-            double v0 = frame[i], v1 = frame[i + 1], v2 = frame[i + 2], v3 = frame[i + 3];
-            a0 += v0 * v0;
-            a1 += v1 * v1;
-            a2 += v2 * v2;
-            a3 += v3 * v3;
-        }
-        for (; i < end; i++) {
-            double v = frame[i];
-            a0 += v * v;
-        }
-        return (a0 + a1) + (a2 + a3);
     }
 }
