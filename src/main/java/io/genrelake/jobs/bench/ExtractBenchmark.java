@@ -25,6 +25,13 @@ import org.apache.spark.sql.SparkSession;
 public final class ExtractBenchmark {
 
     /**
+     * Clips of the warm-up run: enough for C2 to finish compiling the extractor before the measured run (with 4, the
+     * first partitions of a local[2] run still took 30-50 % longer than the rest, the JIT competing with both task
+     * threads).
+     */
+    static final int WARM_UP_CLIPS = 32;
+
+    /**
      * What to run.
      *
      * @param clips       clips in each corpus
@@ -67,7 +74,7 @@ public final class ExtractBenchmark {
                     s.clips(), s.master(), Runtime.getRuntime().availableProcessors(),
                     Runtime.getRuntime().maxMemory() >> 20, s.work());
             out.flush();
-            Path warm = BenchCorpus.build(sources, Math.min(4, sources.size()), s.work().resolve("warmup"));
+            Path warm = BenchCorpus.build(sources, WARM_UP_CLIPS, s.work().resolve("warmup-" + WARM_UP_CLIPS));
             extract(spark, warm, s.work().resolve("out-warmup"));
 
             out.println();
