@@ -48,7 +48,7 @@ public final class Istft {
 
     private final FrameFft fft;
     private final int lanes;
-    /** Lane mode (several lanes): the hop-major sums, the hop in slot 0, the next hop to emit, the batch adder. */
+    /** Lane mode (several lanes): the hop-major sums; the hop in slot slot0, the next to emit; the batch adder. */
     private final float[] hopAcc;
     private long baseHop;
     /** The slot of baseHop. */
