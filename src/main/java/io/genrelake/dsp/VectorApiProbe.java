@@ -3,9 +3,10 @@ package io.genrelake.dsp;
 /**
  * Whether the Vector API classes ({@link VectorWindowLanes}, {@link LaneRealFft}, {@link VectorChromaSums},
  * {@link VectorHarmonicMask}, {@link VectorDctSums}, {@link VectorMelSums}, {@link VectorModulus},
- * {@link VectorOverlapAdd}, and the resampler's {@code io.genrelake.audio.VectorPhaseSums}) may be used, decided once per JVM: the system property {@code genrelake.vector} is not {@code false}, the JVM
- * resolved {@code jdk.incubator.vector} ({@code --add-modules jdk.incubator.vector}), and its preferred int vector
- * has at least 8 lanes (AVX2 or wider; narrower vectors, or none, would be slower than the plain versions). Only
+ * {@link VectorOverlapAdd}, and the resampler's {@code io.genrelake.audio.VectorPhaseSums}) may be used, decided
+ * once per JVM: the system property {@code genrelake.vector} is not {@code false}, the JVM resolved
+ * {@code jdk.incubator.vector} ({@code --add-modules jdk.incubator.vector}), and its preferred int vector has at
+ * least 8 lanes (AVX2 or wider; narrower vectors, or none, would be slower than the plain versions). Only
  * reflection touches those classes, so a JVM without the module never loads them.
  *
  * <p>Each element type comes in one shape only, {@link VectorShapes}' (doubles and ints at the preferred width,
