@@ -145,13 +145,7 @@ public final class Istft {
             if (pending == lanes) {
                 laneOverlapAdd.add(frames, window, hopAcc, slot0);
             } else {
-                // the last, partial batch: its frames one by one, in order
-                for (int lane = 0; lane < pending; lane++) {
-                    for (int j = 0; j < N; j++) {
-                        int a = (j % HOP) * SLOTS + slot0 + j / HOP + lane;
-                        hopAcc[a] = (float) (hopAcc[a] + window[j] * frames[j * lanes + lane]);
-                    }
-                }
+                addLanes(frames, window, hopAcc, slot0, pending); // the last, partial batch
             }
             nextFrame += pending;
             emitHops(nextFrame - 1);
@@ -161,10 +155,15 @@ public final class Istft {
 
     /** {@link LaneOverlapAdd} in plain Java. */
     private void plainLaneOverlapAdd(double[] x, double[] w, float[] sums, int slot0) {
+        addLanes(x, w, sums, slot0, lanes);
+    }
+
+    /** {@link LaneOverlapAdd}'s sums for the batch's first {@code count} frames, in plain Java. */
+    private void addLanes(double[] x, double[] w, float[] sums, int slot0, int count) {
         for (int q = N / HOP - 1; q >= 0; q--) {
             for (int m = 0; m < HOP; m++) {
                 int j = q * HOP + m;
-                for (int l = 0; l < lanes; l++) {
+                for (int l = 0; l < count; l++) {
                     int a = m * SLOTS + slot0 + q + l;
                     sums[a] = (float) (sums[a] + w[j] * x[j * lanes + l]);
                 }

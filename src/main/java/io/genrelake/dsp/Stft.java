@@ -35,6 +35,9 @@ public final class Stft {
     private final double[] imBatch = new double[BINS * lanes];
     private final float[][] reRows = new float[lanes][BINS];
     private final float[][] imRows = new float[lanes][BINS];
+    /** {@link #magnitudeAndPower}'s kernel. */
+    private final Modulus modulusKernel = VectorApiProbe.choose(Modulus.class, "VectorModulus", new Class<?>[0],
+            new Object[0], () -> this::plainModulus);
 
     /** Frames of a centred STFT of n samples: {@code 1 + n // hop}. */
     public static int frameCount(long n) {
@@ -132,9 +135,6 @@ public final class Stft {
     interface Modulus {
         void apply(float[] re, float[] im, float[] magnitude, float[] power, int bins);
     }
-
-    private final Modulus modulusKernel = VectorApiProbe.choose(Modulus.class, "VectorModulus", new Class<?>[0],
-            new Object[0], () -> this::plainModulus);
 
     void plainModulus(float[] re, float[] im, float[] magnitude, float[] power, int bins) {
         // Three loops, not one: C2 vectorises each alone (the square root on doubles too) but not the fused

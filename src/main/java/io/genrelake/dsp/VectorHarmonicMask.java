@@ -7,7 +7,7 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * HPSS's soft mask ({@link Hpss#softMask}) on the incubating Vector API: floats widened to a vector of doubles of
- * the same lane count (the preferred double shape; floats, used nowhere else, at half its width), the squares and
+ * the same lane count ({@link VectorShapes}: floats at half the doubles' width), the squares and
  * the division in double, rounded back to float — the plain loop's operations lane by lane, so the same bits,
  * without its scalar division per bin. The harmonic medians arrive as IEEE bits; they are turned into floats by a
  * plain loop rather than an {@code IntVector} of another shape than {@link VectorWindowLanes}' (see
