@@ -15,6 +15,9 @@ public interface AudioDecoder {
     /**
      * Parses the header and returns a stream positioned at the first sample. The stream owns
      * {@code in} and closes it; on failure {@code in} is left open for the caller to close.
+     * Returns null when, having read further than the sniffed bytes, the decoder finds the file is
+     * not its format after all; it has then reset {@code in} (which supports mark/reset) to where
+     * it was, and the next decoder is tried.
      *
      * @throws AudioFormatException with a clear reason when the header is corrupt or truncated
      * @throws UnsupportedAudioException when the encoding is valid but not decoded here

@@ -1,6 +1,7 @@
 package io.genrelake.audio;
 
 import io.genrelake.audio.ffmpeg.FfmpegDecoder;
+import io.genrelake.audio.mp3.Mp3Decoder;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +23,9 @@ public final class AudioDecoders {
 
     private static final AudioDecoders BUILT_IN =
             new AudioDecoders(List.of(new WavDecoder(), new AuDecoder(), new AiffDecoder()));
-    private static final AudioDecoders STANDARD = BUILT_IN.with(new FfmpegDecoder());
+    private static final AudioDecoders STANDARD = javaMp3()
+            ? BUILT_IN.with(new Mp3Decoder()).with(new FfmpegDecoder())
+            : BUILT_IN.with(new FfmpegDecoder());
 
     private final List<AudioDecoder> decoders;
 
@@ -36,7 +39,17 @@ public final class AudioDecoders {
     }
 
     /**
-     * The built-ins, then FFmpeg for MP3, AAC/M4A, FLAC, Ogg Vorbis, Opus and whatever else it
+     * Whether MP3 goes to the pure-Java decoder (the default) rather than FFmpeg: {@code -Dgenrelake.mp3=ffmpeg}
+     * or the environment's {@code GENRELAKE_MP3_DECODER=ffmpeg} choose FFmpeg (to compare the two, or as a
+     * fallback).
+     */
+    static boolean javaMp3() {
+        String choice = System.getProperty("genrelake.mp3", System.getenv("GENRELAKE_MP3_DECODER"));
+        return choice == null || !choice.trim().equalsIgnoreCase("ffmpeg");
+    }
+
+    /**
+     * The built-ins, then MP3 in pure Java ({@link #javaMp3}), then FFmpeg for AAC/M4A, FLAC, Ogg Vorbis, Opus and whatever else it
      * recognises. FFmpeg's natives load only when a file reaches it, so WAV-only runs never load them.
      */
     public static AudioDecoders standard() {
@@ -75,7 +88,11 @@ public final class AudioDecoders {
         for (AudioDecoder decoder : decoders) {
             if (decoder.sniff(head, length)) {
                 try {
-                    return new NamedAudioStream(decoder.open(peekable), nameForMessages);
+                    AudioStream stream = decoder.open(peekable);
+                    if (stream == null) {
+                        continue; // declined after a longer look; peekable is back at the start
+                    }
+                    return new NamedAudioStream(stream, nameForMessages);
                 } catch (AudioFormatException e) {
                     throw e.withSource(nameForMessages);
                 }

@@ -64,6 +64,7 @@ final class SineEncoder {
     private double frequency = 440;
     private double amplitude = 0.5;
     private String movflags;
+    private Signal signal;
     private int compressionLevel = -1;
 
     SineEncoder(Recipe recipe) {
@@ -72,6 +73,20 @@ final class SineEncoder {
 
     SineEncoder seconds(double s) {
         seconds = s;
+        return this;
+    }
+
+    /** A sample of channel c at time t (seconds). */
+    interface Signal {
+        double at(int c, double t);
+    }
+
+    /**
+     * Replaces the sine with {@code signal}, which may differ between channels (encoders with planar float input
+     * only, as LAME is).
+     */
+    SineEncoder signal(Signal s) {
+        signal = s;
         return this;
     }
 
@@ -156,6 +171,7 @@ final class SineEncoder {
             float[] wave = new float[frameSize];
             float[] interleaved = new float[frameSize * channels];
             short[] shorts = new short[frameSize * channels];
+            float[][] waves = signal == null ? null : new float[channels][frameSize];
             for (long pos = 0; pos < total; pos += frameSize) {
                 int n = (int) Math.min(frameSize, total - pos);
                 int emitted = shortLastFrame ? n : frameSize; // pad with silence when the codec needs full frames
@@ -163,8 +179,15 @@ final class SineEncoder {
                 for (int i = 0; i < emitted; i++) {
                     wave[i] = i < n ? (float) (amplitude * Math.sin(2 * Math.PI * frequency * (pos + i) / rate)) : 0f;
                 }
+                if (waves != null) {
+                    for (int c = 0; c < channels; c++) {
+                        for (int i = 0; i < emitted; i++) {
+                            waves[c][i] = i < n ? (float) signal.at(c, (pos + i) / (double) rate) : 0f;
+                        }
+                    }
+                }
                 frame.nb_samples(emitted);
-                fill(frame, wave, emitted, interleaved, shorts);
+                fill(frame, wave, waves, emitted, interleaved, shorts);
                 frame.pts(pos);
                 check(avcodec.avcodec_send_frame(encoder, frame), "encode");
                 writePackets(encoder, muxer, stream, packet);
@@ -184,12 +207,14 @@ final class SineEncoder {
         }
     }
 
-    private void fill(AVFrame frame, float[] wave, int n, float[] interleaved, short[] shorts) {
+    private void fill(AVFrame frame, float[] wave, float[][] waves, int n, float[] interleaved, short[] shorts) {
         int format = frame.format();
         if (format == avutil.AV_SAMPLE_FMT_FLTP) {
             for (int c = 0; c < channels; c++) {
-                new FloatPointer(frame.data(c)).put(wave, 0, n);
+                new FloatPointer(frame.data(c)).put(waves != null ? waves[c] : wave, 0, n);
             }
+        } else if (waves != null) {
+            throw new IllegalStateException("per-channel signals need planar float input; this encoder takes " + format);
         } else if (format == avutil.AV_SAMPLE_FMT_FLT) {
             for (int i = 0, p = 0; i < n; i++) {
                 for (int c = 0; c < channels; c++) {

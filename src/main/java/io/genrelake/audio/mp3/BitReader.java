@@ -1,0 +1,65 @@
+package io.genrelake.audio.mp3;
+
+/**
+ * Big-endian bit reader over a byte array, as MPEG audio side information and main data are packed. Reads past
+ * {@link #limit} return zero bits rather than throwing: damaged frames then decode to garbage that the caller
+ * bounds (part2_3_length), never to an exception. Not thread-safe.
+ */
+final class BitReader {
+
+    private byte[] data;
+    private int limitBits;
+    private int position;
+
+    /** Reads bits [startBit, limitByte·8) of {@code data}. */
+    void reset(byte[] data, int startBit, int limitByte) {
+        this.data = data;
+        this.position = startBit;
+        this.limitBits = limitByte << 3;
+    }
+
+    int position() {
+        return position;
+    }
+
+    void seek(int bit) {
+        position = bit;
+    }
+
+    int limit() {
+        return limitBits;
+    }
+
+    /** The next n bits (0 ≤ n ≤ 24) without consuming them. */
+    int peek(int n) {
+        int p = position;
+        int i = p >>> 3;
+        int word;
+        if (i + 3 < (limitBits >>> 3)) {
+            byte[] d = data;
+            word = d[i] << 24 | (d[i + 1] & 0xFF) << 16 | (d[i + 2] & 0xFF) << 8 | (d[i + 3] & 0xFF);
+        } else {
+            word = byteAt(i) << 24 | byteAt(i + 1) << 16 | byteAt(i + 2) << 8 | byteAt(i + 3);
+        }
+        return n == 0 ? 0 : (word << (p & 7)) >>> (32 - n);
+    }
+
+    void skip(int n) {
+        position += n;
+    }
+
+    /** The next n bits (0 ≤ n ≤ 24). */
+    int read(int n) {
+        int v = peek(n);
+        position += n;
+        return v;
+    }
+
+    boolean readBit() {
+        return read(1) != 0;
+    }
+
+    private int byteAt(int i) {
+        return i >= 0 && i < (limitBits >>> 3) ? data[i] & 0xFF : 0;
+    }
+}

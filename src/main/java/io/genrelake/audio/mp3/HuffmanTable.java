@@ -1,0 +1,79 @@
+package io.genrelake.audio.mp3;
+
+/**
+ * A two-level lookup table for one Huffman code: the next {@link #ROOT_BITS} bits index the root; longer codes
+ * continue in a sub-table. Built once from the code words of {@link HuffmanCodes}.
+ */
+final class HuffmanTable {
+
+    static final int ROOT_BITS = 8;
+
+    /** Leaf: symbol << 8 | total code length. Link (negative): MIN_VALUE | sub-table start << 8 | its bits. */
+    private final int[] entries;
+
+    /**
+     * codes[i]: the code word of symbol i. With {@code size} > 0 the symbols are the pairs (i / size, i % size) of a
+     * big-value table and decode as x << 4 | y; with 0 they decode as i.
+     */
+    HuffmanTable(String[] codes, int size) {
+        int[] subBits = new int[1 << ROOT_BITS];
+        for (String code : codes) {
+            if (code.length() > ROOT_BITS) {
+                int root = Integer.parseInt(code.substring(0, ROOT_BITS), 2);
+                subBits[root] = Math.max(subBits[root], code.length() - ROOT_BITS);
+            }
+        }
+        int[] subStart = new int[1 << ROOT_BITS];
+        int next = 1 << ROOT_BITS;
+        for (int root = 0; root < subBits.length; root++) {
+            if (subBits[root] > 0) {
+                subStart[root] = next;
+                next += 1 << subBits[root];
+            }
+        }
+        entries = new int[next];
+        // Bit patterns no code word covers (damaged data only) decode as symbol 0 after one bit.
+        java.util.Arrays.fill(entries, 1);
+        for (int root = 0; root < subBits.length; root++) {
+            if (subBits[root] > 0) {
+                entries[root] = Integer.MIN_VALUE | subStart[root] << 8 | subBits[root];
+            }
+        }
+        for (int symbol = 0; symbol < codes.length; symbol++) {
+            String code = codes[symbol];
+            int length = code.length();
+            if (length == 0) {
+                continue;
+            }
+            int value = Integer.parseInt(code, 2);
+            int value16 = size > 0 ? (symbol / size) << 4 | symbol % size : symbol;
+            int leaf = value16 << 8 | length;
+            if (length <= ROOT_BITS) {
+                int first = value << (ROOT_BITS - length);
+                for (int i = 0; i < 1 << (ROOT_BITS - length); i++) {
+                    entries[first + i] = leaf;
+                }
+            } else {
+                int root = value >>> (length - ROOT_BITS);
+                int bits = subBits[root];
+                int rest = value & ((1 << (length - ROOT_BITS)) - 1);
+                int first = subStart[root] + (rest << (bits - (length - ROOT_BITS)));
+                for (int i = 0; i < 1 << (bits - (length - ROOT_BITS)); i++) {
+                    entries[first + i] = leaf;
+                }
+            }
+        }
+    }
+
+    /** Decodes one symbol, consuming its code word. */
+    int decode(BitReader r) {
+        int e = entries[r.peek(ROOT_BITS)];
+        if (e < 0) {
+            int bits = e & 0xFF;
+            int start = (e >>> 8) & 0x7FFFFF;
+            e = entries[start + (r.peek(ROOT_BITS + bits) & ((1 << bits) - 1))];
+        }
+        r.skip(e & 0xFF);
+        return e >>> 8;
+    }
+}
