@@ -23,9 +23,8 @@ public final class AudioDecoders {
 
     private static final AudioDecoders BUILT_IN =
             new AudioDecoders(List.of(new WavDecoder(), new AuDecoder(), new AiffDecoder()));
-    private static final AudioDecoders STANDARD = javaMp3()
-            ? BUILT_IN.with(new Mp3Decoder()).with(new FfmpegDecoder())
-            : BUILT_IN.with(new FfmpegDecoder());
+    private static final AudioDecoders WITH_JAVA_MP3 = BUILT_IN.with(new Mp3Decoder()).with(new FfmpegDecoder());
+    private static final AudioDecoders STANDARD = javaMp3() ? WITH_JAVA_MP3 : BUILT_IN.with(new FfmpegDecoder());
 
     private final List<AudioDecoder> decoders;
 
@@ -39,17 +38,22 @@ public final class AudioDecoders {
     }
 
     /**
-     * Whether MP3 goes to the pure-Java decoder (the default) rather than FFmpeg: {@code -Dgenrelake.mp3=ffmpeg}
-     * or the environment's {@code GENRELAKE_MP3_DECODER=ffmpeg} choose FFmpeg (to compare the two, or as a
-     * fallback).
+     * Whether MP3 goes to the pure-Java decoder ({@link Mp3Decoder}) rather than FFmpeg: {@code -Dgenrelake.mp3=java}
+     * or the environment's {@code GENRELAKE_MP3_DECODER=java}. FFmpeg stays the default while it is the faster of
+     * the two (docs/benchmarks.md).
      */
     static boolean javaMp3() {
         String choice = System.getProperty("genrelake.mp3", System.getenv("GENRELAKE_MP3_DECODER"));
-        return choice == null || !choice.trim().equalsIgnoreCase("ffmpeg");
+        return choice != null && choice.trim().equalsIgnoreCase("java");
+    }
+
+    /** The built-ins, the pure-Java MP3 decoder, then FFmpeg: what {@link #standard()} is with {@link #javaMp3}. */
+    public static AudioDecoders withJavaMp3() {
+        return WITH_JAVA_MP3;
     }
 
     /**
-     * The built-ins, then MP3 in pure Java ({@link #javaMp3}), then FFmpeg for AAC/M4A, FLAC, Ogg Vorbis, Opus and whatever else it
+     * The built-ins, then FFmpeg for MP3 (or the pure-Java decoder first, {@link #javaMp3}), AAC/M4A, FLAC, Ogg Vorbis, Opus and whatever else it
      * recognises. FFmpeg's natives load only when a file reaches it, so WAV-only runs never load them.
      */
     public static AudioDecoders standard() {

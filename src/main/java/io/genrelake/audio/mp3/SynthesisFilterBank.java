@@ -8,68 +8,72 @@ package io.genrelake.audio.mp3;
  */
 final class SynthesisFilterBank {
 
-    /** cos(m(2k+1)π/64), row k, column m. */
-    private static final float[] DCT = new float[32 * 32];
-    private static final float[] WINDOW = new float[512];
+    /** The window split by the halves of V it weighs: LOW[i][j] = D[64i + j], HIGH[i][j] = D[64i + 32 + j]. */
+    private static final float[][] LOW = new float[8][32];
+    private static final float[][] HIGH = new float[8][32];
 
     static {
-        for (int k = 0; k < 32; k++) {
-            for (int m = 0; m < 32; m++) {
-                DCT[k * 32 + m] = (float) Math.cos(m * (2 * k + 1) * Math.PI / 64);
+        for (int i = 0; i < 8; i++) {
+            for (int j = 0; j < 32; j++) {
+                LOW[i][j] = (float) Layer3Tables.SYNTHESIS_WINDOW[64 * i + j];
+                HIGH[i][j] = (float) Layer3Tables.SYNTHESIS_WINDOW[64 * i + 32 + j];
             }
-        }
-        for (int i = 0; i < 512; i++) {
-            WINDOW[i] = (float) Layer3Tables.SYNTHESIS_WINDOW[i];
         }
     }
 
-    /** The last 16 V vectors (64 values each), newest at {@link #offset}, as a ring. */
-    private final float[] v = new float[1024];
-    private int offset;
+    /** The last 16 V vectors as halves (V[0..32) and V[32..64)), newest at {@link #newest}, a ring. */
+    private final float[][] low = new float[16][32];
+    private final float[][] high = new float[16][32];
+    private int newest;
+    private final Dct32 dct = new Dct32();
     private final float[] x = new float[32];
+    private final float[] sum = new float[32];
 
     /** Slots {@code [0, slots)} of {@code subbands} ([slot·32 + subband]) to PCM at {@code out[outOff..]}. */
     void synthesize(float[] subbands, int slots, float[] out, int outOff) {
         for (int t = 0; t < slots; t++) {
-            slot(subbands, t * 32, out, outOff + 32 * t);
+            System.arraycopy(subbands, 32 * t, x, 0, 32);
+            slot(out, outOff + 32 * t);
         }
     }
 
-    private void slot(float[] s, int in, float[] out, int outOff) {
-        java.util.Arrays.fill(x, 0f);
-        for (int k = 0; k < 32; k++) {
-            float sk = s[in + k];
-            if (sk == 0f) {
-                continue;
-            }
-            int row = k * 32;
-            for (int m = 0; m < 32; m++) {
-                x[m] += sk * DCT[row + m];
-            }
-        }
-        offset = (offset - 64) & 1023;
-        int o = offset;
+    private void slot(float[] out, int outOff) {
+        dct.transform(x);
+        newest = (newest + 15) & 15;
+        float[] lo = low[newest];
+        float[] hi = high[newest];
         for (int i = 0; i < 16; i++) {
-            v[o + i] = x[i + 16];
+            lo[i] = x[i + 16];
         }
-        v[o + 16] = 0f;
-        for (int i = 17; i <= 32; i++) {
-            v[o + i] = -x[48 - i];
+        lo[16] = 0f;
+        for (int i = 17; i < 32; i++) {
+            lo[i] = -x[48 - i];
         }
-        for (int i = 33; i < 64; i++) {
-            v[o + i] = -x[Math.abs(i - 48)];
+        for (int i = 0; i < 16; i++) { // V[32 + i] = −X[16 − i]
+            hi[i] = -x[16 - i];
         }
-        // out[j] = Σ_{i<8} D[64i+j]·V[128i+j] + D[64i+32+j]·V[128i+96+j]  (U of the standard, read from V)
+        for (int i = 16; i < 32; i++) { // V[32 + i] = −X[i − 16]
+            hi[i] = -x[i - 16];
+        }
+        // out[j] = Σ_{i<8} D[64i+j]·V_{2i}[j] + D[64i+32+j]·V_{2i+1}[32+j], V_k the k-th newest vector
+        // (the U of the standard, read from V). Every array indexed by j alone, so C2 vectorises the loops.
+        float[] s = sum;
+        float[] w0 = LOW[0];
+        float[] w1 = HIGH[0];
+        float[] v0 = low[newest];
+        float[] v1 = high[(newest + 1) & 15];
         for (int j = 0; j < 32; j++) {
-            out[outOff + j] = 0f;
+            s[j] = w0[j] * v0[j] + w1[j] * v1[j];
         }
-        for (int i = 0; i < 8; i++) {
-            int a = (o + 128 * i) & 1023;
-            int b = (o + 128 * i + 96) & 1023;
-            int d = 64 * i;
+        for (int i = 1; i < 8; i++) {
+            w0 = LOW[i];
+            w1 = HIGH[i];
+            v0 = low[(newest + 2 * i) & 15];
+            v1 = high[(newest + 2 * i + 1) & 15];
             for (int j = 0; j < 32; j++) {
-                out[outOff + j] += WINDOW[d + j] * v[a + j] + WINDOW[d + 32 + j] * v[b + j];
+                s[j] += w0[j] * v0[j] + w1[j] * v1[j];
             }
         }
+        System.arraycopy(s, 0, out, outOff, 32);
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.genrelake.audio.AudioDecoder;
 import io.genrelake.audio.AudioDecoders;
+import io.genrelake.audio.AudioFormatException;
 import io.genrelake.audio.AudioStream;
 import io.genrelake.audio.mp3.Mp3Decoder;
 import java.io.BufferedInputStream;
@@ -77,14 +78,61 @@ class Mp3DecoderAgreementTest {
     }
 
     @Test
-    void standardRegistryDecodesMp3InJava() throws IOException {
+    void registryWithJavaMp3DecodesMp3InJava() throws IOException {
         Path file = dir.resolve("sine.mp3");
         assumeTrue(SineEncoder.MP3.encoder() != null);
         new SineEncoder(SineEncoder.MP3).writeTo(file);
-        try (InputStream in = Files.newInputStream(file); AudioStream s = AudioDecoders.standard().open(in, "sine.mp3")) {
+        try (InputStream in = Files.newInputStream(file);
+                AudioStream s = AudioDecoders.withJavaMp3().open(in, "sine.mp3")) {
             assertEquals("mp3", s.codec());
-            assertEquals(44100 * 3, s.frameCount());
+            assertEquals(44100 * 3, s.frameCount(), "from the LAME tag: frames·1152 − delay − padding");
         }
+    }
+
+    /** Cut at half: the audio before the cut, then "truncated: ..." (the tag declares 3 s). */
+    @Test
+    void truncatedFileSaysTruncatedAfterItsAudio() throws IOException {
+        assumeTrue(SineEncoder.MP3.encoder() != null);
+        Path whole = dir.resolve("whole.mp3");
+        new SineEncoder(SineEncoder.MP3).writeTo(whole);
+        byte[] bytes = Files.readAllBytes(whole);
+        AudioStream s = new Mp3Decoder().open(new BufferedInputStream(new ByteArrayInputStream(
+                Arrays.copyOf(bytes, bytes.length / 2))));
+        float[] buffer = new float[44100 * 4];
+        int read = 0;
+        AudioFormatException failure = null;
+        try (s) {
+            for (int n; (n = s.readMono(buffer, read, 1024)) > 0; ) {
+                read += n;
+            }
+        } catch (AudioFormatException e) {
+            failure = e;
+        }
+        assertNotNull(failure, read + " samples and no error");
+        assertTrue(failure.getMessage().startsWith("truncated: decoding stopped after 1."), failure.getMessage());
+        assertEquals(1.5, read / 44100.0, 0.1);
+    }
+
+    /** Noise over 0.5 % of the file costs a few frames, not the file; over a fifth it is reported as corrupt. */
+    @Test
+    void damagedBytesAreSkippedOrReported() throws IOException {
+        assumeTrue(SineEncoder.MP3.encoder() != null);
+        Path file = dir.resolve("sine.mp3");
+        new SineEncoder(SineEncoder.MP3).writeTo(file);
+        byte[] bytes = Files.readAllBytes(file);
+        assertEquals(3.0, decode(new Mp3Decoder(), damaged(bytes, 0.5, 0.505)).length / 44100.0, 0.15);
+        AudioFormatException e = org.junit.jupiter.api.Assertions.assertThrows(AudioFormatException.class,
+                () -> decode(new Mp3Decoder(), damaged(bytes, 0.3, 0.7)));
+        assertTrue(e.getMessage().startsWith("corrupt: only "), e.getMessage());
+    }
+
+    private Path damaged(byte[] original, double from, double to) throws IOException {
+        byte[] bytes = original.clone();
+        Random random = new Random(5);
+        for (int i = (int) (bytes.length * from); i < (int) (bytes.length * to); i++) {
+            bytes[i] = (byte) random.nextInt();
+        }
+        return Files.write(dir.resolve("damaged-" + from + ".mp3"), bytes);
     }
 
     /** An ID3v2 tag in front of FLAC: the MP3 decoder looks past the tag, finds no frames and hands it on. */
@@ -108,7 +156,7 @@ class Mp3DecoderAgreementTest {
         assertNull(new Mp3Decoder().open(in), "not MP3");
         assertEquals('I', in.read(), "the stream is back at its start");
 
-        try (AudioStream s = AudioDecoders.standard().open(new ByteArrayInputStream(file), "tagged.flac")) {
+        try (AudioStream s = AudioDecoders.withJavaMp3().open(new ByteArrayInputStream(file), "tagged.flac")) {
             assertEquals("flac", s.codec());
         }
     }
