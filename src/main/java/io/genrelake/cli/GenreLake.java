@@ -26,6 +26,8 @@ import picocli.CommandLine.Spec;
                 "  GENRELAKE_VECTOR_API  off: leave out the incubating Vector API module that",
                 "                        the launcher adds when the JVM has it (same results,",
                 "                        the extractor ~25 % slower)",
+                "  GENRELAKE_MP3_DECODER java: MP3 through the pure-Java decoder instead of",
+                "                        FFmpeg (same samples to > 100 dB; slower for now)",
                 "  GENRELAKE_BUILD_DIR   the build folder (default target/)"})
 public final class GenreLake implements Runnable {
 

@@ -21,15 +21,50 @@ final class Dct32 {
         }
     }
 
+    private static final float INV_SQRT2 = (float) (1 / Math.sqrt(2));
+
     private final float[] scratch = new float[32];
 
-    /** x[0..32) becomes its DCT-II, in place. */
+    /** x[0..32) becomes its DCT-II, in place. One method per size (not one recursive one) so that C2 inlines it all. */
     void transform(float[] x) {
-        transform(x, scratch, 0, 5);
+        float[] t = scratch;
+        split(x, t, 0, 5);
+        dct16(t, x, 0);
+        dct16(t, x, 16);
+        merge(x, t, 0, 5);
     }
 
-    /** x[off, off + 2^log) in place, with tmp's same range as scratch. */
-    private static void transform(float[] x, float[] tmp, int off, int log) {
+    private static void dct16(float[] x, float[] t, int off) {
+        split(x, t, off, 4);
+        dct8(t, x, off);
+        dct8(t, x, off + 8);
+        merge(x, t, off, 4);
+    }
+
+    private static void dct8(float[] x, float[] t, int off) {
+        split(x, t, off, 3);
+        dct4(t, x, off);
+        dct4(t, x, off + 4);
+        merge(x, t, off, 3);
+    }
+
+    private static void dct4(float[] x, float[] t, int off) {
+        split(x, t, off, 2);
+        dct2(t, off);
+        dct2(t, off + 2);
+        merge(x, t, off, 2);
+    }
+
+    /** X[0] = x0 + x1, X[1] = (x0 − x1)·cos(π/4). */
+    private static void dct2(float[] x, int off) {
+        float a = x[off];
+        float b = x[off + 1];
+        x[off] = a + b;
+        x[off + 1] = (a - b) * INV_SQRT2;
+    }
+
+    /** tmp[off..off+h) = a, tmp[off+h..off+n) = b of x[off, off + n), n = 2^log. */
+    private static void split(float[] x, float[] tmp, int off, int log) {
         int n = 1 << log;
         int h = n >> 1;
         float[] scale = SCALE[log];
@@ -39,10 +74,12 @@ final class Dct32 {
             tmp[off + k] = a + b;
             tmp[off + h + k] = (a - b) * scale[k];
         }
-        if (h > 1) {
-            transform(tmp, x, off, log - 1);
-            transform(tmp, x, off + h, log - 1);
-        }
+    }
+
+    /** x[off, off + n) interleaves the transformed halves in tmp: X[2m] = A[m], X[2m+1] = B[m] + B[m+1]. */
+    private static void merge(float[] x, float[] tmp, int off, int log) {
+        int n = 1 << log;
+        int h = n >> 1;
         for (int m = 0; m < h - 1; m++) {
             x[off + 2 * m] = tmp[off + m];
             x[off + 2 * m + 1] = tmp[off + h + m] + tmp[off + h + m + 1];

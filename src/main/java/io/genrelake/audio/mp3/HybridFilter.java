@@ -18,7 +18,7 @@ final class HybridFilter {
     /** Windows of §2.4.3.4.10.3 for block types 0, 1 and 3 (36 points); index 2 holds the 12-point short window. */
     private static final float[][] WINDOWS = new float[4][36];
     /** DCT-IV kernels: cos(π/72·(2n+1)(2k+1)) for 18 points and cos(π/24·(2n+1)(2k+1)) for 6. */
-    private static final float[] COS18 = new float[18 * 18];
+    private static final float[][] COS18 = new float[18][18]; // [k][n]: each input's column, for a vectorised sum
     private static final float[] COS6 = new float[6 * 6];
 
     static {
@@ -40,7 +40,7 @@ final class HybridFilter {
         }
         for (int n = 0; n < 18; n++) {
             for (int k = 0; k < 18; k++) {
-                COS18[n * 18 + k] = (float) Math.cos(Math.PI / 72 * (2 * n + 1) * (2 * k + 1));
+                COS18[k][n] = (float) Math.cos(Math.PI / 72 * (2 * n + 1) * (2 * k + 1));
             }
         }
         for (int n = 0; n < 6; n++) {
@@ -155,13 +155,15 @@ final class HybridFilter {
     /** 36-point IMDCT via an 18-point DCT-IV y: x[i] = y[i+9] (i < 9), −y[26−i] (i < 27), −y[i−27]; then windowed. */
     private void longBlock(float[] x, int base, float[] window) {
         float[] y = dct;
-        for (int n = 0; n < 18; n++) {
-            float s = 0f;
-            int row = n * 18;
-            for (int k = 0; k < 18; k++) {
-                s += COS18[row + k] * x[base + k];
+        java.util.Arrays.fill(y, 0f);
+        for (int k = 0; k < 18; k++) {
+            float xk = x[base + k];
+            if (xk != 0f) {
+                float[] c = COS18[k];
+                for (int n = 0; n < 18; n++) {
+                    y[n] += c[n] * xk;
+                }
             }
-            y[n] = s;
         }
         for (int i = 0; i < 9; i++) {
             block[i] = y[i + 9] * window[i];
