@@ -26,10 +26,6 @@ final class BitReader {
         position = bit;
     }
 
-    int limit() {
-        return limitBits;
-    }
-
     /** The next n bits (0 ≤ n ≤ 24) without consuming them. */
     int peek(int n) {
         int p = position;

@@ -19,8 +19,6 @@ final class Granule {
     boolean mixed;
     final int[] tableSelect = new int[3];
     final int[] subblockGain = new int[3];
-    int region0Count;
-    int region1Count;
     boolean preflag;
     int scalefacScale;
     int count1Table;
@@ -33,8 +31,6 @@ final class Granule {
     /** Huffman region boundaries in lines (region 0 ends at region1Start, region 1 at region2Start). */
     int region1Start;
     int region2Start;
-    /** Lines up to which decoded values may be non-zero (a multiple of 2 or 4, ≤ 576). */
-    int nonZeroEnd;
 
     static final int SHORT_OFFSET = 22;
 

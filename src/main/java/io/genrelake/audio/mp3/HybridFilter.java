@@ -51,6 +51,7 @@ final class HybridFilter {
     }
 
     private final float[] overlap = new float[32 * 18];
+    private int rateIndex;
     private final float[] reordered = new float[576];
     private final float[] dct = new float[18];
     private final float[] block = new float[36];
@@ -115,9 +116,8 @@ final class HybridFilter {
     }
 
     /** A granule of silence: the previous granule's overlap still comes out. */
-    void silence(boolean first) {
-        java.util.Arrays.fill(block, 0f);
-        for (int sb = 0; sb < 32 && first; sb++) {
+    void silence() {
+        for (int sb = 0; sb < 32; sb++) {
             for (int t = 0; t < 18; t++) {
                 output[t * 32 + sb] = overlap[18 * sb + t];
                 overlap[18 * sb + t] = 0f;
@@ -144,8 +144,6 @@ final class HybridFilter {
         }
         return out;
     }
-
-    private int rateIndex;
 
     /** The sample rate (index into {@link Layer3Tables#SAMPLE_RATES}) of the granules that follow. */
     void rateIndex(int index) {

@@ -17,7 +17,7 @@ final class Layer3Decoder {
 
     private final SideInfo side = new SideInfo();
     private final BitReader bits = new BitReader();
-    private final ScaleFactorReader scalefactors = ScaleFactorReader.create();
+    private final ScaleFactorReader scalefactors = new ScaleFactorReader();
     private final int[][] values = new int[2][576];
     private final float[][] lines = new float[2][576];
     private final int[] nonZeroEnd = new int[2];
@@ -43,7 +43,7 @@ final class Layer3Decoder {
         int granules = FrameHeader.granules(h);
         if (!valid || begin < 0 || dataStart > length) {
             for (int gr = 0; gr < granules; gr++) {
-                hybrid.silence(true);
+                hybrid.silence();
                 hybrid.invertOddSubbands();
                 synthesis.synthesize(hybrid.output, 18, out, outOff + 576 * gr);
             }
@@ -106,7 +106,7 @@ final class Layer3Decoder {
         }
         float[] r = lines[1];
         if (joint) {
-            StereoProcessor.process(h, l, r, g[0], g[1], nonZeroEnd[1], end);
+            StereoProcessor.process(h, l, r, g[1], nonZeroEnd[1], end);
             end = FrameHeader.modeExtension(h) % 2 == 1 ? 576 : end; // intensity fills the right channel's top bands
         }
         if (g[0].sameBlocks(g[1])) {

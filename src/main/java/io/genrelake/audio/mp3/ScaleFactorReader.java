@@ -9,12 +9,6 @@ final class ScaleFactorReader {
 
     private final int[] slen = new int[4];
 
-    private ScaleFactorReader() {}
-
-    static ScaleFactorReader create() {
-        return new ScaleFactorReader();
-    }
-
     /** MPEG-1: granule {@code g} of a channel; {@code first} is the same channel's granule 0 (for scfsi). */
     void readMpeg1(BitReader r, Granule g, Granule first, int gr, boolean[] scfsi) {
         int slen1 = Layer3Tables.SLEN[g.scalefacCompress][0];

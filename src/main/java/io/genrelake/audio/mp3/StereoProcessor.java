@@ -24,7 +24,7 @@ final class StereoProcessor {
      * Converts {@code l} (left or mid) and {@code r} (right or side) in place. {@code right} is the right channel's
      * granule (its scale factors carry the intensity positions); {@code rightEnd} its decoded extent.
      */
-    static void process(int header, float[] l, float[] r, Granule left, Granule right, int rightEnd, int end) {
+    static void process(int header, float[] l, float[] r, Granule right, int rightEnd, int end) {
         int modeExtension = FrameHeader.modeExtension(header);
         boolean ms = (modeExtension & 2) != 0;
         boolean intensity = (modeExtension & 1) != 0;
