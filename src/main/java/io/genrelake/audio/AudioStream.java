@@ -28,4 +28,16 @@ public interface AudioStream extends Closeable {
      *     header declares
      */
     int readMono(float[] dst, int offset, int maxFrames) throws IOException;
+
+    /**
+     * Asks the stream to hand out its mono mix at half its {@link #sampleRate} from now on, as {@link Resampler}
+     * would make it of the full-rate mix (to its −100 dB), for less work than decoding at the full rate and
+     * resampling (the MP3 decoder folds the resampling into its synthesis filter bank). Only before the first read.
+     * {@link #sampleRate} and {@link #frameCount} keep describing the stream itself.
+     *
+     * @return true when the stream does so; false (the default) when it cannot
+     */
+    default boolean halveRate() {
+        return false;
+    }
 }

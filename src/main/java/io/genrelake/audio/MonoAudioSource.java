@@ -6,8 +6,9 @@ import java.util.Objects;
 
 /**
  * Mono float blocks at a target rate (22050 by default): a decoded stream mixed to mono, then
- * resampled when its rate differs (mixing first, as librosa.load does). Owns and closes the stream.
- * Not thread-safe.
+ * resampled when its rate differs (mixing first, as librosa.load does), by {@link Resampler} or, at
+ * twice the target rate, by the decoder itself where it can ({@link AudioStream#halveRate}). Owns and
+ * closes the stream. Not thread-safe.
  */
 public final class MonoAudioSource implements Closeable {
 
@@ -28,7 +29,8 @@ public final class MonoAudioSource implements Closeable {
             throw new IllegalArgumentException("target rate must be positive: " + targetRate);
         }
         this.targetRate = targetRate;
-        if (stream.sampleRate() == targetRate) {
+        if (stream.sampleRate() == targetRate
+                || stream.sampleRate() == 2 * targetRate && stream.halveRate()) { // the decoder resamples itself
             this.resampler = null;
             this.input = null;
             this.output = null;
@@ -108,7 +110,8 @@ public final class MonoAudioSource implements Closeable {
         if (frames < 0) {
             return -1;
         }
-        return resampler == null ? frames : Resampler.outputLength(frames, stream.sampleRate(), targetRate);
+        int rate = stream.sampleRate();
+        return rate == targetRate ? frames : Resampler.outputLength(frames, rate, targetRate);
     }
 
     @Override

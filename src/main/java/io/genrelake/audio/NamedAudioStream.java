@@ -43,6 +43,11 @@ final class NamedAudioStream implements AudioStream {
     }
 
     @Override
+    public boolean halveRate() {
+        return inner.halveRate();
+    }
+
+    @Override
     public void close() throws IOException {
         inner.close();
     }

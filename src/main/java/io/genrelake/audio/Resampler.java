@@ -97,6 +97,14 @@ public final class Resampler {
         return Math.floorDiv(n * up + down - 1, down);
     }
 
+    /**
+     * The taps of the 2:1 conversion (44100 → 22050 Hz and every other halving): output m is
+     * Σ_i taps[i] · x[2m − taps.length/2 + 1 + i]. For decoders that fold the conversion into their own synthesis.
+     */
+    public static float[] halvingTaps() {
+        return KaiserSincFilter.phaseTable(1, 2).clone();
+    }
+
     /** Resamples a whole signal (zero beyond both ends) to ceil(n · outRate / inRate) samples. */
     public static float[] resample(float[] x, int inRate, int outRate) {
         return resample(x, new Resampler(inRate, outRate));

@@ -52,6 +52,8 @@ final class HybridFilter {
 
     private final float[] overlap = new float[32 * 18];
     private int rateIndex;
+    /** Subbands that are filtered at all; the others stay silent (see {@link #subbands(int)}). */
+    private int subbands = 32;
     private final float[] reordered = new float[576];
     private final float[] dct = new float[18];
     private final float[] block = new float[36];
@@ -72,8 +74,10 @@ final class HybridFilter {
             x = reorder(xr, g, nonZeroEnd);
             limit = 32;
         }
-        int aliasBands = longSubbands;
-        for (int sb = 1; sb < Math.min(aliasBands, limit); sb++) {
+        // Alias reduction at the boundary above the last kept subband still changes that subband's lines.
+        int aliasEnd = Math.min(Math.min(longSubbands, limit), subbands + 1);
+        limit = Math.min(limit, subbands);
+        for (int sb = 1; sb < aliasEnd; sb++) {
             int b = 18 * sb;
             for (int i = 0; i < 8; i++) {
                 float lo = x[b - 1 - i];
@@ -143,6 +147,34 @@ final class HybridFilter {
             }
         }
         return out;
+    }
+
+    /**
+     * Filters only subbands [0, n) from now on, the rest left silent: for a consumer that discards the others'
+     * frequencies anyway ({@link HalfRateSynthesis}).
+     */
+    void subbands(int n) {
+        subbands = n;
+    }
+
+    /**
+     * The lines of a granule with {@code g}'s blocks that the kept subbands need (all 576 when all are kept): long
+     * blocks up to the first subband past them, which alias reduction reads; short blocks up to the end of the
+     * scale factor band that holds their top frequency, since their lines come band by band, window by window.
+     */
+    int lineLimit(Granule g) {
+        if (subbands == 32) {
+            return 576;
+        }
+        if (!g.isShort()) {
+            return 18 * (subbands + 1);
+        }
+        int[] shortStarts = Layer3Tables.SHORT_BAND_STARTS[rateIndex];
+        int b = 0;
+        while (b < 13 && shortStarts[b] < 6 * subbands) {
+            b++;
+        }
+        return 3 * shortStarts[b];
     }
 
     /** The sample rate (index into {@link Layer3Tables#SAMPLE_RATES}) of the granules that follow. */

@@ -25,10 +25,20 @@ final class Layer3Decoder {
     private final SynthesisFilterBank synthesis = new SynthesisFilterBank();
     private final byte[] reservoir = new byte[MAX_RESERVOIR + MAX_FRAME_BYTES];
     private int reservoirLength;
+    /** When set, granules go to it instead of {@link #synthesis}, and only the subbands it uses are decoded. */
+    private HalfRateSynthesis halfRate;
+
+    /**
+     * From now on, hands each granule's subband samples to {@code target} instead of synthesising them, and decodes
+     * lines only as far as the subbands it asks for need.
+     */
+    void halveRate(HalfRateSynthesis target) {
+        halfRate = target;
+    }
 
     /**
      * Decodes the frame {@code frame[off, off + length)} (header {@code h} included) to
-     * {@link FrameHeader#samplesPerFrame} samples at {@code out[outOff..]}. Returns false when the frame could not
+     * {@link FrameHeader#samplesPerFrame} samples at {@code out[outOff..]} (or on to the half-rate synthesis). Returns false when the frame could not
      * be decoded (damaged side information, or main data that lies in frames not seen): it then contributes
      * silence after what the previous frame left in the filter banks.
      */
@@ -45,7 +55,7 @@ final class Layer3Decoder {
             for (int gr = 0; gr < granules; gr++) {
                 hybrid.silence();
                 hybrid.invertOddSubbands();
-                synthesis.synthesize(hybrid.output, 18, out, outOff + 576 * gr);
+                synthesize(out, outOff + 576 * gr);
             }
             return false;
         }
@@ -61,6 +71,9 @@ final class Layer3Decoder {
         for (int gr = 0; gr < granules; gr++) {
             Granule[] g = side.granules[gr];
             boolean sideCancels = channels == 2 && midSideOnly && g[0].sameBlocks(g[1]);
+            if (halfRate != null) {
+                hybrid.subbands(halfRate.subbandsForNextGranule());
+            }
             for (int ch = 0; ch < channels; ch++) {
                 Granule granule = g[ch];
                 int end = position + granule.part23Length;
@@ -76,16 +89,26 @@ final class Layer3Decoder {
                     nonZeroEnd[ch] = 0; // scale factors longer than the granule: damaged; its lines are silent
                     java.util.Arrays.fill(lines[ch], 0f);
                 } else {
-                    nonZeroEnd[ch] = SpectrumReader.read(bits, granule, end, values[ch]);
+                    int lineLimit = intensity ? 576 : hybrid.lineLimit(granule);
+                    nonZeroEnd[ch] = SpectrumReader.read(bits, granule, end, lineLimit, values[ch]);
                     Requantizer.requantize(granule, values[ch], nonZeroEnd[ch], lines[ch], rateIndex, lsf);
                 }
                 position = end;
             }
             mix(h, g, channels, sideCancels, joint);
             hybrid.invertOddSubbands();
-            synthesis.synthesize(hybrid.output, 18, out, outOff + 576 * gr);
+            synthesize(out, outOff + 576 * gr);
         }
         return true;
+    }
+
+    /** The granule in {@link HybridFilter#output} to PCM, or on to the half-rate synthesis. */
+    private void synthesize(float[] out, int outOff) {
+        if (halfRate != null) {
+            halfRate.slots(hybrid.output, 18);
+        } else {
+            synthesis.synthesize(hybrid.output, 18, out, outOff);
+        }
     }
 
     /** The granule's channels into the hybrid filter as their mean. */

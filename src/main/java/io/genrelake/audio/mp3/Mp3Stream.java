@@ -34,6 +34,9 @@ final class Mp3Stream implements AudioStream {
     private int pcmPos;
     private int pcmEnd;
 
+    /** Set when the stream delivers at half its rate (see {@link #halveRate}). */
+    private HalfRateSynthesis halfRate;
+
     private long decoded;      // samples decoded so far, before trimming
     private long skip;         // samples dropped at the start (gapless)
     private long keep = -1;    // samples to hand out in all, or -1 when unknown
@@ -103,13 +106,17 @@ final class Mp3Stream implements AudioStream {
         }
         int done = 0;
         while (done < maxFrames) {
-            if (pcmPos == pcmEnd && !nextFrame()) {
+            if (pending() == 0 && !nextFrame()) {
                 break;
             }
-            int n = Math.min(maxFrames - done, pcmEnd - pcmPos);
-            System.arraycopy(pcm, pcmPos, dst, offset + done, n);
-            pcmPos += n;
-            done += n;
+            if (halfRate != null) {
+                done += halfRate.read(dst, offset + done, maxFrames - done);
+            } else {
+                int n = Math.min(maxFrames - done, pcmEnd - pcmPos);
+                System.arraycopy(pcm, pcmPos, dst, offset + done, n);
+                pcmPos += n;
+                done += n;
+            }
         }
         if (done > 0) {
             return done;
@@ -120,24 +127,53 @@ final class Mp3Stream implements AudioStream {
         return -1;
     }
 
-    /** Decodes the next frame into {@link #pcm}, trimmed; false at the end. */
+    /**
+     * Samples {@link #readMono} can hand out without decoding: the current frame's rest, or what the half-rate
+     * synthesis has ready.
+     */
+    private int pending() {
+        return halfRate != null ? halfRate.available() : pcmEnd - pcmPos;
+    }
+
+    /** The synthesis and the resampling in one ({@link HalfRateSynthesis}); false after the first read. */
+    @Override
+    public boolean halveRate() {
+        if (halfRate != null || decoded > 0 || closed) {
+            return false;
+        }
+        halfRate = new HalfRateSynthesis(skip, keep);
+        decoder.halveRate(halfRate);
+        return true;
+    }
+
+    /** Decodes the next frame (into {@link #pcm}, trimmed, or on to the half-rate synthesis); false at the end. */
     private boolean nextFrame() throws IOException {
         while (!ended) {
             int header = findFrame(Integer.MAX_VALUE, firstHeader);
             if (header == 0) {
                 finish();
-                return false;
+                return pending() > 0;
             }
             int length = FrameHeader.frameBytes(header);
             if (!fill(length)) {
                 finish(); // a last frame cut short: what came before it is the stream
-                return false;
+                return pending() > 0;
             }
             int samples = FrameHeader.samplesPerFrame(header);
             decoder.decode(header, buffer, pos, length, pcm, 0);
             pos += length;
             long start = decoded;
             decoded += samples;
+            if (halfRate != null) {
+                if (keep >= 0 && decoded >= skip + keep) {
+                    finish();
+                    return pending() > 0;
+                }
+                if (pending() > 0) {
+                    return true;
+                }
+                continue;
+            }
             // Keep decoded samples [skip, skip + keep).
             long from = Math.max(start, skip);
             long to = keep < 0 ? decoded : Math.min(decoded, skip + keep);
@@ -159,6 +195,9 @@ final class Mp3Stream implements AudioStream {
         ended = true;
         long expected = keep;
         long got = Math.max(0, Math.min(decoded - skip, expected < 0 ? Long.MAX_VALUE : expected));
+        if (halfRate != null) {
+            halfRate.finish(got);
+        }
         if (expected > 0 && got + truncationSlack(expected) < expected) {
             failure = skippedBytes > 0
                     ? "corrupt: only " + seconds(got) + " of the " + seconds(expected)

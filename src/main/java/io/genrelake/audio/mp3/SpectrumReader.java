@@ -21,14 +21,15 @@ final class SpectrumReader {
     private SpectrumReader() {}
 
     /**
-     * Reads the values from the reader's position up to bit {@code end} into {@code values[0..576)}; returns the
-     * line up to which they may be non-zero (everything after it is set to 0).
+     * Reads the values from the reader's position up to bit {@code end} into {@code values[0..576)}, stopping once
+     * line {@code limit} (even) is reached (the caller needs no more); returns the line up to which they may be
+     * non-zero (everything after it is set to 0).
      */
-    static int read(BitReader r, Granule g, int end, int[] values) {
-        int bigEnd = g.bigValues * 2;
+    static int read(BitReader r, Granule g, int end, int limit, int[] values) {
+        int bigEnd = Math.min(g.bigValues * 2, limit);
         int i = 0;
         for (int region = 0; region < 3; region++) {
-            int regionEnd = region == 0 ? g.region1Start : region == 1 ? g.region2Start : bigEnd;
+            int regionEnd = Math.min(region == 0 ? g.region1Start : region == 1 ? g.region2Start : bigEnd, bigEnd);
             int table = g.tableSelect[region];
             HuffmanTable code = PAIRS[table];
             if (code == null) { // table 0 (and the unused 4 and 14): all zero
@@ -63,7 +64,7 @@ final class SpectrumReader {
             }
         }
         boolean tableB = g.count1Table == 1;
-        while (i <= 572 && r.position() < end) {
+        while (i < limit && i <= 572 && r.position() < end) {
             int s = tableB ? 15 - r.read(4) : QUADS_A.decode(r);
             int v = (s >>> 3) & 1;
             int w = (s >>> 2) & 1;

@@ -1,0 +1,297 @@
+package io.genrelake.audio.mp3;
+
+import io.genrelake.audio.Resampler;
+
+/**
+ * The synthesis filter bank and the 2:1 resampling (44.1 kHz → 22050 Hz) in one: the samples that
+ * {@link SynthesisFilterBank} followed by {@link Resampler} would give, trimmed as the stream is, for a fraction of
+ * the work.
+ *
+ * <p>Why this is the same: the resampler takes y to z[m] = Σ_i h_i·y[c − 129 + i] (c = 2m + the trim), with a
+ * low-pass h flat to 1e-5 up to 0.9 of the output Nyquist and below −100 dB from 1.0 (KaiserSincFilter). Subband k
+ * of the synthesis bank covers [k, k + 1] · fs/64 plus half a band of transition on each side (the prototype
+ * window's stopband starts one band from its centre). In units of the output Nyquist (16 bands): subbands 0–13 end
+ * by 0.89, inside h's passband, so their part of z is just their synthesis at every second sample, which a bank
+ * that windows only those columns gives ({@link SynthesisFilterBank}(parity, 2)); subbands 17–31 start at 1.03,
+ * inside h's stopband, so they are dropped (the decoder does not decode their lines); subbands 14–16 straddle h's
+ * transition band, and their part of z is Σ_t S_k[t]·f_k[c − 32t] with the composite filter f_k = h * g_k (g_k the
+ * bank's response to a unit sample in subband k, measured on the bank itself): 26 slots × 16 samples each.
+ *
+ * <p>The resampler takes the signal as zero outside the trimmed stream, where the composite would see the
+ * decoder's priming and padding samples: the first {@link #START_OUTPUTS} and the last ~65 outputs, whose taps
+ * reach there, are made the resampler's way from a replay of the recent slots (kept in a ring) through a full bank.
+ * Not thread-safe.
+ */
+final class HalfRateSynthesis {
+
+    /**
+     * For each of {@code count} slots q: sums[16q + r] += Σ_{j<n} v[nq + j]·columns[16j + r] (r < 16), the composite
+     * filters' part of the slot's outputs. A granule's slots in one call, so the kernel's loop is hot enough to be
+     * compiled on its own rather than only inlined deep in the decoder (where the Vector API loses its intrinsics).
+     */
+    interface ColumnSums {
+        void sums(float[] columns, float[] v, int n, int count, float[] sums);
+    }
+
+    /** Subbands that reach the output at all; the decoder may leave the others silent. */
+    static final int SUBBANDS = 17;
+    /** Subbands below this pass the resampler's low-pass unchanged. */
+    private static final int LOW_SUBBANDS = 14;
+    private static final int HIGH_SUBBANDS = SUBBANDS - LOW_SUBBANDS;
+
+    private static final float[] TAPS = Resampler.halvingTaps();
+    private static final int HALF_TAPS = TAPS.length / 2;
+    /** Slots after an output's own that its taps reach: c + HALF_TAPS lies at most this many slots ahead. */
+    private static final int LEAD = (31 + HALF_TAPS) / 32;
+    /** Slots before an output's own that the composite filters reach (g_k spans 16 slots, h reaches HALF_TAPS − 1 back). */
+    private static final int LAG = (HALF_TAPS - 1 + 511) / 32;
+    private static final int SPAN = LEAD + LAG + 1;
+    /** Outputs whose taps reach before the trimmed start: c − (HALF_TAPS − 1) < skip. */
+    static final int START_OUTPUTS = HALF_TAPS / 2;
+    /** Full-rate samples after the skip that the start replay reads. */
+    private static final int START_REACH = 2 * (START_OUTPUTS - 1) + HALF_TAPS + 1;
+    /**
+     * How far before the trimmed end the end replay's bank may start reading, plus a granule whose overlap it
+     * needs: outputs not yet made (composite lag and taps), the resampler's taps, the bank's 16-slot window.
+     */
+    private static final int END_REACH = 32 * (LEAD + 1) + 3 * HALF_TAPS + 511 + 576;
+    /** Recent slots kept for replays (a replay needs at most ~31). */
+    private static final int RING = 64;
+
+    /** COMPOSITE[parity][((k − 14)·SPAN + u + LEAD)·16 + r] = f_k[2r + parity + 32u]. */
+    private static final float[][] COMPOSITE = compositeFilters();
+
+    private final long skip;
+    private final int parity;
+    /** Trimmed samples at the full rate, or −1 while unknown. */
+    private long kept;
+    private final SynthesisFilterBank lowBank;
+    private final float[] lowInput = new float[32];
+    private final float[] lowOutputs = new float[RING * 16];
+    private final float[] ring = new float[RING * 32];
+    /** Slots whose composite part waits for the end of the granule, at most: a granule's 18 and some. */
+    private static final int BATCH = 32;
+    private final float[] sums = new float[BATCH * 16];
+    /** The high subbands' samples the composite filters weigh, in the tables' order, slot by slot. */
+    private final float[] highInputs = new float[BATCH * HIGH_SUBBANDS * SPAN];
+    private long pendingFrom;
+    private int pendingCount;
+    private static final ColumnSums COLUMN_SUMS = io.genrelake.dsp.VectorApiProbe.choose(ColumnSums.class,
+            "io.genrelake.audio.mp3.VectorColumnSums", new Class<?>[0], new Object[0], () -> HalfRateSynthesis::plainSums);
+    private long slots;
+    private long nextOutput;
+    private boolean startDone;
+    private boolean done;
+
+    private final float[] out = new float[4096];
+    private int outPos;
+    private int outEnd;
+
+    /** For a stream whose first {@code skip} samples are dropped and that keeps {@code kept} (−1: unknown) after them. */
+    HalfRateSynthesis(long skip, long kept) {
+        this.skip = skip;
+        this.kept = kept;
+        this.parity = (int) (skip & 1);
+        this.lowBank = new SynthesisFilterBank(parity, 2);
+    }
+
+    /** A granule's slots ({@code subbands[slot·32 + subband]}; subbands ≥ {@link #SUBBANDS} only matter to replays). */
+    void slots(float[] subbands, int count) {
+        if (outPos == outEnd) {
+            outPos = 0;
+            outEnd = 0;
+        }
+        for (int t = 0; t < count; t++) {
+            slot(subbands, 32 * t);
+        }
+        emitComposites();
+    }
+
+    /**
+     * Subbands the next granule needs: all 32 near the trimmed start and (when the length is known) end, where the
+     * outputs are replayed the resampler's way: it sees every subband cut off at the trim, and a cut spreads even
+     * the top subbands' frequencies into the output band. Elsewhere {@link #SUBBANDS}. Without a known length the
+     * last ~12 outputs therefore miss the cut-off top subbands' spread (below 2·10⁻³ of full scale).
+     */
+    int subbandsForNextGranule() {
+        long first = 32 * slots;
+        boolean nearStart = first < skip + START_REACH;
+        boolean nearEnd = kept >= 0 && first + 576 + END_REACH > skip + kept;
+        return nearStart || nearEnd ? 32 : SUBBANDS;
+    }
+
+    /** The stream ended after {@code trimmed} samples (full rate, after the skip): the last outputs. */
+    void finish(long trimmed) {
+        kept = trimmed;
+        emitComposites();
+        if (!done) {
+            replay(nextOutput, outputs(trimmed), true);
+            done = true;
+        }
+    }
+
+    /** Outputs ready to {@link #read}. */
+    int available() {
+        return outEnd - outPos;
+    }
+
+    int read(float[] dst, int off, int max) {
+        int n = Math.min(max, outEnd - outPos);
+        System.arraycopy(out, outPos, dst, off, n);
+        outPos += n;
+        return n;
+    }
+
+    private void slot(float[] subbands, int in) {
+        long t = slots++;
+        System.arraycopy(subbands, in, ring, (int) (t & (RING - 1)) * 32, 32);
+        System.arraycopy(subbands, in, lowInput, 0, LOW_SUBBANDS);
+        lowBank.slot(lowInput, 0, lowOutputs, (int) (t & (RING - 1)) * 16);
+        if (done) {
+            return;
+        }
+        long available = 32 * slots; // y[0, available) has been synthesised
+        if (kept >= 0 && available >= skip + kept) {
+            emitComposites();
+            replay(nextOutput, outputs(kept), true);
+            done = true;
+            return;
+        }
+        if (!startDone) {
+            if (skip + 2 * (START_OUTPUTS - 1) + HALF_TAPS >= available) {
+                return;
+            }
+            replay(0, START_OUTPUTS, false);
+            startDone = true;
+        }
+        long own = t - LEAD;
+        if (own >= 0) {
+            if (pendingCount == BATCH) {
+                emitComposites();
+            }
+            if (pendingCount == 0) {
+                pendingFrom = own;
+            }
+            pendingCount++;
+        }
+    }
+
+    /** The outputs of the pending slots (those of this stream's parity): low part plus composite part. */
+    private void emitComposites() {
+        int count = pendingCount;
+        if (count == 0) {
+            return;
+        }
+        pendingCount = 0;
+        float[] s = sums;
+        float[] v = highInputs;
+        int n = HIGH_SUBBANDS * SPAN;
+        for (int q = 0; q < count; q++) {
+            int own = (int) (pendingFrom + q);
+            System.arraycopy(lowOutputs, (own & (RING - 1)) * 16, s, 16 * q, 16);
+            for (int b = 0, j = n * q; b < HIGH_SUBBANDS; b++) {
+                for (int u = -LEAD; u <= LAG; u++, j++) {
+                    v[j] = ring[((own - u) & (RING - 1)) * 32 + LOW_SUBBANDS + b]; // slots before 0: the ring's zeros
+                }
+            }
+        }
+        COLUMN_SUMS.sums(COMPOSITE[parity], v, n, count, s);
+        for (int q = 0; q < count; q++) {
+            for (int r = 0; r < 16; r++) {
+                long c = 32 * (pendingFrom + q) + 2 * r + parity;
+                if (c < skip + 2 * nextOutput) {
+                    continue;
+                }
+                if (kept >= 0 && c + HALF_TAPS >= skip + kept) {
+                    return; // its taps reach past the end: left to the final replay
+                }
+                out[outEnd++] = s[16 * q + r];
+                nextOutput++;
+            }
+        }
+    }
+
+    /**
+     * Outputs [from, to) the resampler's way: the slots they need replayed through a full bank (15 slots earlier,
+     * to fill its window), the trimmed samples resampled. {@code atEnd}: the stream ends at {@link #kept}.
+     */
+    private void replay(long from, long to, boolean atEnd) {
+        if (from >= to) {
+            return;
+        }
+        long c = skip + 2 * from;
+        long start = Math.max(skip, c - 2L * HALF_TAPS); // ≡ c (mod 2): the resampler's outputs land on ours
+        long end = atEnd ? Math.min(skip + kept, 32 * slots) : skip + 2 * (to - 1) + HALF_TAPS + 1;
+        long firstSlot = Math.max(0, start / 32 - 15);
+        long lastSlot = (end - 1) / 32;
+        if (slots - firstSlot > RING) {
+            throw new IllegalStateException("replay reaches " + (slots - firstSlot) + " slots back; the ring keeps " + RING);
+        }
+        SynthesisFilterBank bank = new SynthesisFilterBank();
+        float[] y = new float[(int) (lastSlot - firstSlot + 1) * 32];
+        for (long s = firstSlot; s <= lastSlot; s++) {
+            bank.slot(ring, (int) (s & (RING - 1)) * 32, y, (int) (s - firstSlot) * 32);
+        }
+        Resampler resampler = new Resampler(2, 1);
+        int length = (int) Math.max(0, end - start);
+        float[] z = new float[resampler.maxOutput(length) + resampler.maxOutput(0)];
+        int n = resampler.process(y, (int) (start - 32 * firstSlot), length, z, 0);
+        if (atEnd) {
+            n += resampler.finish(z, n);
+        }
+        for (int i = 0; i < n && nextOutput < to; i++) {
+            if (start + 2L * i == skip + 2 * nextOutput) {
+                out[outEnd++] = z[i];
+                nextOutput++;
+            }
+        }
+        if (nextOutput != to) {
+            throw new IllegalStateException("replay made outputs up to " + nextOutput + ", not " + to);
+        }
+    }
+
+    /** {@link ColumnSums} in plain Java. */
+    static void plainSums(float[] columns, float[] v, int n, int count, float[] sums) {
+        for (int q = 0; q < count; q++) {
+            for (int j = 0, c = 0; j < n; j++, c += 16) {
+                float x = v[n * q + j];
+                for (int r = 0; r < 16; r++) {
+                    sums[16 * q + r] += x * columns[c + r];
+                }
+            }
+        }
+    }
+
+    /** What the resampler makes of n samples: ceil(n / 2). */
+    private static long outputs(long n) {
+        return (Math.max(0, n) + 1) / 2;
+    }
+
+    /** f_k = h * g_k for k = 14..16, sampled for both parities. */
+    private static float[][] compositeFilters() {
+        int length = 512;
+        float[][] tables = new float[2][HIGH_SUBBANDS * SPAN * 16];
+        for (int b = 0; b < HIGH_SUBBANDS; b++) {
+            // g_k: the bank's response to a unit sample in subband k, 16 slots (its window's length)
+            SynthesisFilterBank bank = new SynthesisFilterBank();
+            float[] impulse = new float[32 * 16];
+            impulse[LOW_SUBBANDS + b] = 1f;
+            float[] g = new float[length];
+            bank.synthesize(impulse, 16, g, 0);
+            for (int u = -LEAD; u <= LAG; u++) {
+                for (int j = 0; j < 32; j++) {
+                    int d = j + 32 * u; // f_k[d] = Σ_i h_i·g_k[d − (HALF_TAPS − 1) + i]
+                    double f = 0;
+                    for (int i = 0; i < TAPS.length; i++) {
+                        int n = d - (HALF_TAPS - 1) + i;
+                        if (n >= 0 && n < length) {
+                            f += (double) TAPS[i] * g[n];
+                        }
+                    }
+                    tables[j & 1][((b * SPAN) + u + LEAD) * 16 + j / 2] = (float) f;
+                }
+            }
+        }
+        return tables;
+    }
+}
