@@ -7,6 +7,9 @@ package io.genrelake.audio.mp3;
  */
 final class BitReader {
 
+    private static final java.lang.invoke.VarHandle LONG_BE =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
+
     private byte[] data;
     private int limitBits;
     private int position;
@@ -38,6 +41,22 @@ final class BitReader {
             word = byteAt(i) << 24 | byteAt(i + 1) << 16 | byteAt(i + 2) << 8 | byteAt(i + 3);
         }
         return n == 0 ? 0 : (word << (p & 7)) >>> (32 - n);
+    }
+
+    /** The next 32 bits without consuming them (zeros past the limit): several fields from one look. */
+    int peek32() {
+        int p = position;
+        int i = p >>> 3;
+        long word;
+        if (i + 8 <= (limitBits >>> 3)) {
+            word = (long) LONG_BE.get(data, i);
+        } else {
+            word = 0;
+            for (int k = 0; k < 8; k++) {
+                word = word << 8 | byteAt(i + k);
+            }
+        }
+        return (int) ((word << (p & 7)) >>> 32);
     }
 
     void skip(int n) {

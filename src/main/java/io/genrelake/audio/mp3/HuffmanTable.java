@@ -65,6 +65,20 @@ final class HuffmanTable {
         }
     }
 
+    /**
+     * The leaf (symbol << 8 | code length) of the code word at the top of {@code word} (the next 32 bits), for a
+     * caller that takes the following fields from the same word.
+     */
+    int leaf(int word) {
+        int e = entries[word >>> (32 - ROOT_BITS)];
+        if (e < 0) {
+            int bits = e & 0xFF;
+            int start = (e >>> 8) & 0x7FFFFF;
+            e = entries[start + ((word << ROOT_BITS) >>> (32 - bits))];
+        }
+        return e;
+    }
+
     /** Decodes one symbol, consuming its code word. */
     int decode(BitReader r) {
         int e = entries[r.peek(ROOT_BITS)];

@@ -40,9 +40,26 @@ final class SpectrumReader {
             }
             int linbits = LINBITS[table];
             for (; i < regionEnd; i += 2) {
-                int s = code.decode(r);
-                int x = s >>> 4;
-                int y = s & 15;
+                int word = r.peek32();
+                int leaf = code.leaf(word);
+                int length = leaf & 0xFF;
+                int x = leaf >>> 12;
+                int y = (leaf >>> 8) & 15;
+                if (linbits == 0 || x != 15 && y != 15) { // code word and signs (at most 19 + 2 bits) in one look
+                    if (x != 0) {
+                        x = (word << length) < 0 ? -x : x;
+                        length++;
+                    }
+                    if (y != 0) {
+                        y = (word << length) < 0 ? -y : y;
+                        length++;
+                    }
+                    r.skip(length);
+                    values[i] = x;
+                    values[i + 1] = y;
+                    continue;
+                }
+                r.skip(length);
                 if (x != 0) {
                     if (x == 15 && linbits > 0) {
                         x += r.read(linbits);
