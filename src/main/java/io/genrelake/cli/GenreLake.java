@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
                 "                        the launcher adds when the JVM has it (same results,",
                 "                        the extractor ~25 % slower)",
                 "  GENRELAKE_MP3_DECODER java: MP3 through the pure-Java decoder instead of",
-                "                        FFmpeg (same samples to > 100 dB; slower for now)",
+                "                        FFmpeg (same samples to > 100 dB; about as fast)",
                 "  GENRELAKE_BUILD_DIR   the build folder (default target/)"})
 public final class GenreLake implements Runnable {
 
