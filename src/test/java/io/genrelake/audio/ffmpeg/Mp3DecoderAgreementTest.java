@@ -66,15 +66,20 @@ class Mp3DecoderAgreementTest {
         assertEquals(Math.round(seconds * rate), ours.length);
         // FFmpeg trims the start alike but keeps up to a frame of the padding at the end.
         assertTrue(ffmpeg.length >= ours.length && ffmpeg.length <= ours.length + 1152, ffmpeg.length + " samples");
+        double snr = signalToDifference(ffmpeg, ours, ours.length);
+        assertTrue(snr > 100, "signal-to-difference " + snr + " dB");
+    }
+
+    /** 10·log10 of the power of {@code reference} over that of {@code actual − reference}, their first n samples. */
+    static double signalToDifference(float[] reference, float[] actual, int n) {
         double error = 0;
         double power = 0;
-        for (int i = 0; i < ours.length; i++) {
-            double d = ours[i] - ffmpeg[i];
+        for (int i = 0; i < n; i++) {
+            double d = actual[i] - reference[i];
             error += d * d;
-            power += (double) ffmpeg[i] * ffmpeg[i];
+            power += (double) reference[i] * reference[i];
         }
-        double snr = 10 * Math.log10(power / Math.max(error, 1e-30));
-        assertTrue(snr > 100, "signal-to-difference " + snr + " dB");
+        return 10 * Math.log10(power / Math.max(error, 1e-30));
     }
 
     @Test
