@@ -20,7 +20,8 @@ import java.util.Locale;
 
 /**
  * CPU milliseconds per file to decode MP3s to mono (the pure-Java decoder and FFmpeg's), alone and with the
- * resampling to 22050 Hz the extractor needs (what the extract job spends before the features), on the files given
+ * resampling to 22050 Hz the extractor needs (what the extract job spends before the features: {@link MonoAudioSource},
+ * so for 44.1-kHz files the Java decoder's half-rate synthesis, FFmpeg's output through the resampler), on the files given
  * (e.g. bench-extract's 44.1-kHz stereo re-encodings of the shared clips, {@code <work>/mp3-sources/*}/*.mp3). The
  * files are read into memory first, so disk reads do not count; the thread's own CPU time, median and best of the
  * second half of the rounds.
