@@ -38,9 +38,9 @@ final class Layer3Decoder {
 
     /**
      * Decodes the frame {@code frame[off, off + length)} (header {@code h} included) to
-     * {@link FrameHeader#samplesPerFrame} samples at {@code out[outOff..]} (or on to the half-rate synthesis). Returns false when the frame could not
-     * be decoded (damaged side information, or main data that lies in frames not seen): it then contributes
-     * silence after what the previous frame left in the filter banks.
+     * {@link FrameHeader#samplesPerFrame} samples at {@code out[outOff..]} (or on to the half-rate synthesis).
+     * Returns false when the frame could not be decoded (damaged side information, or main data that lies in frames
+     * not seen): it then contributes silence after what the previous frame left in the filter banks.
      */
     boolean decode(int h, byte[] frame, int off, int length, float[] out, int outOff) {
         int rateIndex = FrameHeader.sampleRateIndex(h);
