@@ -81,12 +81,7 @@ final class HuffmanTable {
 
     /** Decodes one symbol, consuming its code word. */
     int decode(BitReader r) {
-        int e = entries[r.peek(ROOT_BITS)];
-        if (e < 0) {
-            int bits = e & 0xFF;
-            int start = (e >>> 8) & 0x7FFFFF;
-            e = entries[start + (r.peek(ROOT_BITS + bits) & ((1 << bits) - 1))];
-        }
+        int e = leaf(r.peek32());
         r.skip(e & 0xFF);
         return e >>> 8;
     }
