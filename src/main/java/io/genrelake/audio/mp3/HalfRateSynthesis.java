@@ -11,8 +11,9 @@ import io.genrelake.audio.Resampler;
  * low-pass h flat to 1e-5 up to 0.9 of the output Nyquist and below −100 dB from 1.0 (KaiserSincFilter). Subband k
  * of the synthesis bank covers [k, k + 1] · fs/64 plus half a band of transition on each side (the prototype
  * window's stopband starts one band from its centre). In units of the output Nyquist (16 bands): subbands 0–13 end
- * by 0.89, inside h's passband, so their part of z is just their synthesis at every second sample, which a bank
- * that windows only those columns gives ({@link SynthesisFilterBank}(parity, 2)); subbands 17–31 start at 1.03,
+ * by 0.89, inside h's passband, so their part of z is just their synthesis at every second sample: the bank's
+ * matrixing (§2.4.3.2, V[i] = Σ_k cos((16+i)(2k+1)π/64)·S[k]) for only the 32 entries of V those samples' columns
+ * weigh (a 14 × 32 product, not a 32-point DCT), then their 16 columns of the window; subbands 17–31 start at 1.03,
  * inside h's stopband, so they are dropped (the decoder does not decode their lines); subbands 14–16 straddle h's
  * transition band, and their part of z is Σ_t S_k[t]·f_k[c − 32t] with the composite filter f_k = h * g_k (g_k the
  * bank's response to a unit sample in subband k, measured on the bank itself): 26 slots × 16 samples each.
@@ -25,12 +26,26 @@ import io.genrelake.audio.Resampler;
 final class HalfRateSynthesis {
 
     /**
-     * For each of {@code count} slots q: sums[16q + r] += Σ_{j<n} v[nq + j]·columns[16j + r] (r < 16), the composite
-     * filters' part of the slot's outputs. A granule's slots in one call, so the kernel's loop is hot enough to be
-     * compiled on its own rather than only inlined deep in the decoder (where the Vector API loses its intrinsics).
+     * The two inner loops, one call per granule, so that they are hot enough to be compiled on their own rather than
+     * only inlined deep in the decoder (where the Vector API loses its intrinsics). {@link Plain} is the reference;
+     * {@code VectorHalfRateKernels} gives the same bits.
      */
-    interface ColumnSums {
-        void sums(float[] columns, float[] v, int n, int count, float[] sums);
+    interface Kernels {
+        /**
+         * The low subbands' outputs of {@code count} slots ({@code subbands[32t + k]}, k < {@link #LOW_SUBBANDS}):
+         * for each, the 32 weighed entries of V ({@code matrix[32k + m]} per subband k) become the newest row of the
+         * ring {@code v} (16 rows of 32, the newest at {@code newest}, which moves one row back per slot), and
+         * out[((outSlot + t) mod 64)·16 + c] = Σ_{i<8} window[32i + c]·v_{2i}[c] + window[32i + 16 + c]·v_{2i+1}[16 + c],
+         * v_a the row a slots old. Returns the newest row.
+         */
+        int lowSlots(float[] matrix, float[] window, float[] subbands, int count, float[] v, int newest, float[] out,
+                int outSlot);
+
+        /**
+         * The composite filters' part of {@code count} slots: sums[16q + r] += Σ_{i<n} history[start + step·q + i]·
+         * columns[16i + r], n = columns.length / 16.
+         */
+        void compositeSums(float[] columns, float[] history, int start, int step, int count, float[] sums);
     }
 
     /** Subbands that reach the output at all; the decoder may leave the others silent. */
@@ -58,27 +73,56 @@ final class HalfRateSynthesis {
     /** Recent slots kept for replays (a replay needs at most ~31). */
     private static final int RING = 64;
 
-    /** COMPOSITE[parity][((k − 14)·SPAN + u + LEAD)·16 + r] = f_k[2r + parity + 32u]. */
+    /** COMPOSITE[parity][((LAG − u)·3 + k − 14)·16 + r] = f_k[2r + parity + 32u]: slot by slot, oldest first. */
     private static final float[][] COMPOSITE = compositeFilters();
-    private static final ColumnSums COLUMN_SUMS = io.genrelake.dsp.VectorApiProbe.choose(ColumnSums.class,
-            "io.genrelake.audio.mp3.VectorColumnSums", new Class<?>[0], new Object[0], () -> HalfRateSynthesis::plainSums);
+    /** MATRIX[parity][32k + m]: the matrixing's weight of subband k (k < 14) in entry m of the parity's V row. */
+    private static final float[][] MATRIX = new float[2][LOW_SUBBANDS * 32];
+    /** WINDOW[parity][32i + m]: the window's weight of row entry m, a slot 2i (m < 16) or 2i + 1 (m ≥ 16) old. */
+    private static final float[][] WINDOW = new float[2][8 * 32];
+
+    static {
+        for (int p = 0; p < 2; p++) {
+            for (int m = 0; m < 32; m++) {
+                // Entry m holds V[j] (m < 16) or V[32 + j] (m ≥ 16) of the output column j = p + 2·(m mod 16).
+                int i = (m < 16 ? 0 : 32) + p + 2 * (m % 16);
+                for (int k = 0; k < LOW_SUBBANDS; k++) {
+                    MATRIX[p][32 * k + m] = (float) Math.cos((16 + i) * (2 * k + 1) * Math.PI / 64);
+                }
+                for (int w = 0; w < 8; w++) {
+                    WINDOW[p][32 * w + m] = (float) Layer3Tables.SYNTHESIS_WINDOW[64 * w + i];
+                }
+            }
+        }
+    }
+
+    private static final Kernels KERNELS = io.genrelake.dsp.VectorApiProbe.choose(Kernels.class,
+            "io.genrelake.audio.mp3.VectorHalfRateKernels", new Class<?>[0], new Object[0], Plain::new);
     /** Slots whose composite part waits for the end of the granule, at most: a granule's 18 and some. */
     private static final int BATCH = 32;
+    /** Slots of the high subbands' recent samples kept in a line, shifted down when full. */
+    private static final int HISTORY = 256;
+    /** Slots kept when the history shifts: more than the composites of the pending slots reach back. */
+    private static final int HISTORY_KEPT = 128;
 
     private final long skip;
     private final int parity;
     /** Trimmed samples at the full rate, or −1 while unknown. */
     private long kept;
-    private final SynthesisFilterBank lowBank;
-    private final float[] lowInput = new float[32];
+    /** The low part's V rows, 16 × 32, a ring; the newest at {@link #newestRow}. */
+    private final float[] rows = new float[16 * 32];
+    private int newestRow;
     private final float[] lowOutputs = new float[RING * 16];
+    /** The last {@link #RING} slots, all subbands, for replays. */
     private final float[] ring = new float[RING * 32];
+    /** history[(t − historyOrigin)·3 + b]: subband 14 + b in slot t (zero before slot 0). */
+    private final float[] history = new float[HISTORY * HIGH_SUBBANDS];
+    private long historyOrigin = -LAG;
     /** The pending slots' outputs, 16 each: low part, then the composite part added. */
     private final float[] sums = new float[BATCH * 16];
-    /** The high subbands' samples the composite filters weigh, in the tables' order, slot by slot. */
-    private final float[] highInputs = new float[BATCH * HIGH_SUBBANDS * SPAN];
     private long pendingFrom;
     private int pendingCount;
+    /** Slots taken in; those before {@link #slots} have been accounted for (replays, pending composites). */
+    private long received;
     private long slots;
     private long nextOutput;
     private boolean startDone;
@@ -93,7 +137,6 @@ final class HalfRateSynthesis {
         this.skip = skip;
         this.kept = kept;
         this.parity = (int) (skip & 1);
-        this.lowBank = new SynthesisFilterBank(parity, 2);
     }
 
     /** A granule's slots ({@code subbands[slot·32 + subband]}; subbands ≥ {@link #SUBBANDS} only matter to replays). */
@@ -103,7 +146,12 @@ final class HalfRateSynthesis {
             outEnd = 0;
         }
         for (int t = 0; t < count; t++) {
-            slot(subbands, 32 * t);
+            receive(subbands, 32 * t);
+        }
+        newestRow = KERNELS.lowSlots(MATRIX[parity], WINDOW[parity], subbands, count, rows, newestRow, lowOutputs,
+                (int) (slots & (RING - 1)));
+        for (int t = 0; t < count; t++) {
+            account();
         }
         emitComposites();
     }
@@ -144,11 +192,22 @@ final class HalfRateSynthesis {
         return n;
     }
 
-    private void slot(float[] subbands, int in) {
-        long t = slots++;
+    /** Keeps a slot for replays and, its high subbands, for the composite filters. */
+    private void receive(float[] subbands, int in) {
+        long t = received++;
         System.arraycopy(subbands, in, ring, (int) (t & (RING - 1)) * 32, 32);
-        System.arraycopy(subbands, in, lowInput, 0, LOW_SUBBANDS);
-        lowBank.slot(lowInput, 0, lowOutputs, (int) (t & (RING - 1)) * 16);
+        int at = (int) (t - historyOrigin);
+        if (at == HISTORY) {
+            System.arraycopy(history, (HISTORY - HISTORY_KEPT) * HIGH_SUBBANDS, history, 0, HISTORY_KEPT * HIGH_SUBBANDS);
+            historyOrigin += HISTORY - HISTORY_KEPT;
+            at = HISTORY_KEPT;
+        }
+        System.arraycopy(subbands, in + LOW_SUBBANDS, history, at * HIGH_SUBBANDS, HIGH_SUBBANDS);
+    }
+
+    /** The next received slot: the replays it makes possible, and its composite part pending. */
+    private void account() {
+        long t = slots++;
         if (done) {
             return;
         }
@@ -186,18 +245,26 @@ final class HalfRateSynthesis {
         }
         pendingCount = 0;
         float[] s = sums;
-        float[] v = highInputs;
-        int n = HIGH_SUBBANDS * SPAN;
         for (int q = 0; q < count; q++) {
-            int own = (int) (pendingFrom + q);
-            System.arraycopy(lowOutputs, (own & (RING - 1)) * 16, s, 16 * q, 16);
-            for (int b = 0, j = n * q; b < HIGH_SUBBANDS; b++) {
-                for (int u = -LEAD; u <= LAG; u++, j++) {
-                    v[j] = ring[((own - u) & (RING - 1)) * 32 + LOW_SUBBANDS + b]; // slots before 0: the ring's zeros
-                }
-            }
+            System.arraycopy(lowOutputs, (int) ((pendingFrom + q) & (RING - 1)) * 16, s, 16 * q, 16);
         }
-        COLUMN_SUMS.sums(COMPOSITE[parity], v, n, count, s);
+        long start = pendingFrom - LAG - historyOrigin;
+        if (start < 0) {
+            throw new IllegalStateException("composites reach " + -start + " slots before the history kept");
+        }
+        KERNELS.compositeSums(COMPOSITE[parity], history, (int) start * HIGH_SUBBANDS, HIGH_SUBBANDS, count, s);
+        long first = 32 * pendingFrom + parity; // c of the first pending output; later ones 2 apart
+        long last = first + 32L * (count - 1) + 30;
+        long next = skip + 2 * nextOutput;
+        if (next >= first && (kept < 0 || last + HALF_TAPS < skip + kept)) {
+            // Steady state: one run of outputs, those before the next one to make already made (by the start replay).
+            int from = (int) Math.min(16L * count, (next - first) / 2);
+            int n = 16 * count - from;
+            System.arraycopy(s, from, out, outEnd, n);
+            outEnd += n;
+            nextOutput += n;
+            return;
+        }
         for (int q = 0; q < count; q++) {
             for (int r = 0; r < 16; r++) {
                 long c = 32 * (pendingFrom + q) + 2 * r + parity;
@@ -226,8 +293,8 @@ final class HalfRateSynthesis {
         long end = atEnd ? Math.min(skip + kept, 32 * slots) : skip + 2 * (to - 1) + HALF_TAPS + 1;
         long firstSlot = Math.max(0, start / 32 - 15);
         long lastSlot = (end - 1) / 32;
-        if (slots - firstSlot > RING) {
-            throw new IllegalStateException("replay reaches " + (slots - firstSlot) + " slots back; the ring keeps " + RING);
+        if (received - firstSlot > RING) {
+            throw new IllegalStateException("replay reaches " + (received - firstSlot) + " slots back; the ring keeps " + RING);
         }
         SynthesisFilterBank bank = new SynthesisFilterBank();
         float[] y = new float[(int) (lastSlot - firstSlot + 1) * 32];
@@ -252,13 +319,45 @@ final class HalfRateSynthesis {
         }
     }
 
-    /** {@link ColumnSums} in plain Java. */
-    static void plainSums(float[] columns, float[] v, int n, int count, float[] sums) {
-        for (int q = 0; q < count; q++) {
-            for (int j = 0, c = 0; j < n; j++, c += 16) {
-                float x = v[n * q + j];
-                for (int r = 0; r < 16; r++) {
-                    sums[16 * q + r] += x * columns[c + r];
+    /** {@link Kernels} in plain Java. */
+    static final class Plain implements Kernels {
+
+        @Override
+        public int lowSlots(float[] matrix, float[] window, float[] subbands, int count, float[] v, int newest,
+                float[] out, int outSlot) {
+            for (int t = 0; t < count; t++) {
+                newest = (newest + 15) & 15;
+                int row = 32 * newest;
+                java.util.Arrays.fill(v, row, row + 32, 0f);
+                for (int k = 0; k < LOW_SUBBANDS; k++) {
+                    float x = subbands[32 * t + k];
+                    for (int m = 0; m < 32; m++) {
+                        v[row + m] += x * matrix[32 * k + m];
+                    }
+                }
+                int o = ((outSlot + t) & (RING - 1)) * 16;
+                for (int c = 0; c < 16; c++) {
+                    float sum = 0f;
+                    for (int i = 0; i < 8; i++) {
+                        int even = 32 * ((newest + 2 * i) & 15);
+                        int odd = 32 * ((newest + 2 * i + 1) & 15);
+                        sum = sum + window[32 * i + c] * v[even + c] + window[32 * i + 16 + c] * v[odd + 16 + c];
+                    }
+                    out[o + c] = sum;
+                }
+            }
+            return newest;
+        }
+
+        @Override
+        public void compositeSums(float[] columns, float[] history, int start, int step, int count, float[] sums) {
+            int n = columns.length / 16;
+            for (int q = 0; q < count; q++) {
+                for (int i = 0; i < n; i++) {
+                    float x = history[start + step * q + i];
+                    for (int r = 0; r < 16; r++) {
+                        sums[16 * q + r] += x * columns[16 * i + r];
+                    }
                 }
             }
         }
@@ -290,7 +389,7 @@ final class HalfRateSynthesis {
                             f += (double) TAPS[i] * g[n];
                         }
                     }
-                    tables[j & 1][((b * SPAN) + u + LEAD) * 16 + j / 2] = (float) f;
+                    tables[j & 1][((LAG - u) * HIGH_SUBBANDS + b) * 16 + j / 2] = (float) f;
                 }
             }
         }

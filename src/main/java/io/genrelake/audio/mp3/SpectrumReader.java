@@ -23,7 +23,7 @@ final class SpectrumReader {
     /**
      * Reads the values from the reader's position up to bit {@code end} into {@code values[0..576)}, stopping once
      * line {@code limit} (even) is reached (the caller needs no more); returns the line up to which they may be
-     * non-zero (everything after it is set to 0).
+     * non-zero (the values past it are left as they were: zero by definition, and not read).
      */
     static int read(BitReader r, Granule g, int end, int limit, int[] values) {
         int bigEnd = Math.min(g.bigValues * 2, limit);
@@ -108,10 +108,6 @@ final class SpectrumReader {
             values[i + 3] = y;
             i += 4;
         }
-        int nonZeroEnd = i;
-        for (; i < 576; i++) {
-            values[i] = 0;
-        }
-        return nonZeroEnd;
+        return i;
     }
 }
