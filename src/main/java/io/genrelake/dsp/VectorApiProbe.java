@@ -22,7 +22,8 @@ public final class VectorApiProbe {
      * before AVAILABLE, which reads it as the class initialises.
      */
     private static final String[] WARM_UPS = {"io.genrelake.dsp.VectorWarmUp#run",
-        "io.genrelake.audio.VectorPhaseSums#warmUp", "io.genrelake.audio.mp3.VectorHalfRateKernels#warmUp"};
+        "io.genrelake.audio.VectorPhaseSums#warmUp", "io.genrelake.audio.mp3.VectorHalfRateKernels#warmUp",
+        "io.genrelake.audio.mp3.VectorLongBlockImdct#warmUp"};
 
     /** Whether this JVM may use the Vector API classes (decided once, see the class comment). */
     public static final boolean AVAILABLE = probe();

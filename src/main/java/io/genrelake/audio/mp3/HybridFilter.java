@@ -50,7 +50,21 @@ final class HybridFilter {
         }
     }
 
+    /** A block type's window with the IMDCT unfolding's signs, for {@link LongBlockImdct} (short blocks: unused). */
+    private static final float[][] SIGNED_WINDOWS = new float[4][];
+
+    static {
+        for (int type = 0; type < 4; type++) {
+            SIGNED_WINDOWS[type] = LongBlockImdct.signedWindow(WINDOWS[type]);
+        }
+    }
+
+    /** The second halves of the last granule's blocks, [slot·32 + subband] like the output. */
     private final float[] overlap = new float[32 * 18];
+    private final LongBlockImdct.Kernel imdct = io.genrelake.dsp.VectorApiProbe.choose(LongBlockImdct.Kernel.class,
+            "io.genrelake.audio.mp3.VectorLongBlockImdct", new Class<?>[0], new Object[0], LongBlockImdct.Plain::new);
+    /** A long-block granule's lines transposed for {@link #imdct}: [line in subband·32 + subband]. */
+    private final float[] transposed = new float[18 * 32];
     private int rateIndex;
     /** Subbands that are filtered at all; the others stay silent (see {@link #subbands(int)}). */
     private int subbands = 32;
@@ -86,6 +100,10 @@ final class HybridFilter {
                 x[b + i] = hi * CS[i] + lo * CA[i];
             }
         }
+        if (first && !g.isShort()) {
+            longBlocks(x, limit, SIGNED_WINDOWS[g.blockType]);
+            return;
+        }
         for (int sb = 0; sb < 32; sb++) {
             int type = sb < longSubbands ? (g.isShort() ? Granule.LONG : g.blockType) : Granule.SHORT;
             if (sb >= limit) {
@@ -95,18 +113,40 @@ final class HybridFilter {
             } else {
                 longBlock(x, 18 * sb, WINDOWS[type]);
             }
-            int o = 18 * sb;
             if (first) {
                 for (int t = 0; t < 18; t++) {
-                    output[t * 32 + sb] = block[t] + overlap[o + t];
-                    overlap[o + t] = block[18 + t];
+                    output[t * 32 + sb] = block[t] + overlap[t * 32 + sb];
+                    overlap[t * 32 + sb] = block[18 + t];
                 }
             } else {
                 for (int t = 0; t < 18; t++) {
                     output[t * 32 + sb] += block[t];
-                    overlap[o + t] += block[18 + t];
+                    overlap[t * 32 + sb] += block[18 + t];
                 }
             }
+        }
+    }
+
+    /**
+     * A granule of long blocks (one window for every subband) replacing the output: subbands below {@code limit}
+     * through {@link #imdct} eight at a time, the silent ones above (zero lines up to the eighth) just passing on
+     * the overlap.
+     */
+    private void longBlocks(float[] x, int limit, float[] signedWindow) {
+        int groups = (limit + 7) / 8;
+        int lanes = 8 * groups;
+        float[] lines = transposed;
+        for (int sb = 0; sb < lanes; sb++) {
+            boolean audible = sb < limit;
+            for (int k = 0; k < 18; k++) {
+                lines[32 * k + sb] = audible ? x[18 * sb + k] : 0f;
+            }
+        }
+        imdct.transform(lines, groups, signedWindow, overlap, output);
+        for (int t = 0; t < 18; t++) {
+            int o = 32 * t;
+            System.arraycopy(overlap, o + lanes, output, o + lanes, 32 - lanes);
+            java.util.Arrays.fill(overlap, o + lanes, o + 32, 0f);
         }
     }
 
@@ -121,12 +161,8 @@ final class HybridFilter {
 
     /** A granule of silence: the previous granule's overlap still comes out. */
     void silence() {
-        for (int sb = 0; sb < 32; sb++) {
-            for (int t = 0; t < 18; t++) {
-                output[t * 32 + sb] = overlap[18 * sb + t];
-                overlap[18 * sb + t] = 0f;
-            }
-        }
+        System.arraycopy(overlap, 0, output, 0, 576);
+        java.util.Arrays.fill(overlap, 0f);
     }
 
     /** Short bands from bitstream order (band, window, line) to [subband][window][6 lines]; a mixed block's 36 long lines stay. */

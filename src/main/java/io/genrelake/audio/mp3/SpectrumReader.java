@@ -45,69 +45,70 @@ final class SpectrumReader {
                 int length = leaf & 0xFF;
                 int x = leaf >>> 12;
                 int y = (leaf >>> 8) & 15;
-                if (linbits == 0 || x != 15 && y != 15) { // code word and signs (at most 19 + 2 bits) in one look
-                    if (x != 0) {
-                        x = (word << length) < 0 ? -x : x;
-                        length++;
-                    }
-                    if (y != 0) {
-                        y = (word << length) < 0 ? -y : y;
-                        length++;
-                    }
+                if (linbits != 0 && (x == 15 || y == 15)) {
                     r.skip(length);
-                    values[i] = x;
-                    values[i + 1] = y;
+                    values[i] = escaped(r, x, linbits);
+                    values[i + 1] = escaped(r, y, linbits);
                     continue;
                 }
-                r.skip(length);
-                if (x != 0) {
-                    if (x == 15 && linbits > 0) {
-                        x += r.read(linbits);
-                    }
-                    if (r.readBit()) {
-                        x = -x;
-                    }
-                }
-                if (y != 0) {
-                    if (y == 15 && linbits > 0) {
-                        y += r.read(linbits);
-                    }
-                    if (r.readBit()) {
-                        y = -y;
-                    }
-                }
-                values[i] = x;
-                values[i + 1] = y;
+                // The code word and the signs after it (at most 19 + 2 bits) from one look, without branches: which
+                // values are zero is as good as random, and a mispredicted branch costs more than the arithmetic.
+                int nx = -x >>> 31;
+                int sx = ((word << length) >> 31) & -nx;
+                length += nx;
+                int ny = -y >>> 31;
+                int sy = ((word << length) >> 31) & -ny;
+                r.skip(length + ny);
+                values[i] = (x ^ sx) - sx;
+                values[i + 1] = (y ^ sy) - sy;
             }
         }
         boolean tableB = g.count1Table == 1;
         while (i < limit && i <= 572 && r.position() < end) {
-            int s = tableB ? 15 - r.read(4) : QUADS_A.decode(r);
+            int word = r.peek32();
+            int s;
+            int length;
+            if (tableB) {
+                s = 15 - (word >>> 28);
+                length = 4;
+            } else {
+                int leaf = QUADS_A.leaf(word);
+                s = leaf >>> 8;
+                length = leaf & 0xFF;
+            }
             int v = (s >>> 3) & 1;
+            int sv = ((word << length) >> 31) & -v;
+            length += v;
             int w = (s >>> 2) & 1;
+            int sw = ((word << length) >> 31) & -w;
+            length += w;
             int x = (s >>> 1) & 1;
+            int sx = ((word << length) >> 31) & -x;
+            length += x;
             int y = s & 1;
-            if (v != 0 && r.readBit()) {
-                v = -1;
+            int sy = ((word << length) >> 31) & -y;
+            length += y;
+            if (r.position() + length > end) {
+                break; // the last quadruple runs past the granule's data: it is not part of it (as decoders treat it)
             }
-            if (w != 0 && r.readBit()) {
-                w = -1;
-            }
-            if (x != 0 && r.readBit()) {
-                x = -1;
-            }
-            if (y != 0 && r.readBit()) {
-                y = -1;
-            }
-            if (r.position() > end) {
-                break; // the last quadruple ran past the granule's data: it is not part of it (as decoders treat it)
-            }
-            values[i] = v;
-            values[i + 1] = w;
-            values[i + 2] = x;
-            values[i + 3] = y;
+            r.skip(length);
+            values[i] = (v ^ sv) - sv;
+            values[i + 1] = (w ^ sw) - sw;
+            values[i + 2] = (x ^ sx) - sx;
+            values[i + 3] = (y ^ sy) - sy;
             i += 4;
         }
         return i;
+    }
+
+    /** A big value with its linbits escape (when it is 15) and sign, read after the pair's code word. */
+    private static int escaped(BitReader r, int v, int linbits) {
+        if (v == 0) {
+            return 0;
+        }
+        if (v == 15) {
+            v += r.read(linbits);
+        }
+        return r.readBit() ? -v : v;
     }
 }
