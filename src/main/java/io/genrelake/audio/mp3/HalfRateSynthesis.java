@@ -73,8 +73,44 @@ final class HalfRateSynthesis {
     /** Recent slots kept for replays (a replay needs at most ~31). */
     private static final int RING = 64;
 
-    /** COMPOSITE[parity][((LAG − u)·3 + k − 14)·16 + r] = f_k[2r + parity + 32u]: slot by slot, oldest first. */
-    private static final float[][] COMPOSITE = compositeFilters();
+    /**
+     * COMPOSITE[parity][((LAG − u − COMPOSITE_FROM)·3 + k − 14)·16 + r] = f_k[2r + parity + 32u]: slot by slot, oldest
+     * first, without the slots at either end whose taps are all below {@link #NEGLIGIBLE_TAP} of the largest.
+     */
+    private static final float[][] COMPOSITE;
+    /** The first slot (counted from LAG slots back) that {@link #COMPOSITE} keeps. */
+    private static final int COMPOSITE_FROM;
+    /**
+     * The filters' far tails (four slots of 26) weigh a subband sample by less than 10⁻⁶ of the peak, a tenth of the
+     * resampler's own stopband leakage (10⁻⁵): dropped, they change no output by more than ~4·10⁻⁶ of full scale.
+     */
+    private static final double NEGLIGIBLE_TAP = 1e-6;
+
+    static {
+        float[][] full = compositeFilters();
+        double peak = 0;
+        for (float[] table : full) {
+            for (float f : table) {
+                peak = Math.max(peak, Math.abs(f));
+            }
+        }
+        int from = SPAN;
+        int to = 0;
+        for (int j = 0; j < SPAN; j++) {
+            for (float[] table : full) {
+                for (int i = j * HIGH_SUBBANDS * 16; i < (j + 1) * HIGH_SUBBANDS * 16; i++) {
+                    if (Math.abs(table[i]) >= NEGLIGIBLE_TAP * peak) {
+                        from = Math.min(from, j);
+                        to = Math.max(to, j + 1);
+                    }
+                }
+            }
+        }
+        COMPOSITE_FROM = from;
+        COMPOSITE = new float[][] {
+            java.util.Arrays.copyOfRange(full[0], from * HIGH_SUBBANDS * 16, to * HIGH_SUBBANDS * 16),
+            java.util.Arrays.copyOfRange(full[1], from * HIGH_SUBBANDS * 16, to * HIGH_SUBBANDS * 16)};
+    }
     /** MATRIX[parity][32k + m]: the matrixing's weight of subband k (k < 14) in entry m of the parity's V row. */
     private static final float[][] MATRIX = new float[2][LOW_SUBBANDS * 32];
     /** WINDOW[parity][32i + m]: the window's weight of row entry m, a slot 2i (m < 16) or 2i + 1 (m ≥ 16) old. */
@@ -248,7 +284,7 @@ final class HalfRateSynthesis {
         for (int q = 0; q < count; q++) {
             System.arraycopy(lowOutputs, (int) ((pendingFrom + q) & (RING - 1)) * 16, s, 16 * q, 16);
         }
-        long start = pendingFrom - LAG - historyOrigin;
+        long start = pendingFrom - LAG + COMPOSITE_FROM - historyOrigin;
         if (start < 0) {
             throw new IllegalStateException("composites reach " + -start + " slots before the history kept");
         }

@@ -101,14 +101,19 @@ final class SpectrumReader {
         return i;
     }
 
-    /** A big value with its linbits escape (when it is 15) and sign, read after the pair's code word. */
+    /** A big value with its linbits escape (when it is 15) and sign, read after the pair's code word: one look. */
     private static int escaped(BitReader r, int v, int linbits) {
         if (v == 0) {
             return 0;
         }
+        int word = r.peek32(); // linbits (at most 13) and the sign
+        int n = 0;
         if (v == 15) {
-            v += r.read(linbits);
+            v += word >>> (32 - linbits);
+            n = linbits;
         }
-        return r.readBit() ? -v : v;
+        int sign = (word << n) >> 31;
+        r.skip(n + 1);
+        return (v ^ sign) - sign;
     }
 }
