@@ -6,7 +6,7 @@ package io.genrelake.audio.mp3;
  */
 final class HuffmanTable {
 
-    static final int ROOT_BITS = 8;
+    static final int ROOT_BITS = 10;
 
     /** Leaf: symbol << 8 | total code length. Link (negative): MIN_VALUE | sub-table start << 8 | its bits. */
     private final int[] entries;

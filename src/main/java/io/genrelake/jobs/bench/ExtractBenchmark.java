@@ -20,7 +20,8 @@ import org.apache.spark.sql.SparkSession;
  * shared clips, and their 44.1-kHz stereo MP3 re-encodings when ffmpeg is installed), then over one
  * long track alone, watching the heap. Prints a Markdown report for docs/benchmarks.md.
  *
- * <p>A small warm-up run comes first so that JIT compilation and Spark's first-job costs do not count.
+ * <p>Small warm-up runs come first, one per input format measured (each format's decoder has its own code for the
+ * JIT to compile), so that JIT compilation and Spark's first-job costs do not count.
  */
 public final class ExtractBenchmark {
 
@@ -76,6 +77,12 @@ public final class ExtractBenchmark {
             out.flush();
             Path warm = BenchCorpus.build(sources, WARM_UP_CLIPS, s.work().resolve("warmup-" + WARM_UP_CLIPS));
             extract(spark, warm, s.work().resolve("out-warmup"));
+            List<Path> encoded = s.mp3() && ffmpeg.isPresent()
+                    ? BenchCorpus.encodeMp3(ffmpeg.get(), sources, s.work().resolve("mp3-sources")) : List.of();
+            if (!encoded.isEmpty()) {
+                Path warmMp3 = BenchCorpus.build(encoded, WARM_UP_CLIPS, s.work().resolve("warmup-mp3-" + WARM_UP_CLIPS));
+                extract(spark, warmMp3, s.work().resolve("out-warmup-mp3"));
+            }
 
             out.println();
             out.println("| input | master | clips | ok | wall s | clips/min | decode+resample share |");
@@ -84,8 +91,7 @@ public final class ExtractBenchmark {
                 Path corpus = BenchCorpus.build(sources, s.clips(), s.work().resolve("wav-" + s.clips()));
                 row("WAV 22.05 kHz mono", s, extract(spark, corpus, s.work().resolve("out-wav")));
             }
-            if (s.mp3() && ffmpeg.isPresent()) {
-                List<Path> encoded = BenchCorpus.encodeMp3(ffmpeg.get(), sources, s.work().resolve("mp3-sources"));
+            if (!encoded.isEmpty()) {
                 Path corpus = BenchCorpus.build(encoded, s.clips(), s.work().resolve("mp3-" + s.clips()));
                 row("MP3 44.1 kHz stereo", s, extract(spark, corpus, s.work().resolve("out-mp3")));
             }
