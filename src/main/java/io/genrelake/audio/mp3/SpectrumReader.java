@@ -46,9 +46,29 @@ final class SpectrumReader {
                 int x = leaf >>> 12;
                 int y = (leaf >>> 8) & 15;
                 if (linbits != 0 && (x == 15 || y == 15)) {
+                    // Escapes and signs after the code word: at most 2·(13 + 1) bits, so one more look.
                     r.skip(length);
-                    values[i] = escaped(r, x, linbits);
-                    values[i + 1] = escaped(r, y, linbits);
+                    int rest = r.peek32();
+                    int n = 0;
+                    if (x != 0) {
+                        if (x == 15) {
+                            x += rest >>> (32 - linbits);
+                            n = linbits;
+                        }
+                        x = (rest << n) < 0 ? -x : x;
+                        n++;
+                    }
+                    if (y != 0) {
+                        if (y == 15) {
+                            y += (rest << n) >>> (32 - linbits);
+                            n += linbits;
+                        }
+                        y = (rest << n) < 0 ? -y : y;
+                        n++;
+                    }
+                    r.skip(n);
+                    values[i] = x;
+                    values[i + 1] = y;
                     continue;
                 }
                 // The code word and the signs after it (at most 19 + 2 bits) from one look, without branches: which
@@ -99,21 +119,5 @@ final class SpectrumReader {
             i += 4;
         }
         return i;
-    }
-
-    /** A big value with its linbits escape (when it is 15) and sign, read after the pair's code word: one look. */
-    private static int escaped(BitReader r, int v, int linbits) {
-        if (v == 0) {
-            return 0;
-        }
-        int word = r.peek32(); // linbits (at most 13) and the sign
-        int n = 0;
-        if (v == 15) {
-            v += word >>> (32 - linbits);
-            n = linbits;
-        }
-        int sign = (word << n) >> 31;
-        r.skip(n + 1);
-        return (v ^ sign) - sign;
     }
 }
