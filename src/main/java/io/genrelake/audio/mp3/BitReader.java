@@ -59,6 +59,21 @@ final class BitReader {
         return (int) ((word << (p & 7)) >>> 32);
     }
 
+    /**
+     * Bytes [i, i + 8) as a big-endian long, zeros past the limit: for a caller that keeps the bits ahead in a
+     * register of its own.
+     */
+    long load64(int i) {
+        if (i >= 0 && i + 8 <= (limitBits >>> 3)) {
+            return (long) LONG_BE.get(data, i);
+        }
+        long word = 0;
+        for (int k = 0; k < 8; k++) {
+            word = word << 8 | byteAt(i + k);
+        }
+        return word;
+    }
+
     void skip(int n) {
         position += n;
     }

@@ -39,49 +39,44 @@ final class SpectrumReader {
                 continue;
             }
             int linbits = LINBITS[table];
+            int escapes = linbits == 0 ? 0 : -1;
+            // The bits ahead in a register: cache holds `count` valid bits at its top and is topped up to 56 or more
+            // before each pair without a branch (F. Giesen, "Reading bits in far too many ways", 2018: OR in the
+            // next 8 bytes shifted past the valid bits; the bytes that fit are consumed). A pair takes at most
+            // 19 + 2·(13 + 1) = 47 bits: code word, each 15's linbits escape, each non-zero value's sign. At high
+            // bitrates most pairs have an escape, so every step is branch-free arithmetic on the one word.
+            int position = r.position();
+            int next = (position >>> 3) + 7; // counted: the rest of the first 7 bytes (the 8th comes again)
+            long cache = r.load64(position >>> 3) << (position & 7);
+            int count = 56 - (position & 7);
             for (; i < regionEnd; i += 2) {
-                int word = r.peek32();
-                int leaf = code.leaf(word);
+                cache |= r.load64(next) >>> count;
+                next += (63 - count) >>> 3;
+                count |= 56;
+                int leaf = code.leaf((int) (cache >>> 32));
                 int length = leaf & 0xFF;
                 int x = leaf >>> 12;
                 int y = (leaf >>> 8) & 15;
-                if (linbits != 0 && (x == 15 || y == 15)) {
-                    // Escapes and signs after the code word: at most 2·(13 + 1) bits, so one more look.
-                    r.skip(length);
-                    int rest = r.peek32();
-                    int n = 0;
-                    if (x != 0) {
-                        if (x == 15) {
-                            x += rest >>> (32 - linbits);
-                            n = linbits;
-                        }
-                        x = (rest << n) < 0 ? -x : x;
-                        n++;
-                    }
-                    if (y != 0) {
-                        if (y == 15) {
-                            y += (rest << n) >>> (32 - linbits);
-                            n += linbits;
-                        }
-                        y = (rest << n) < 0 ? -y : y;
-                        n++;
-                    }
-                    r.skip(n);
-                    values[i] = x;
-                    values[i + 1] = y;
-                    continue;
-                }
-                // The code word and the signs after it (at most 19 + 2 bits) from one look, without branches: which
-                // values are zero is as good as random, and a mispredicted branch costs more than the arithmetic.
+                long word = cache << length;
+                int escapeX = -((x + 1) >>> 4) & escapes; // −1 when x is 15 in a table with linbits
+                int ex = linbits & escapeX;
+                x += (int) (word >>> (64 - linbits)) & escapeX;
+                word <<= ex;
                 int nx = -x >>> 31;
-                int sx = ((word << length) >> 31) & -nx;
-                length += nx;
+                int sx = (int) (word >> 63) & -nx;
+                word <<= nx;
+                int escapeY = -((y + 1) >>> 4) & escapes;
+                int ey = linbits & escapeY;
+                y += (int) (word >>> (64 - linbits)) & escapeY;
+                word <<= ey;
                 int ny = -y >>> 31;
-                int sy = ((word << length) >> 31) & -ny;
-                r.skip(length + ny);
+                int sy = (int) (word >> 63) & -ny;
+                cache = word << ny;
+                count -= length + ex + nx + ey + ny;
                 values[i] = (x ^ sx) - sx;
                 values[i + 1] = (y ^ sy) - sy;
             }
+            r.seek(8 * next - count);
         }
         boolean tableB = g.count1Table == 1;
         while (i < limit && i <= 572 && r.position() < end) {
