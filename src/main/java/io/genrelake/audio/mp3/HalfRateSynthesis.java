@@ -28,7 +28,8 @@ final class HalfRateSynthesis {
     /**
      * The two inner loops, one call per granule, so that they are hot enough to be compiled on their own rather than
      * only inlined deep in the decoder (where the Vector API loses its intrinsics). {@link Plain} is the reference;
-     * {@code VectorHalfRateKernels} gives the same bits.
+     * {@code VectorHalfRateKernels} gives the same bits. Products are summed by fused multiply-adds, exact in both,
+     * which halves the vector kernels' arithmetic.
      */
     interface Kernels {
         /**
@@ -368,7 +369,7 @@ final class HalfRateSynthesis {
                 for (int k = 0; k < LOW_SUBBANDS; k++) {
                     float x = subbands[32 * t + k];
                     for (int m = 0; m < 32; m++) {
-                        v[row + m] += x * matrix[32 * k + m];
+                        v[row + m] = Math.fma(x, matrix[32 * k + m], v[row + m]);
                     }
                 }
                 int o = ((outSlot + t) & (RING - 1)) * 16;
@@ -377,7 +378,8 @@ final class HalfRateSynthesis {
                     for (int i = 0; i < 8; i++) {
                         int even = 32 * ((newest + 2 * i) & 15);
                         int odd = 32 * ((newest + 2 * i + 1) & 15);
-                        sum = sum + window[32 * i + c] * v[even + c] + window[32 * i + 16 + c] * v[odd + 16 + c];
+                        sum = Math.fma(window[32 * i + c], v[even + c], sum);
+                        sum = Math.fma(window[32 * i + 16 + c], v[odd + 16 + c], sum);
                     }
                     out[o + c] = sum;
                 }
@@ -392,7 +394,7 @@ final class HalfRateSynthesis {
                 for (int i = 0; i < n; i++) {
                     float x = history[start + step * q + i];
                     for (int r = 0; r < 16; r++) {
-                        sums[16 * q + r] += x * columns[16 * i + r];
+                        sums[16 * q + r] = Math.fma(x, columns[16 * i + r], sums[16 * q + r]);
                     }
                 }
             }

@@ -5,8 +5,9 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link HalfRateSynthesis.Kernels} on the incubating Vector API, 8 float lanes: the V rows and the 16 outputs of a
- * slot stay in registers. Each lane multiplies and adds in {@link HalfRateSynthesis.Plain}'s order, so the results
- * are the same bits. Used when {@link io.genrelake.dsp.VectorApiProbe} allows; stateless.
+ * slot stay in registers. Each lane multiplies and adds in {@link HalfRateSynthesis.Plain}'s order (its
+ * {@code Math.fma} the lanewise fma, both exact), so the results are the same bits. Used when
+ * {@link io.genrelake.dsp.VectorApiProbe} allows; stateless.
  */
 final class VectorHalfRateKernels implements HalfRateSynthesis.Kernels {
 
@@ -30,10 +31,10 @@ final class VectorHalfRateKernels implements HalfRateSynthesis.Kernels {
             for (int k = 0; k < subbandCount; k++) {
                 FloatVector x = FloatVector.broadcast(SPECIES, subbands[32 * t + k]);
                 int c = 32 * k;
-                m0 = m0.add(x.mul(FloatVector.fromArray(SPECIES, matrix, c)));
-                m1 = m1.add(x.mul(FloatVector.fromArray(SPECIES, matrix, c + 8)));
-                m2 = m2.add(x.mul(FloatVector.fromArray(SPECIES, matrix, c + 16)));
-                m3 = m3.add(x.mul(FloatVector.fromArray(SPECIES, matrix, c + 24)));
+                m0 = x.fma(FloatVector.fromArray(SPECIES, matrix, c), m0);
+                m1 = x.fma(FloatVector.fromArray(SPECIES, matrix, c + 8), m1);
+                m2 = x.fma(FloatVector.fromArray(SPECIES, matrix, c + 16), m2);
+                m3 = x.fma(FloatVector.fromArray(SPECIES, matrix, c + 24), m3);
             }
             int row = 32 * newest;
             m0.intoArray(v, row);
@@ -46,10 +47,10 @@ final class VectorHalfRateKernels implements HalfRateSynthesis.Kernels {
                 int even = 32 * ((newest + 2 * i) & 15);
                 int odd = 32 * ((newest + 2 * i + 1) & 15) + 16;
                 int w = 32 * i;
-                s0 = s0.add(FloatVector.fromArray(SPECIES, window, w).mul(FloatVector.fromArray(SPECIES, v, even)))
-                        .add(FloatVector.fromArray(SPECIES, window, w + 16).mul(FloatVector.fromArray(SPECIES, v, odd)));
-                s1 = s1.add(FloatVector.fromArray(SPECIES, window, w + 8).mul(FloatVector.fromArray(SPECIES, v, even + 8)))
-                        .add(FloatVector.fromArray(SPECIES, window, w + 24).mul(FloatVector.fromArray(SPECIES, v, odd + 8)));
+                s0 = FloatVector.fromArray(SPECIES, window, w).fma(FloatVector.fromArray(SPECIES, v, even), s0);
+                s0 = FloatVector.fromArray(SPECIES, window, w + 16).fma(FloatVector.fromArray(SPECIES, v, odd), s0);
+                s1 = FloatVector.fromArray(SPECIES, window, w + 8).fma(FloatVector.fromArray(SPECIES, v, even + 8), s1);
+                s1 = FloatVector.fromArray(SPECIES, window, w + 24).fma(FloatVector.fromArray(SPECIES, v, odd + 8), s1);
             }
             int o = ((outSlot + t) & 63) * 16;
             s0.intoArray(out, o);
@@ -65,15 +66,38 @@ final class VectorHalfRateKernels implements HalfRateSynthesis.Kernels {
             return;
         }
         int n = columns.length / 16;
-        for (int q = 0; q < count; q++) {
+        int q = 0;
+        for (; q + 2 <= count; q += 2) { // two slots at a time share each column's loads
+            int o = 16 * q;
+            int h = start + step * q;
+            FloatVector a0 = FloatVector.fromArray(SPECIES, sums, o);
+            FloatVector a1 = FloatVector.fromArray(SPECIES, sums, o + 8);
+            FloatVector b0 = FloatVector.fromArray(SPECIES, sums, o + 16);
+            FloatVector b1 = FloatVector.fromArray(SPECIES, sums, o + 24);
+            for (int i = 0, c = 0; i < n; i++, c += 16) {
+                FloatVector c0 = FloatVector.fromArray(SPECIES, columns, c);
+                FloatVector c1 = FloatVector.fromArray(SPECIES, columns, c + 8);
+                FloatVector x = FloatVector.broadcast(SPECIES, history[h + i]);
+                FloatVector y = FloatVector.broadcast(SPECIES, history[h + step + i]);
+                a0 = x.fma(c0, a0);
+                a1 = x.fma(c1, a1);
+                b0 = y.fma(c0, b0);
+                b1 = y.fma(c1, b1);
+            }
+            a0.intoArray(sums, o);
+            a1.intoArray(sums, o + 8);
+            b0.intoArray(sums, o + 16);
+            b1.intoArray(sums, o + 24);
+        }
+        for (; q < count; q++) {
             int o = 16 * q;
             int h = start + step * q;
             FloatVector a0 = FloatVector.fromArray(SPECIES, sums, o);
             FloatVector a1 = FloatVector.fromArray(SPECIES, sums, o + 8);
             for (int i = 0, c = 0; i < n; i++, c += 16) {
                 FloatVector x = FloatVector.broadcast(SPECIES, history[h + i]);
-                a0 = a0.add(x.mul(FloatVector.fromArray(SPECIES, columns, c)));
-                a1 = a1.add(x.mul(FloatVector.fromArray(SPECIES, columns, c + 8)));
+                a0 = x.fma(FloatVector.fromArray(SPECIES, columns, c), a0);
+                a1 = x.fma(FloatVector.fromArray(SPECIES, columns, c + 8), a1);
             }
             a0.intoArray(sums, o);
             a1.intoArray(sums, o + 8);
@@ -84,6 +108,6 @@ final class VectorHalfRateKernels implements HalfRateSynthesis.Kernels {
     static void warmUp() {
         VectorHalfRateKernels k = new VectorHalfRateKernels();
         k.lowSlots(new float[32], new float[8 * 32], new float[32], 1, new float[16 * 32], 0, new float[64 * 16], 0);
-        k.compositeSums(new float[2 * 16], new float[2], 0, 1, 1, new float[16]);
+        k.compositeSums(new float[2 * 16], new float[4], 0, 1, 3, new float[3 * 16]);
     }
 }

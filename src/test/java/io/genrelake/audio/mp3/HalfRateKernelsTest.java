@@ -41,11 +41,11 @@ class HalfRateKernelsTest {
     void vectorCompositeSumsAreThePlainBits() {
         assumeTrue(VectorApiProbe.AVAILABLE, "the Vector API is not available in this JVM: its version is not tested");
         float[] columns = random(78 * 16);
-        float[] history = random(3 * 100);
-        float[] sumsPlain = random(20 * 16);
+        float[] history = random(3 * 100); // 21 slots: pairs and one left over
+        float[] sumsPlain = random(21 * 16);
         float[] sumsVector = sumsPlain.clone();
-        new HalfRateSynthesis.Plain().compositeSums(columns, history, 6, 3, 20, sumsPlain);
-        new VectorHalfRateKernels().compositeSums(columns, history, 6, 3, 20, sumsVector);
+        new HalfRateSynthesis.Plain().compositeSums(columns, history, 6, 3, 21, sumsPlain);
+        new VectorHalfRateKernels().compositeSums(columns, history, 6, 3, 21, sumsVector);
         assertArrayEquals(sumsPlain, sumsVector, 0f);
     }
 
