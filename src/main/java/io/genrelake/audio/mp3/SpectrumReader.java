@@ -11,9 +11,14 @@ final class SpectrumReader {
     private static final HuffmanTable QUADS_A = new HuffmanTable(HuffmanCodes.quadCodes(0), 0);
 
     static {
+        // Tables 16–23 and 24–31 share their code words (they differ in linbits only): one lookup table each, which
+        // keeps the decoder's tables small enough to stay in the cache.
+        java.util.Map<java.util.List<String>, HuffmanTable> built = new java.util.HashMap<>();
         for (int t = 0; t < 32; t++) {
-            if (HuffmanCodes.size(t) > 0) {
-                PAIRS[t] = new HuffmanTable(HuffmanCodes.codes(t), HuffmanCodes.size(t));
+            int size = HuffmanCodes.size(t);
+            if (size > 0) {
+                String[] codes = HuffmanCodes.codes(t);
+                PAIRS[t] = built.computeIfAbsent(java.util.List.of(codes), c -> new HuffmanTable(codes, size));
             }
         }
     }
@@ -57,22 +62,22 @@ final class SpectrumReader {
                 int length = leaf & 0xFF;
                 int x = leaf >>> 12;
                 int y = (leaf >>> 8) & 15;
-                long word = cache << length;
-                int escapeX = -((x + 1) >>> 4) & escapes; // −1 when x is 15 in a table with linbits
-                int ex = linbits & escapeX;
-                x += (int) (word >>> (64 - linbits)) & escapeX;
-                word <<= ex;
+                // Where each field starts follows from the code word alone (a value has an escape when it is 15,
+                // a sign when it is not 0), so the fields are read side by side rather than shift after shift.
                 int nx = -x >>> 31;
-                int sx = (int) (word >> 63) & -nx;
-                word <<= nx;
-                int escapeY = -((y + 1) >>> 4) & escapes;
-                int ey = linbits & escapeY;
-                y += (int) (word >>> (64 - linbits)) & escapeY;
-                word <<= ey;
                 int ny = -y >>> 31;
-                int sy = (int) (word >> 63) & -ny;
-                cache = word << ny;
-                count -= length + ex + nx + ey + ny;
+                int escapeX = -((x + 1) >>> 4) & escapes; // −1 when x is 15 in a table with linbits
+                int escapeY = -((y + 1) >>> 4) & escapes;
+                int signX = length + (linbits & escapeX);
+                int escapeYAt = signX + nx;
+                int signY = escapeYAt + (linbits & escapeY);
+                int total = signY + ny;
+                x += (int) ((cache << length) >>> (64 - linbits)) & escapeX;
+                int sx = (int) ((cache << signX) >> 63) & -nx;
+                y += (int) ((cache << escapeYAt) >>> (64 - linbits)) & escapeY;
+                int sy = (int) ((cache << signY) >> 63) & -ny;
+                cache <<= total;
+                count -= total;
                 values[i] = (x ^ sx) - sx;
                 values[i + 1] = (y ^ sy) - sy;
             }
