@@ -20,7 +20,6 @@ final class VectorLongBlockImdct implements LongBlockImdct.Kernel {
 
     private final float[] z = new float[18 * 8];
     private final float[] a = new float[18 * 8];
-    private final float[] y = new float[18 * 8];
     private final LongBlockImdct.Kernel plain = new LongBlockImdct.Plain();
 
     @Override
@@ -29,43 +28,50 @@ final class VectorLongBlockImdct implements LongBlockImdct.Kernel {
             plain.transform(lines, groups, signedWindow, overlap, output);
             return;
         }
-        // Stage by stage through the scratch rows, each stage its own small method that takes and returns arrays
-        // only: a vector passed to or returned from a call that C2 does not inline is boxed, and a big method
-        // with a hundred vector operations is the first to lose their intrinsics to accumulated traps.
+        // Two stages through scratch rows, each its own small method that takes and returns arrays only: a vector
+        // passed to or returned from a call that C2 does not inline is boxed, and a big method with a hundred
+        // vector operations is the first to lose their intrinsics to accumulated traps. Each stage keeps its own
+        // intermediate values in registers (the pre-twiddled z in the first, the DFT's outputs in the second).
         for (int g = 0; g < groups; g++) {
             int s = 8 * g;
-            preTwiddle(lines, s);
             for (int b = 0; b < 3; b++) {
-                dft3(z, b, a, 3 * b, 1, true);
+                firstStage(lines, s, b);
             }
             for (int c = 0; c < 3; c++) {
-                dft3(a, c, y, c, 3, false);
+                secondStage(c);
             }
-            postTwiddle();
             window(s, signedWindow, overlap, output);
         }
     }
 
-    /** z[m] = (x[2m] + i·x[17−2m])·e^{−iπ(4m+1)/72} for the lanes from subband s. */
-    private void preTwiddle(float[] lines, int s) {
-        for (int m = 0; m < 9; m++) {
+    /**
+     * z[m] = (x[2m] + i·x[17−2m])·e^{−iπ(4m+1)/72} for m = b, b + 3, b + 6 (lanes from subband s), their three-point
+     * DFT, twiddled by W₉^{bc}: rows 3b + c of {@link #a}.
+     */
+    private void firstStage(float[] lines, int s, int b) {
+        FloatVector r0;
+        FloatVector i0;
+        FloatVector r1;
+        FloatVector i1;
+        FloatVector r2;
+        FloatVector i2;
+        {
+            int m = b;
             FloatVector p = FloatVector.fromArray(SPECIES, lines, 64 * m + s);
             FloatVector q = FloatVector.fromArray(SPECIES, lines, 32 * (17 - 2 * m) + s);
-            float cr = PRE[m];
-            float ci = PRE[9 + m];
-            p.mul(cr).sub(q.mul(ci)).intoArray(z, 8 * m);
-            p.mul(ci).add(q.mul(cr)).intoArray(z, 8 * (9 + m));
+            r0 = p.mul(PRE[m]).sub(q.mul(PRE[9 + m]));
+            i0 = p.mul(PRE[9 + m]).add(q.mul(PRE[m]));
+            m = b + 3;
+            p = FloatVector.fromArray(SPECIES, lines, 64 * m + s);
+            q = FloatVector.fromArray(SPECIES, lines, 32 * (17 - 2 * m) + s);
+            r1 = p.mul(PRE[m]).sub(q.mul(PRE[9 + m]));
+            i1 = p.mul(PRE[9 + m]).add(q.mul(PRE[m]));
+            m = b + 6;
+            p = FloatVector.fromArray(SPECIES, lines, 64 * m + s);
+            q = FloatVector.fromArray(SPECIES, lines, 32 * (17 - 2 * m) + s);
+            r2 = p.mul(PRE[m]).sub(q.mul(PRE[9 + m]));
+            i2 = p.mul(PRE[9 + m]).add(q.mul(PRE[m]));
         }
-    }
-
-    /** {@link LongBlockImdct.Plain}'s three-point DFT of rows in, in + 3, in + 6, all lanes at once. */
-    private static void dft3(float[] x, int in, float[] dst, int out, int outStride, boolean twiddled) {
-        FloatVector r0 = FloatVector.fromArray(SPECIES, x, 8 * in);
-        FloatVector i0 = FloatVector.fromArray(SPECIES, x, 8 * (9 + in));
-        FloatVector r1 = FloatVector.fromArray(SPECIES, x, 8 * (in + 3));
-        FloatVector i1 = FloatVector.fromArray(SPECIES, x, 8 * (9 + in + 3));
-        FloatVector r2 = FloatVector.fromArray(SPECIES, x, 8 * (in + 6));
-        FloatVector i2 = FloatVector.fromArray(SPECIES, x, 8 * (9 + in + 6));
         FloatVector sr = r1.add(r2);
         FloatVector si = i1.add(i2);
         FloatVector dr = r1.sub(r2);
@@ -78,42 +84,47 @@ final class VectorLongBlockImdct implements LongBlockImdct.Kernel {
         FloatVector x1i = mi.sub(dr.mul(SIN60));
         FloatVector x2r = mr.sub(di.mul(SIN60));
         FloatVector x2i = mi.add(dr.mul(SIN60));
-        int row1 = out + outStride;
-        int row2 = out + 2 * outStride;
-        if (twiddled) { // (r + i·j)·(wr + wi·j), as the plain kernel's put
-            int tw = 3 * in;
-            float w0r = TWIDDLE[tw];
-            float w0i = TWIDDLE[9 + tw];
-            float w1r = TWIDDLE[tw + 1];
-            float w1i = TWIDDLE[9 + tw + 1];
-            float w2r = TWIDDLE[tw + 2];
-            float w2i = TWIDDLE[9 + tw + 2];
-            x0r.mul(w0r).sub(x0i.mul(w0i)).intoArray(dst, 8 * out);
-            x0r.mul(w0i).add(x0i.mul(w0r)).intoArray(dst, 8 * (9 + out));
-            x1r.mul(w1r).sub(x1i.mul(w1i)).intoArray(dst, 8 * row1);
-            x1r.mul(w1i).add(x1i.mul(w1r)).intoArray(dst, 8 * (9 + row1));
-            x2r.mul(w2r).sub(x2i.mul(w2i)).intoArray(dst, 8 * row2);
-            x2r.mul(w2i).add(x2i.mul(w2r)).intoArray(dst, 8 * (9 + row2));
-        } else {
-            x0r.intoArray(dst, 8 * out);
-            x0i.intoArray(dst, 8 * (9 + out));
-            x1r.intoArray(dst, 8 * row1);
-            x1i.intoArray(dst, 8 * (9 + row1));
-            x2r.intoArray(dst, 8 * row2);
-            x2i.intoArray(dst, 8 * (9 + row2));
-        }
+        int tw = 3 * b; // (r + i·j)·(wr + wi·j), as the plain kernel's put
+        x0r.mul(TWIDDLE[tw]).sub(x0i.mul(TWIDDLE[9 + tw])).intoArray(a, 8 * tw);
+        x0r.mul(TWIDDLE[9 + tw]).add(x0i.mul(TWIDDLE[tw])).intoArray(a, 8 * (9 + tw));
+        x1r.mul(TWIDDLE[tw + 1]).sub(x1i.mul(TWIDDLE[9 + tw + 1])).intoArray(a, 8 * (tw + 1));
+        x1r.mul(TWIDDLE[9 + tw + 1]).add(x1i.mul(TWIDDLE[tw + 1])).intoArray(a, 8 * (9 + tw + 1));
+        x2r.mul(TWIDDLE[tw + 2]).sub(x2i.mul(TWIDDLE[9 + tw + 2])).intoArray(a, 8 * (tw + 2));
+        x2r.mul(TWIDDLE[9 + tw + 2]).add(x2i.mul(TWIDDLE[tw + 2])).intoArray(a, 8 * (9 + tw + 2));
     }
 
-    /** The DCT-IV from the DFT (y[2p] = Re w[p], y[17−2p] = −Im w[p], w[p] = T[p]·e^{−iπp/18}), into z. */
-    private void postTwiddle() {
-        for (int p = 0; p < 9; p++) {
-            FloatVector tr = FloatVector.fromArray(SPECIES, y, 8 * p);
-            FloatVector ti = FloatVector.fromArray(SPECIES, y, 8 * (9 + p));
-            float cs = POST[p];
-            float sn = POST[9 + p];
-            tr.mul(cs).add(ti.mul(sn)).intoArray(z, 8 * (2 * p));
-            tr.mul(sn).sub(ti.mul(cs)).intoArray(z, 8 * (17 - 2 * p));
-        }
+    /**
+     * The three-point DFT over b of rows c, c + 3, c + 6 of {@link #a}: T[c + 3d], post-twiddled into the DCT-IV's
+     * y[2p] = Re w[p], y[17−2p] = −Im w[p] (w[p] = T[p]·e^{−iπp/18}, p = c + 3d), rows of {@link #z}.
+     */
+    private void secondStage(int c) {
+        FloatVector r0 = FloatVector.fromArray(SPECIES, a, 8 * c);
+        FloatVector i0 = FloatVector.fromArray(SPECIES, a, 8 * (9 + c));
+        FloatVector r1 = FloatVector.fromArray(SPECIES, a, 8 * (c + 3));
+        FloatVector i1 = FloatVector.fromArray(SPECIES, a, 8 * (9 + c + 3));
+        FloatVector r2 = FloatVector.fromArray(SPECIES, a, 8 * (c + 6));
+        FloatVector i2 = FloatVector.fromArray(SPECIES, a, 8 * (9 + c + 6));
+        FloatVector sr = r1.add(r2);
+        FloatVector si = i1.add(i2);
+        FloatVector dr = r1.sub(r2);
+        FloatVector di = i1.sub(i2);
+        FloatVector mr = r0.sub(sr.mul(0.5f));
+        FloatVector mi = i0.sub(si.mul(0.5f));
+        FloatVector tr = r0.add(sr);
+        FloatVector ti = i0.add(si);
+        int p = c;
+        tr.mul(POST[p]).add(ti.mul(POST[9 + p])).intoArray(z, 8 * (2 * p));
+        tr.mul(POST[9 + p]).sub(ti.mul(POST[p])).intoArray(z, 8 * (17 - 2 * p));
+        tr = mr.add(di.mul(SIN60));
+        ti = mi.sub(dr.mul(SIN60));
+        p = c + 3;
+        tr.mul(POST[p]).add(ti.mul(POST[9 + p])).intoArray(z, 8 * (2 * p));
+        tr.mul(POST[9 + p]).sub(ti.mul(POST[p])).intoArray(z, 8 * (17 - 2 * p));
+        tr = mr.sub(di.mul(SIN60));
+        ti = mi.add(dr.mul(SIN60));
+        p = c + 6;
+        tr.mul(POST[p]).add(ti.mul(POST[9 + p])).intoArray(z, 8 * (2 * p));
+        tr.mul(POST[9 + p]).sub(ti.mul(POST[p])).intoArray(z, 8 * (17 - 2 * p));
     }
 
     /** The unfolded, windowed IMDCT (in z) added to the overlap: slot-major output and new overlap. */
