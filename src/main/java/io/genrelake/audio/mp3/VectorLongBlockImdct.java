@@ -36,6 +36,7 @@ final class VectorLongBlockImdct implements LongBlockImdct.Kernel {
             int s = 8 * g;
             for (int b = 0; b < 3; b++) {
                 firstStage(lines, s, b);
+                twiddle(b);
             }
             for (int c = 0; c < 3; c++) {
                 secondStage(c);
@@ -49,29 +50,13 @@ final class VectorLongBlockImdct implements LongBlockImdct.Kernel {
      * DFT, twiddled by W₉^{bc}: rows 3b + c of {@link #a}.
      */
     private void firstStage(float[] lines, int s, int b) {
-        FloatVector r0;
-        FloatVector i0;
-        FloatVector r1;
-        FloatVector i1;
-        FloatVector r2;
-        FloatVector i2;
-        {
-            int m = b;
-            FloatVector p = FloatVector.fromArray(SPECIES, lines, 64 * m + s);
-            FloatVector q = FloatVector.fromArray(SPECIES, lines, 32 * (17 - 2 * m) + s);
-            r0 = p.mul(PRE[m]).sub(q.mul(PRE[9 + m]));
-            i0 = p.mul(PRE[9 + m]).add(q.mul(PRE[m]));
-            m = b + 3;
-            p = FloatVector.fromArray(SPECIES, lines, 64 * m + s);
-            q = FloatVector.fromArray(SPECIES, lines, 32 * (17 - 2 * m) + s);
-            r1 = p.mul(PRE[m]).sub(q.mul(PRE[9 + m]));
-            i1 = p.mul(PRE[9 + m]).add(q.mul(PRE[m]));
-            m = b + 6;
-            p = FloatVector.fromArray(SPECIES, lines, 64 * m + s);
-            q = FloatVector.fromArray(SPECIES, lines, 32 * (17 - 2 * m) + s);
-            r2 = p.mul(PRE[m]).sub(q.mul(PRE[9 + m]));
-            i2 = p.mul(PRE[9 + m]).add(q.mul(PRE[m]));
-        }
+        preTwiddle(lines, s, b);
+        FloatVector r0 = FloatVector.fromArray(SPECIES, z, 8 * b);
+        FloatVector i0 = FloatVector.fromArray(SPECIES, z, 8 * (9 + b));
+        FloatVector r1 = FloatVector.fromArray(SPECIES, z, 8 * (b + 3));
+        FloatVector i1 = FloatVector.fromArray(SPECIES, z, 8 * (9 + b + 3));
+        FloatVector r2 = FloatVector.fromArray(SPECIES, z, 8 * (b + 6));
+        FloatVector i2 = FloatVector.fromArray(SPECIES, z, 8 * (9 + b + 6));
         FloatVector sr = r1.add(r2);
         FloatVector si = i1.add(i2);
         FloatVector dr = r1.sub(r2);
@@ -84,13 +69,35 @@ final class VectorLongBlockImdct implements LongBlockImdct.Kernel {
         FloatVector x1i = mi.sub(dr.mul(SIN60));
         FloatVector x2r = mr.sub(di.mul(SIN60));
         FloatVector x2i = mi.add(dr.mul(SIN60));
-        int tw = 3 * b; // (r + i·j)·(wr + wi·j), as the plain kernel's put
-        x0r.mul(TWIDDLE[tw]).sub(x0i.mul(TWIDDLE[9 + tw])).intoArray(a, 8 * tw);
-        x0r.mul(TWIDDLE[9 + tw]).add(x0i.mul(TWIDDLE[tw])).intoArray(a, 8 * (9 + tw));
-        x1r.mul(TWIDDLE[tw + 1]).sub(x1i.mul(TWIDDLE[9 + tw + 1])).intoArray(a, 8 * (tw + 1));
-        x1r.mul(TWIDDLE[9 + tw + 1]).add(x1i.mul(TWIDDLE[tw + 1])).intoArray(a, 8 * (9 + tw + 1));
-        x2r.mul(TWIDDLE[tw + 2]).sub(x2i.mul(TWIDDLE[9 + tw + 2])).intoArray(a, 8 * (tw + 2));
-        x2r.mul(TWIDDLE[9 + tw + 2]).add(x2i.mul(TWIDDLE[tw + 2])).intoArray(a, 8 * (9 + tw + 2));
+        int row = 3 * b;
+        x0r.intoArray(a, 8 * row);
+        x0i.intoArray(a, 8 * (9 + row));
+        x1r.intoArray(a, 8 * (row + 1));
+        x1i.intoArray(a, 8 * (9 + row + 1));
+        x2r.intoArray(a, 8 * (row + 2));
+        x2i.intoArray(a, 8 * (9 + row + 2));
+    }
+
+    /** Rows 3b + c of {@link #a} times W₉^{bc}: (r + i·j)·(wr + wi·j), as the plain kernel's put. */
+    private void twiddle(int b) {
+        for (int row = 3 * b; row < 3 * b + 3; row++) {
+            FloatVector r = FloatVector.fromArray(SPECIES, a, 8 * row);
+            FloatVector i = FloatVector.fromArray(SPECIES, a, 8 * (9 + row));
+            float wr = TWIDDLE[row];
+            float wi = TWIDDLE[9 + row];
+            r.mul(wr).sub(i.mul(wi)).intoArray(a, 8 * row);
+            r.mul(wi).add(i.mul(wr)).intoArray(a, 8 * (9 + row));
+        }
+    }
+
+    /** z[m] for m = b, b + 3, b + 6: rows of {@link #z}. */
+    private void preTwiddle(float[] lines, int s, int b) {
+        for (int m = b; m < 9; m += 3) {
+            FloatVector p = FloatVector.fromArray(SPECIES, lines, 64 * m + s);
+            FloatVector q = FloatVector.fromArray(SPECIES, lines, 32 * (17 - 2 * m) + s);
+            p.mul(PRE[m]).sub(q.mul(PRE[9 + m])).intoArray(z, 8 * m);
+            p.mul(PRE[9 + m]).add(q.mul(PRE[m])).intoArray(z, 8 * (9 + m));
+        }
     }
 
     /**
