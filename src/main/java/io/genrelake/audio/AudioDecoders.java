@@ -38,13 +38,14 @@ public final class AudioDecoders {
     }
 
     /**
-     * Whether MP3 goes to the pure-Java decoder ({@link Mp3Decoder}) rather than FFmpeg: {@code -Dgenrelake.mp3=java}
-     * or the environment's {@code GENRELAKE_MP3_DECODER=java}. FFmpeg stays the default while it is the faster of
-     * the two (docs/benchmarks.md).
+     * Whether MP3 goes to the pure-Java decoder ({@link Mp3Decoder}, the default: about three times as fast as
+     * FFmpeg plus the resampler for 44.1-kHz files, docs/benchmarks.md) rather than FFmpeg, which
+     * {@code -Dgenrelake.mp3=ffmpeg} or the environment's {@code GENRELAKE_MP3_DECODER=ffmpeg} selects. Streams the
+     * Java decoder declines (8-kHz MPEG-2.5, free format, Layer I/II) go to FFmpeg either way.
      */
     static boolean javaMp3() {
         String choice = System.getProperty("genrelake.mp3", System.getenv("GENRELAKE_MP3_DECODER"));
-        return choice != null && choice.trim().equalsIgnoreCase("java");
+        return choice == null || !choice.trim().equalsIgnoreCase("ffmpeg");
     }
 
     /** The built-ins, the pure-Java MP3 decoder, then FFmpeg: what {@link #standard()} is with {@link #javaMp3}. */
@@ -53,8 +54,8 @@ public final class AudioDecoders {
     }
 
     /**
-     * The built-ins, then FFmpeg for MP3 (or the pure-Java decoder first, {@link #javaMp3}), AAC/M4A, FLAC, Ogg Vorbis, Opus and whatever else it
-     * recognises. FFmpeg's natives load only when a file reaches it, so WAV-only runs never load them.
+     * The built-ins, the pure-Java MP3 decoder (unless {@link #javaMp3} says FFmpeg), then FFmpeg for AAC/M4A, FLAC,
+     * Ogg Vorbis, Opus and whatever else it recognises. FFmpeg's natives load only when a file reaches it, so WAV-only runs never load them.
      */
     public static AudioDecoders standard() {
         return STANDARD;
