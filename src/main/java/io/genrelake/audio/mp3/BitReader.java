@@ -31,16 +31,7 @@ final class BitReader {
 
     /** The next n bits (0 ≤ n ≤ 24) without consuming them. */
     int peek(int n) {
-        int p = position;
-        int i = p >>> 3;
-        int word;
-        if (i + 3 < (limitBits >>> 3)) {
-            byte[] d = data;
-            word = d[i] << 24 | (d[i + 1] & 0xFF) << 16 | (d[i + 2] & 0xFF) << 8 | (d[i + 3] & 0xFF);
-        } else {
-            word = byteAt(i) << 24 | byteAt(i + 1) << 16 | byteAt(i + 2) << 8 | byteAt(i + 3);
-        }
-        return n == 0 ? 0 : (word << (p & 7)) >>> (32 - n);
+        return n == 0 ? 0 : peek32() >>> (32 - n);
     }
 
     /** The next 32 bits without consuming them (zeros past the limit): several fields from one look. */
