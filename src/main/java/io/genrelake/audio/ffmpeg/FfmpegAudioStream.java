@@ -1,11 +1,10 @@
 package io.genrelake.audio.ffmpeg;
 
 import io.genrelake.audio.AudioFormatException;
-import io.genrelake.audio.AudioStream;
+import io.genrelake.audio.FrameStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
-import java.util.Objects;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.global.avcodec;
@@ -24,7 +23,7 @@ import org.bytedeco.ffmpeg.global.avutil;
  * Owns the InputStream and every native object; not thread-safe, but shares nothing with other
  * streams.
  */
-final class FfmpegAudioStream implements AudioStream {
+final class FfmpegAudioStream extends FrameStream {
 
     /** About 0.4 s of MP3 or AAC frames. */
     static final int MAX_CONSECUTIVE_ERRORS = 16;
@@ -53,7 +52,6 @@ final class FfmpegAudioStream implements AudioStream {
     private long decodeErrors;
     private String failure;       // why decoding stopped; thrown once the audio before it is read
     private Throwable inputFailure;
-    private boolean closed;
 
     private FfmpegAudioStream(InputStream in, AudioDemuxer demuxer, PacketDecoder decoder, MonoConverter converter,
             AVPacket packet, AVFrame frame) {
@@ -124,36 +122,28 @@ final class FfmpegAudioStream implements AudioStream {
     }
 
     @Override
-    public int readMono(float[] dst, int offset, int maxFrames) throws IOException {
-        Objects.checkFromIndexSize(offset, maxFrames, dst.length);
-        if (closed) {
-            throw new IOException("stream closed");
-        }
-        if (maxFrames == 0) {
-            return 0;
-        }
-        int done = 0;
-        while (done < maxFrames) {
-            if (pendingPos == pendingEnd && !nextFrame()) {
-                break;
-            }
-            int n = Math.min(maxFrames - done, pendingEnd - pendingPos);
-            System.arraycopy(pending, pendingPos, dst, offset + done, n);
-            pendingPos += n;
-            done += n;
-        }
-        if (done > 0) {
-            return done;
-        }
+    protected int pending() {
+        return pendingEnd - pendingPos;
+    }
+
+    @Override
+    protected int take(float[] dst, int offset, int max) {
+        int n = Math.min(max, pendingEnd - pendingPos);
+        System.arraycopy(pending, pendingPos, dst, offset, n);
+        pendingPos += n;
+        return n;
+    }
+
+    @Override
+    protected void throwFailure() throws IOException {
         rethrowInputFailure();
         if (failure != null) {
             throw new AudioFormatException(failure);
         }
-        return -1;
     }
 
-    /** Decodes until some mono samples are pending; false at the end or on failure. */
-    private boolean nextFrame() throws IOException {
+    @Override
+    protected boolean nextFrame() throws IOException {
         while (!ended) {
             int r = decoder.receive(frame);
             if (r == 0) {

@@ -1,11 +1,10 @@
 package io.genrelake.audio.mp3;
 
 import io.genrelake.audio.AudioFormatException;
-import io.genrelake.audio.AudioStream;
+import io.genrelake.audio.FrameStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
-import java.util.Objects;
 
 /**
  * An MP3 stream (MPEG-1/2/2.5 Layer III, after any ID3v2 tags) decoded frame by frame to mono, with gapless
@@ -14,7 +13,7 @@ import java.util.Objects;
  * at the end, fewer samples than the Info tag declares are reported as "truncated" (the stream stopped early) or
  * "corrupt" (damaged data was skipped), after the audio before it has been delivered. Not thread-safe.
  */
-final class Mp3Stream implements AudioStream {
+final class Mp3Stream extends FrameStream {
 
     private static final int BUFFER = 1 << 16;
     /** How far to look for the first frame after the tags (FFmpeg's probe looks similarly far). */
@@ -43,7 +42,6 @@ final class Mp3Stream implements AudioStream {
     private long skippedBytes;
     private boolean ended;
     private String failure;
-    private boolean closed;
 
     private Mp3Stream(InputStream in) {
         this.in = in;
@@ -96,42 +94,29 @@ final class Mp3Stream implements AudioStream {
     }
 
     @Override
-    public int readMono(float[] dst, int offset, int maxFrames) throws IOException {
-        Objects.checkFromIndexSize(offset, maxFrames, dst.length);
-        if (closed) {
-            throw new IOException("stream closed");
+    protected int take(float[] dst, int offset, int max) {
+        if (halfRate != null) {
+            return halfRate.read(dst, offset, max);
         }
-        if (maxFrames == 0) {
-            return 0;
-        }
-        int done = 0;
-        while (done < maxFrames) {
-            if (pending() == 0 && !nextFrame()) {
-                break;
-            }
-            if (halfRate != null) {
-                done += halfRate.read(dst, offset + done, maxFrames - done);
-            } else {
-                int n = Math.min(maxFrames - done, pcmEnd - pcmPos);
-                System.arraycopy(pcm, pcmPos, dst, offset + done, n);
-                pcmPos += n;
-                done += n;
-            }
-        }
-        if (done > 0) {
-            return done;
-        }
+        int n = Math.min(max, pcmEnd - pcmPos);
+        System.arraycopy(pcm, pcmPos, dst, offset, n);
+        pcmPos += n;
+        return n;
+    }
+
+    @Override
+    protected void throwFailure() throws AudioFormatException {
         if (failure != null) {
             throw new AudioFormatException(failure);
         }
-        return -1;
     }
 
     /**
      * Samples {@link #readMono} can hand out without decoding: the current frame's rest, or what the half-rate
      * synthesis has ready.
      */
-    private int pending() {
+    @Override
+    protected int pending() {
         return halfRate != null ? halfRate.available() : pcmEnd - pcmPos;
     }
 
@@ -147,7 +132,8 @@ final class Mp3Stream implements AudioStream {
     }
 
     /** Decodes the next frame (into {@link #pcm}, trimmed, or on to the half-rate synthesis); false at the end. */
-    private boolean nextFrame() throws IOException {
+    @Override
+    protected boolean nextFrame() throws IOException {
         while (!ended) {
             int header = findFrame(Integer.MAX_VALUE, firstHeader);
             if (header == 0) {
