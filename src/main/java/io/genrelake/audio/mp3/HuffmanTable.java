@@ -8,14 +8,25 @@ final class HuffmanTable {
 
     static final int ROOT_BITS = 10;
 
-    /** Leaf: symbol << 8 | total code length. Link (negative): MIN_VALUE | sub-table start << 8 | its bits. */
+    /** Leaf (non-negative, as the caller's builder makes it). Link (negative): MIN_VALUE | sub-table start << 8 | its bits. */
     private final int[] entries;
 
+    /** Makes the leaf of a symbol from the symbol and its code word's length. */
+    @FunctionalInterface
+    interface Leaves {
+        int leaf(int symbol, int length);
+    }
+
+    /** A code whose leaves are symbol << 8 | code length (the count1 tables): codes[i] is symbol i's code word. */
+    HuffmanTable(String[] codes) {
+        this(codes, (symbol, length) -> symbol << 8 | length);
+    }
+
     /**
-     * codes[i]: the code word of symbol i. With {@code size} > 0 the symbols are the pairs (i / size, i % size) of a
-     * big-value table and decode as x << 4 | y; with 0 they decode as i.
+     * codes[i]: the code word of symbol i, leaves made by {@code leaves} (non-negative). Bit patterns no code word
+     * covers (damaged data only) decode as symbol 0 from one bit.
      */
-    HuffmanTable(String[] codes, int size) {
+    HuffmanTable(String[] codes, Leaves leaves) {
         int[] subBits = new int[1 << ROOT_BITS];
         for (String code : codes) {
             if (code.length() > ROOT_BITS) {
@@ -32,8 +43,7 @@ final class HuffmanTable {
             }
         }
         entries = new int[next];
-        // Bit patterns no code word covers (damaged data only) decode as symbol 0 after one bit.
-        java.util.Arrays.fill(entries, 1);
+        java.util.Arrays.fill(entries, leaves.leaf(0, 1));
         for (int root = 0; root < subBits.length; root++) {
             if (subBits[root] > 0) {
                 entries[root] = Integer.MIN_VALUE | subStart[root] << 8 | subBits[root];
@@ -46,8 +56,7 @@ final class HuffmanTable {
                 continue;
             }
             int value = Integer.parseInt(code, 2);
-            int value16 = size > 0 ? (symbol / size) << 4 | symbol % size : symbol;
-            int leaf = value16 << 8 | length;
+            int leaf = leaves.leaf(symbol, length);
             if (length <= ROOT_BITS) {
                 int first = value << (ROOT_BITS - length);
                 for (int i = 0; i < 1 << (ROOT_BITS - length); i++) {
@@ -66,8 +75,8 @@ final class HuffmanTable {
     }
 
     /**
-     * The leaf (symbol << 8 | code length) of the code word at the top of {@code word} (the next 32 bits), for a
-     * caller that takes the following fields from the same word.
+     * The leaf of the code word at the top of {@code word} (the next 32 bits), for a caller that takes the following
+     * fields from the same word.
      */
     int leaf(int word) {
         int e = entries[word >>> (32 - ROOT_BITS)];
@@ -77,12 +86,5 @@ final class HuffmanTable {
             e = entries[start + ((word << ROOT_BITS) >>> (32 - bits))];
         }
         return e;
-    }
-
-    /** Decodes one symbol, consuming its code word. */
-    int decode(BitReader r) {
-        int e = leaf(r.peek32());
-        r.skip(e & 0xFF);
-        return e >>> 8;
     }
 }

@@ -8,22 +8,34 @@ final class SpectrumReader {
 
     private static final HuffmanTable[] PAIRS = new HuffmanTable[32];
     private static final int[] LINBITS = HuffmanCodes.LINBITS;
-    private static final HuffmanTable QUADS_A = new HuffmanTable(HuffmanCodes.quadCodes(0), 0);
+    private static final HuffmanTable QUADS_A = new HuffmanTable(HuffmanCodes.quadCodes(0));
 
     static {
-        // Tables 16–23 and 24–31 share their code words (they differ in linbits only): one lookup table each, which
-        // keeps the decoder's tables small enough to stay in the cache.
-        java.util.Map<java.util.List<String>, HuffmanTable> built = new java.util.HashMap<>();
         for (int t = 0; t < 32; t++) {
             int size = HuffmanCodes.size(t);
+            int linbits = LINBITS[t];
             if (size > 0) {
-                String[] codes = HuffmanCodes.codes(t);
-                PAIRS[t] = built.computeIfAbsent(java.util.List.of(codes), c -> new HuffmanTable(codes, size));
+                PAIRS[t] = new HuffmanTable(HuffmanCodes.codes(t),
+                        (symbol, length) -> pairLeaf(symbol / size, symbol % size, length, linbits));
             }
         }
     }
 
     private SpectrumReader() {}
+
+    /**
+     * A pair's leaf: what the decoder needs from the code word alone, so that one look-up gives the pair's whole
+     * length. Bits 0–5: the pair's bits in all (code word, each 15's linbits escape, each non-zero value's sign);
+     * 6–11 and 12–17: where x's and y's sign bits lie, counted from the code word's start (an escape comes right
+     * before its value's sign); 18–21: y; 22–25: x. Tables 16–31 therefore get one look-up table each, although
+     * 16–23 and 24–31 share their code words.
+     */
+    static int pairLeaf(int x, int y, int length, int linbits) {
+        int signX = length + (x == 15 ? linbits : 0);
+        int signY = signX + (x != 0 ? 1 : 0) + (y == 15 ? linbits : 0);
+        int total = signY + (y != 0 ? 1 : 0);
+        return x << 22 | y << 18 | signY << 12 | signX << 6 | total;
+    }
 
     /**
      * Reads the values from the reader's position up to bit {@code end} into {@code values[0..576)}, stopping once
@@ -43,13 +55,12 @@ final class SpectrumReader {
                 }
                 continue;
             }
-            int linbits = LINBITS[table];
-            int escapes = linbits == 0 ? 0 : -1;
+            int escapeMask = (1 << LINBITS[table]) - 1; // an escape's linbits bits
             // The bits ahead in a register: cache holds `count` valid bits at its top and is topped up to 56 or more
             // before each pair without a branch (F. Giesen, "Reading bits in far too many ways", 2018: OR in the
             // next 8 bytes shifted past the valid bits; the bytes that fit are consumed). A pair takes at most
-            // 19 + 2·(13 + 1) = 47 bits: code word, each 15's linbits escape, each non-zero value's sign. At high
-            // bitrates most pairs have an escape, so every step is branch-free arithmetic on the one word.
+            // 19 + 2·(13 + 1) = 47 bits. At high bitrates most pairs have an escape, so every step is branch-free
+            // arithmetic on the one word, and the next pair's look-up waits only for this one's total length.
             int position = r.position();
             int next = (position >>> 3) + 7; // counted: the rest of the first 7 bytes (the 8th comes again)
             long cache = r.load64(position >>> 3) << (position & 7);
@@ -59,22 +70,17 @@ final class SpectrumReader {
                 next += (63 - count) >>> 3;
                 count |= 56;
                 int leaf = code.leaf((int) (cache >>> 32));
-                int length = leaf & 0xFF;
-                int x = leaf >>> 12;
-                int y = (leaf >>> 8) & 15;
-                // Where each field starts follows from the code word alone (a value has an escape when it is 15,
-                // a sign when it is not 0), so the fields are read side by side rather than shift after shift.
+                int total = leaf & 63;
+                int signX = (leaf >>> 6) & 63;
+                int signY = (leaf >>> 12) & 63;
+                int x = leaf >>> 22;
+                int y = (leaf >>> 18) & 15;
                 int nx = -x >>> 31;
                 int ny = -y >>> 31;
-                int escapeX = -((x + 1) >>> 4) & escapes; // −1 when x is 15 in a table with linbits
-                int escapeY = -((y + 1) >>> 4) & escapes;
-                int signX = length + (linbits & escapeX);
-                int escapeYAt = signX + nx;
-                int signY = escapeYAt + (linbits & escapeY);
-                int total = signY + ny;
-                x += (int) ((cache << length) >>> (64 - linbits)) & escapeX;
+                // A 15 in a table with linbits: its escape is the bits right before its sign (mask 0 without).
+                x += (int) (cache >>> (64 - signX)) & -((x + 1) >>> 4) & escapeMask;
+                y += (int) (cache >>> (64 - signY)) & -((y + 1) >>> 4) & escapeMask;
                 int sx = (int) ((cache << signX) >> 63) & -nx;
-                y += (int) ((cache << escapeYAt) >>> (64 - linbits)) & escapeY;
                 int sy = (int) ((cache << signY) >> 63) & -ny;
                 cache <<= total;
                 count -= total;
