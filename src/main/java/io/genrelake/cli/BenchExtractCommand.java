@@ -43,8 +43,9 @@ public final class BenchExtractCommand implements Callable<Integer> {
     private String master;
 
     @Option(names = "--formats", paramLabel = "wav|mp3", split = ",", defaultValue = "wav,mp3",
-            description = "Corpora to run, comma-separated; only these are warmed up, so a single format runs in a JVM "
-                    + "that has seen only that format, like an executor over a library of it. Default: ${DEFAULT-VALUE}.")
+            description = "Corpora to run, comma-separated; only these are warmed up, so a single format runs in a "
+                    + "JVM that has seen only that format, like an executor over a library of it. "
+                    + "Default: ${DEFAULT-VALUE}.")
     private java.util.List<String> formats;
 
     @Option(names = "--long-minutes", paramLabel = "M", defaultValue = "60",
