@@ -8,7 +8,7 @@ final class HuffmanTable {
 
     static final int ROOT_BITS = 10;
 
-    /** Leaf: non-negative, from the table's {@link Leaves}. Link (negative): MIN_VALUE | sub-table start << 8 | bits. */
+    /** Leaf: non-negative, from the {@link Leaves}. Link (negative): MIN_VALUE | sub-table start << 8 | bits. */
     private final int[] entries;
 
     /** Makes the leaf of a symbol from the symbol and its code word's length. */
