@@ -26,15 +26,15 @@ final class SpectrumReader {
     /**
      * A pair's leaf: what the decoder needs from the code word alone, so that one look-up gives the pair's whole
      * length. Bits 0–5: the pair's bits in all (code word, each 15's linbits escape, each non-zero value's sign);
-     * 6–11 and 12–17: where x's and y's sign bits lie, counted from the code word's start (an escape comes right
-     * before its value's sign); 18–21: y; 22–25: x. Tables 16–31 therefore get one look-up table each, although
-     * 16–23 and 24–31 share their code words.
+     * 6–11 and 12–17: for x and y, the right shift that brings the value's sign bit to bit 0 of a 64-bit word that
+     * starts with the code word (its escape, if any, then lies right above); 18–21: y; 22–25: x. Tables 16–31
+     * therefore get one look-up table each, although 16–23 and 24–31 share their code words.
      */
     static int pairLeaf(int x, int y, int length, int linbits) {
         int signX = length + (x == 15 ? linbits : 0);
         int signY = signX + (x != 0 ? 1 : 0) + (y == 15 ? linbits : 0);
         int total = signY + (y != 0 ? 1 : 0);
-        return x << 22 | y << 18 | signY << 12 | signX << 6 | total;
+        return x << 22 | y << 18 | (63 - signY) << 12 | (63 - signX) << 6 | total;
     }
 
     /**
@@ -71,17 +71,17 @@ final class SpectrumReader {
                 count |= 56;
                 int leaf = code.leaf((int) (cache >>> 32));
                 int total = leaf & 63;
-                int signX = (leaf >>> 6) & 63;
-                int signY = (leaf >>> 12) & 63;
+                // x's sign to bit 0, its escape above (a long shift takes the distance's low 6 bits only)
+                long atX = cache >>> (leaf >>> 6);
+                long atY = cache >>> (leaf >>> 12);
                 int x = leaf >>> 22;
                 int y = (leaf >>> 18) & 15;
-                int nx = -x >>> 31;
-                int ny = -y >>> 31;
-                // A 15 in a table with linbits: its escape is the bits right before its sign (mask 0 without).
-                x += (int) (cache >>> (64 - signX)) & -((x + 1) >>> 4) & escapeMask;
-                y += (int) (cache >>> (64 - signY)) & -((y + 1) >>> 4) & escapeMask;
-                int sx = (int) ((cache << signX) >> 63) & -nx;
-                int sy = (int) ((cache << signY) >> 63) & -ny;
+                // A 15 in a table with linbits adds its escape (mask 0 without). A zero has no sign bit, but
+                // whatever bit stands there leaves it zero: (0 ^ s) - s = 0.
+                x += (int) (atX >>> 1) & -((x + 1) >>> 4) & escapeMask;
+                y += (int) (atY >>> 1) & -((y + 1) >>> 4) & escapeMask;
+                int sx = -((int) atX & 1);
+                int sy = -((int) atY & 1);
                 cache <<= total;
                 count -= total;
                 values[i] = (x ^ sx) - sx;

@@ -86,15 +86,15 @@ class Mp3TablesTest {
         // (15, 3) in a 12-bit code word of table 26 (linbits 6): x's escape in bits 12..17, its sign at 18, y's at 19.
         int leaf = SpectrumReader.pairLeaf(15, 3, 12, 6);
         assertEquals(20, leaf & 63, "total bits");
-        assertEquals(18, (leaf >>> 6) & 63, "x's sign");
-        assertEquals(19, (leaf >>> 12) & 63, "y's sign");
+        assertEquals(63 - 18, (leaf >>> 6) & 63, "shift to x's sign");
+        assertEquals(63 - 19, (leaf >>> 12) & 63, "shift to y's sign");
         assertEquals(3, (leaf >>> 18) & 15);
         assertEquals(15, leaf >>> 22);
         // (0, 15) with 13 linbits: no sign for x, y's escape right after the code word; (15, 15) without linbits
         // (table 15): no escapes at all.
         int zeroEscape = SpectrumReader.pairLeaf(0, 15, 9, 13);
         assertEquals(9 + 13 + 1, zeroEscape & 63);
-        assertEquals(9 + 13, (zeroEscape >>> 12) & 63);
+        assertEquals(63 - (9 + 13), (zeroEscape >>> 12) & 63);
         assertEquals(13 + 2, SpectrumReader.pairLeaf(15, 15, 13, 0) & 63);
         assertEquals(1, SpectrumReader.pairLeaf(0, 0, 1, 0) & 63);
     }
