@@ -77,9 +77,7 @@ public final class ExtractBenchmark {
                     s.clips(), s.master(), Runtime.getRuntime().availableProcessors(),
                     Runtime.getRuntime().maxMemory() >> 20, s.work());
             out.flush();
-            // MP3 first: C2 compiles the MP3 decoder less well once it has compiled the feature kernels on WAV
-            // alone (~0.8 ms more per clip), which no executor over an MP3 library would do; WAV decoding is too
-            // little work to care about the order.
+            // MP3 first (see the class comment); WAV decoding is too little work to care about the order.
             List<Path> encoded = s.mp3() && ffmpeg.isPresent()
                     ? BenchCorpus.encodeMp3(ffmpeg.get(), sources, s.work().resolve("mp3-sources")) : List.of();
             if (!encoded.isEmpty()) {
