@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.genrelake.testing.Prerequisite;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
@@ -497,8 +497,8 @@ class ReadmeCommandsTest {
         String command = readmeCommand(FIDELITY);
         ReadmeBuild.root();
         Path shared = ReadmeBuild.root().resolve("../shared").normalize();
-        assumeTrue(Files.isDirectory(shared), "no ../shared (the reference data beside the project): `" + command
-                + "` not run");
+        Prerequisite.require(Files.isDirectory(shared), "the reference data beside the project (" + shared
+                + ") is missing: `" + command + "` not run");
         ReadmeBuild build = ReadmeBuild.get();
         ensureCliBuilt(build);
         Path out = Files.createDirectories(logs()).resolve("fidelity.md");
