@@ -482,8 +482,11 @@ class ReadmeCommandsTest {
                 logs().resolve("features-vector.log"));
         assertEquals(0, p.exit(), p.tail());
         assertEquals(0, v.exit(), v.tail());
-        assertFalse(p.err().contains("incubator"), p.tail());
+        assertFalse(p.err().contains("Using incubator modules"), p.tail());
         assertTrue(v.err().contains("Using incubator modules: jdk.incubator.vector"), v.tail());
+        // and each run says which path its extractor took (VectorApiProbe, once, on stderr)
+        assertTrue(p.err().contains("feature extractor: plain Java: module jdk.incubator.vector not present"), p.tail());
+        assertTrue(v.err().contains("feature extractor: Vector API (jdk.incubator.vector, "), v.tail());
         assertEquals(Files.readString(work.resolve("plain.csv")), Files.readString(work.resolve("vector.csv")));
         // README's check for the module, on the JDK that the scripts above ran with
         ReadmeBuild.Result list = build.script(readmeCommand(VECTOR_MODULE).replaceFirst("^java ", "\"\\$JAVA_HOME/bin/java\" "),
