@@ -30,7 +30,7 @@ public final class VectorApiProbe {
 
     /**
      * Static methods that run their classes' kernels once before any real work (see {@link VectorWarmUp}). Declared
-     * before AVAILABLE, which reads it as the class initialises.
+     * before CHOICE, which reads it as the class initialises.
      */
     private static final String[] WARM_UPS = {"io.genrelake.dsp.VectorWarmUp#run",
         "io.genrelake.audio.VectorPhaseSums#warmUp", "io.genrelake.audio.mp3.VectorHalfRateKernels#warmUp",
@@ -43,7 +43,7 @@ public final class VectorApiProbe {
 
     /**
      * The path chosen and why, as logged: "Vector API (jdk.incubator.vector, 256-bit)", or "plain Java: " and the
-     * reason, e.g. "plain Java: module jdk.incubator.vector not present — about 65 % slower; see README 'Speed'".
+     * reason, e.g. "plain Java: -Dgenrelake.vector=false — about 65 % slower; see README 'Speed'".
      */
     public static final String PATH = CHOICE.description();
 
