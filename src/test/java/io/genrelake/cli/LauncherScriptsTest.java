@@ -3,8 +3,8 @@ package io.genrelake.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.genrelake.testing.Prerequisite;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,8 +30,8 @@ class LauncherScriptsTest {
     /** Surefire runs tests in the project root. */
     private static Path root() {
         Path root = Path.of("").toAbsolutePath();
-        assumeTrue(Files.exists(root.resolve("pom.xml")) && Files.exists(root.resolve("bin/genrelake")),
-                "not running from the project root: skipping script checks");
+        Prerequisite.require(Files.exists(root.resolve("pom.xml")) && Files.exists(root.resolve("bin/genrelake")),
+                "the script checks need the project root as working directory");
         return root;
     }
 
@@ -71,7 +71,7 @@ class LauncherScriptsTest {
         assertTrue(Files.isExecutable(file), script + " is not executable");
         assertTrue(Files.readAllLines(file).get(0).startsWith("#!"), script + " has no #! line");
         Path bash = Path.of("/bin/bash");
-        assumeTrue(Files.isExecutable(bash), "no /bin/bash to check syntax with");
+        Prerequisite.require(Files.isExecutable(bash), "the syntax check needs /bin/bash");
         Process p = new ProcessBuilder(bash.toString(), "-n", file.toString()).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes());
         assertEquals(0, p.waitFor(), script + ": " + output);

@@ -6,10 +6,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * What a test does when something it needs is absent from the machine (the reference data in ../shared, Jupyter):
- * on a developer's or user's machine it skips (a JUnit assumption, reported as skipped, with the reason); under CI
- * ({@value #CI_VARIABLE}{@code =true}, which CI services set), where everything is provided, it fails, so a CI run
- * cannot pass by skipping.
+ * What a test does when something it needs is absent from the machine (the reference data in ../shared, Jupyter,
+ * bash, the project root as working directory, the build's class-path file): on a developer's or user's machine it
+ * skips (a JUnit assumption, reported as skipped, with the reason); under CI ({@value #CI_VARIABLE}{@code =true},
+ * which CI services set), where everything is provided, it fails, so a CI run cannot pass by skipping.
  */
 public final class Prerequisite {
 
