@@ -81,7 +81,8 @@ class LauncherScriptsTest {
      * A fresh checkout builds on its first {@code bin/genrelake} call and never again while its sources stay as
      * they are: exactly one "building genrelake" line over two calls. (The script once also required the test
      * class path, which its {@code compile} never writes, so every call rebuilt until the tests had been compiled.)
-     * The copy builds with Maven's {@code compile} against the same local repository: about a minute.
+     * The copy builds with Maven's {@code compile} against the same local repository: 25 s on an idle 2-core machine,
+     * up to 2 min on a loaded one.
      */
     @Test
     void aFreshCheckoutBuildsOnceThenStartsWithoutMaven(@TempDir Path tmp) throws IOException, InterruptedException {
