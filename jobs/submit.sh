@@ -22,7 +22,7 @@ job_jar() {
     echo "$GENRELAKE_JOB_JAR"
     return
   fi
-  ensure_built .genrelake-package.stamp "the genrelake job jar" package src/main pom.xml
+  ensure_built .genrelake-package.stamp "the genrelake job jar" package runtime-classpath.txt src/main pom.xml
   local jar
   jar="$(ls "$GENRELAKE_BUILD"/genrelake-*-job.jar 2>/dev/null | head -n 1)"
   if [[ -z "$jar" ]]; then

@@ -1,11 +1,15 @@
 # Shared by bin/genrelake and bin/bench (sourced, not run): rebuild with the Maven wrapper when the
 # build is missing or older than its sources, so the scripts always run what is in the checkout.
 
-# ensure_built STAMP_NAME WHAT MAVEN_GOAL WATCHED_PATH...
-#   STAMP_NAME   file in the build folder (below) whose mtime records the sources a successful build saw
-#   WHAT         words for the progress line ("genrelake", "genrelake benchmarks")
-#   MAVEN_GOAL   the lifecycle phase to run (package, test-compile)
-#   WATCHED_PATH files and folders (relative to the root) whose changes call for a rebuild
+# ensure_built STAMP_NAME WHAT MAVEN_GOAL CLASSPATH_FILE WATCHED_PATH...
+#   STAMP_NAME     file in the build folder (below) whose mtime records the sources a successful build saw
+#   WHAT           words for the progress line ("genrelake", "genrelake benchmarks")
+#   MAVEN_GOAL     the lifecycle phase to run (compile, package, test-compile)
+#   CLASSPATH_FILE the class-path file in the build folder that the script reads and MAVEN_GOAL writes
+#                  (runtime-classpath.txt from generate-resources on, test-classpath.txt from
+#                  generate-test-resources on: the pom's maven-dependency-plugin executions). Only that one
+#                  is required: asking for a file the goal never writes would rebuild on every call.
+#   WATCHED_PATH   files and folders (relative to the root) whose changes call for a rebuild
 # Expects GENRELAKE_ROOT to be set. Maven's own output goes to stderr so stdout stays the command's.
 #
 # The build folder is target/ unless GENRELAKE_BUILD_DIR names another (the pom's genrelake.build.dir, for
@@ -21,11 +25,10 @@ else
 fi
 
 ensure_built() {
-  local stamp="$GENRELAKE_BUILD/$1" what="$2" goal="$3"
-  shift 3
+  local stamp="$GENRELAKE_BUILD/$1" what="$2" goal="$3" classpath="$GENRELAKE_BUILD/$4"
+  shift 4
   local reason=""
-  if [[ ! -f "$stamp" || ! -f "$GENRELAKE_BUILD/runtime-classpath.txt" \
-        || ! -f "$GENRELAKE_BUILD/test-classpath.txt" ]]; then
+  if [[ ! -f "$stamp" || ! -f "$classpath" ]]; then
     reason="first use"
   else
     local path
@@ -61,7 +64,7 @@ java_command() {
 }
 
 # The JVM option that resolves the incubating Vector API module, which the extractor uses when the JVM has it
-# (median filters, FFTs, chroma sums, soft mask: the same numbers, ~25 % less CPU per clip; README "Speed").
+# (median filters, FFTs, chroma sums, soft mask: the same numbers, ~40 % less CPU per clip; README "Speed").
 # Printed only when the JVM has the module (a JVM asked for a module it lacks would not start) and
 # GENRELAKE_VECTOR_API is not "off". The JVM then says "WARNING: Using incubator modules: jdk.incubator.vector"
 # once on stderr. grep reads the whole list (no -q), so java never writes into a closed pipe under pipefail.

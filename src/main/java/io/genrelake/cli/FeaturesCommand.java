@@ -4,6 +4,7 @@ import io.genrelake.features.FeatureExtractor;
 import io.genrelake.features.KaggleCsv;
 import io.genrelake.features.KaggleRow;
 import io.genrelake.features.SegmentPlan;
+import io.genrelake.jobs.SparkLogLevels;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,6 +84,7 @@ public final class FeaturesCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
         }
+        SparkLogLevels.forCommandLine(); // log lines (the extractor's path) to stderr, never stdout
         AudioInputs.Found found = AudioInputs.collect(inputs);
         List<AudioInputs.Input> files = found.files();
         ProgressReport progress = new ProgressReport(spec.commandLine().getErr(), files.size());

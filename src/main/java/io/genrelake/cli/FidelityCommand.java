@@ -1,5 +1,6 @@
 package io.genrelake.cli;
 
+import io.genrelake.jobs.SparkLogLevels;
 import io.genrelake.report.fidelity.FidelityCheck;
 import io.genrelake.report.fidelity.FidelityMarkdown;
 import io.genrelake.report.fidelity.ReferenceSet;
@@ -42,6 +43,7 @@ public final class FidelityCommand implements Callable<Integer> {
                     + " (pass --shared DIR)");
             return GenreLake.EXIT_FAILURE;
         }
+        SparkLogLevels.forCommandLine(); // log lines (the extractor's path) to stderr, never stdout
         FidelityCheck check = new FidelityCheck(shared);
         List<FidelityCheck.Result> results = new ArrayList<>();
         boolean met = true;

@@ -2,10 +2,10 @@ package io.genrelake.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** The {@code genrelake} command: entry point of the command-line front end and home of its subcommands. */
@@ -25,14 +25,17 @@ import picocli.CommandLine.Spec;
                 "  GENRELAKE_JAVA_OPTS   extra JVM options, split on spaces, e.g. -Xmx8g",
                 "  GENRELAKE_VECTOR_API  off: leave out the incubating Vector API module that",
                 "                        the launcher adds when the JVM has it (same results,",
-                "                        the extractor ~25 % slower)",
+                "                        the extractor ~65 %% slower)",
                 "  GENRELAKE_MP3_DECODER ffmpeg: MP3 through FFmpeg instead of the pure-Java",
                 "                        decoder (same samples to > 100 dB; ~3x slower)",
                 "  GENRELAKE_BUILD_DIR   the build folder (default target/)"})
-public final class GenreLake implements Runnable {
+public final class GenreLake implements Callable<Integer> {
 
     /** Exit code for a command that ran but produced nothing usable. */
     public static final int EXIT_FAILURE = 1;
+
+    /** Exit code for a usage error (picocli's own for a bad option). */
+    public static final int EXIT_USAGE = CommandLine.ExitCode.USAGE;
 
     @Spec
     private CommandSpec spec;
@@ -50,10 +53,15 @@ public final class GenreLake implements Runnable {
         return cmd;
     }
 
-    /** Without a subcommand there is nothing to do: that is a usage error. */
+    /**
+     * Without a subcommand there is nothing to do: a usage error, told in one line that points at the list of
+     * commands (not the whole usage text, which would bury it).
+     */
     @Override
-    public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing subcommand: try 'genrelake features --help'");
+    public Integer call() {
+        spec.commandLine().getErr().println("genrelake: missing command; 'genrelake --help' lists the commands");
+        spec.commandLine().getErr().flush();
+        return EXIT_USAGE;
     }
 
     /**

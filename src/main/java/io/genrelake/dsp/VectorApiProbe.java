@@ -1,5 +1,8 @@
 package io.genrelake.dsp;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Whether the Vector API classes ({@link VectorWindowLanes}, {@link LaneRealFft}, {@link VectorChromaSums},
  * {@link VectorHarmonicMask}, {@link VectorDctSums}, {@link VectorMelSums}, {@link VectorModulus},
@@ -14,21 +17,49 @@ package io.genrelake.dsp;
  * pollute the type profiles of the API's shared methods: C2 then cannot intrinsify some stores, the vectors
  * are boxed, and a clip took 60 % longer (a DCT on 256-bit doubles was dropped for that; docs/benchmarks.md).
  * For the same reason the probe runs {@link VectorWarmUp} before saying yes.
+ *
+ * <p>The choice is logged once, at INFO, with its reason: the plain versions are about 65 % slower (README
+ * "Speed"), and on a cluster a missing {@code --add-modules} would otherwise only show as slower executors.
  */
 public final class VectorApiProbe {
 
+    private static final Logger LOG = LoggerFactory.getLogger(VectorApiProbe.class);
+
+    /** What the plain path costs, appended to its reason (README "Speed": ~78 against ~47 ms per clip). */
+    static final String PLAIN_COST = " — about 65 % slower; see README 'Speed'";
+
     /**
      * Static methods that run their classes' kernels once before any real work (see {@link VectorWarmUp}). Declared
-     * before AVAILABLE, which reads it as the class initialises.
+     * before CHOICE, which reads it as the class initialises.
      */
     private static final String[] WARM_UPS = {"io.genrelake.dsp.VectorWarmUp#run",
         "io.genrelake.audio.VectorPhaseSums#warmUp", "io.genrelake.audio.mp3.VectorHalfRateKernels#warmUp",
         "io.genrelake.audio.mp3.VectorLongBlockImdct#warmUp"};
 
+    private static final Choice CHOICE = probe();
+
     /** Whether this JVM may use the Vector API classes (decided once, see the class comment). */
-    public static final boolean AVAILABLE = probe();
+    public static final boolean AVAILABLE = CHOICE.vectorApi();
+
+    /**
+     * The path chosen and why, as logged: "Vector API (jdk.incubator.vector, 256-bit)", or "plain Java: " and the
+     * reason, e.g. "plain Java: -Dgenrelake.vector=false — about 65 % slower; see README 'Speed'".
+     */
+    public static final String PATH = CHOICE.description();
+
+    static {
+        LOG.info("feature extractor: {}", PATH);
+    }
 
     private VectorApiProbe() {}
+
+    /** The probe's answer and the words for it. */
+    private record Choice(boolean vectorApi, String description) {
+
+        static Choice plain(String reason) {
+            return new Choice(false, "plain Java: " + reason + PLAIN_COST);
+        }
+    }
 
     /**
      * A new instance of the Vector API class {@code name} (a simple name in this package, or a qualified one) built
@@ -51,16 +82,19 @@ public final class VectorApiProbe {
         return plain.get();
     }
 
-    private static boolean probe() {
-        if ("false".equals(System.getProperty("genrelake.vector"))
-                || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-            return false;
+    private static Choice probe() {
+        if ("false".equals(System.getProperty("genrelake.vector"))) {
+            return Choice.plain("-Dgenrelake.vector=false");
+        }
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            return Choice.plain("module jdk.incubator.vector not present (--add-modules=jdk.incubator.vector)");
         }
         try {
-            Object lanes = Class.forName("io.genrelake.dsp.VectorWindowLanes").getDeclaredMethod("preferredLanes")
-                    .invoke(null);
-            if ((Integer) lanes < 8) {
-                return false;
+            int lanes = (Integer) Class.forName("io.genrelake.dsp.VectorWindowLanes")
+                    .getDeclaredMethod("preferredLanes").invoke(null);
+            int bits = lanes * Integer.SIZE;
+            if (lanes < 8) {
+                return Choice.plain("this CPU's vectors are " + bits + "-bit, narrower than 256");
             }
             // every kernel once, before C2 compiles any of them (see VectorWarmUp)
             for (String warmUp : WARM_UPS) {
@@ -69,9 +103,10 @@ public final class VectorApiProbe {
                 method.setAccessible(true);
                 method.invoke(null);
             }
-            return true;
+            return new Choice(true, "Vector API (jdk.incubator.vector, " + bits + "-bit)");
         } catch (ReflectiveOperationException | LinkageError e) {
-            return false;
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            return Choice.plain("the Vector API failed to start (" + cause + ")");
         }
     }
 }

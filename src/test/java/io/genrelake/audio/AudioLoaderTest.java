@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.genrelake.testing.SharedData;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -23,7 +24,7 @@ class AudioLoaderTest {
 
     @Test
     void gtzanClipLoadsAsInt16Over32768() throws IOException {
-        Path clip = SharedClips.require("gtzan/audio/blues/blues.00000.wav");
+        Path clip = SharedData.require("gtzan/audio/blues/blues.00000.wav");
         LoadedAudio audio = AudioLoader.load(clip);
         assertEquals(661794, audio.samples().length);
         assertEquals(22050, audio.sampleRate());
@@ -43,15 +44,15 @@ class AudioLoaderTest {
 
     @Test
     void gtzanClipEqualsLibrosaGoldenArray() throws IOException {
-        Path clip = SharedClips.require("gtzan/audio/blues/blues.00000.wav");
-        Path golden = SharedClips.require("golden/clips/blues.00000/y.npy");
+        Path clip = SharedData.require("gtzan/audio/blues/blues.00000.wav");
+        Path golden = SharedData.require("golden/clips/blues.00000/y.npy");
         float[] y = readFloat32Npy(golden);
         assertArrayEquals(y, AudioLoader.load(clip).samples());
     }
 
     @Test
     void soundfileFloatWavWithFactAndPeakChunks() throws IOException {
-        Path file = SharedClips.require("golden/edge_cases/sine440_0.1s.wav");
+        Path file = SharedData.require("golden/edge_cases/sine440_0.1s.wav");
         LoadedAudio audio = AudioLoader.load(file);
         assertEquals(2205, audio.samples().length);
         assertEquals("pcm_f32le", audio.codec());

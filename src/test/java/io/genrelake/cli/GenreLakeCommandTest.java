@@ -5,11 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.genrelake.features.SegmentPlan;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
@@ -65,10 +73,55 @@ class GenreLakeCommandTest {
     }
 
     @Test
-    void noSubcommandIsAUsageError() {
+    void noSubcommandIsAUsageErrorToldInOneLine() {
         CliRun run = CliRun.of();
         assertEquals(2, run.exitCode(), run.transcript());
-        assertTrue(run.err().contains("Missing subcommand"), run.err());
+        assertEquals("", run.out(), run.transcript());
+        assertEquals(List.of("genrelake: missing command; 'genrelake --help' lists the commands"),
+                run.err().lines().toList(), run.transcript());
+    }
+
+    /**
+     * Every command's {@code --help} prints its help on stdout and nothing on stderr. picocli's own warnings (a
+     * description it cannot format, such as an unescaped percent sign) go to System.err, not to the command's
+     * writer, so both System streams are captured as well.
+     */
+    @ParameterizedTest(name = "{0} --help")
+    @MethodSource("everyCommand")
+    void helpOfEveryCommandIsCleanOnStderr(String command) {
+        List<String> args = new ArrayList<>(Arrays.asList(command.split(" ")));
+        args.remove(0); // "genrelake"
+        args.add("--help");
+        PrintStream systemOut = System.out;
+        PrintStream systemErr = System.err;
+        ByteArrayOutputStream stray = new ByteArrayOutputStream();
+        CliRun run;
+        try {
+            PrintStream capture = new PrintStream(stray, true, StandardCharsets.UTF_8);
+            System.setOut(capture);
+            System.setErr(capture);
+            run = CliRun.of(args.toArray(String[]::new));
+        } finally {
+            System.setOut(systemOut);
+            System.setErr(systemErr);
+        }
+        assertEquals(0, run.exitCode(), run.transcript());
+        assertTrue(run.out().contains("Usage: " + command + " "), run.transcript());
+        assertEquals("", run.err(), run.transcript());
+        assertEquals("", stray.toString(StandardCharsets.UTF_8), "printed on System.out/err");
+    }
+
+    /** "genrelake", "genrelake features", … : every command picocli knows, at every depth. */
+    static Stream<String> everyCommand() {
+        List<String> names = new ArrayList<>();
+        collect(GenreLake.commandLine(), names);
+        assertTrue(names.size() > 10, names.toString());
+        return names.stream();
+    }
+
+    private static void collect(CommandLine cmd, List<String> names) {
+        names.add(cmd.getCommandSpec().qualifiedName());
+        cmd.getSubcommands().values().stream().distinct().forEach(sub -> collect(sub, names));
     }
 
     @ParameterizedTest

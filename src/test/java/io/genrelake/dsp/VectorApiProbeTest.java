@@ -2,6 +2,7 @@ package io.genrelake.dsp;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.junit.jupiter.api.Test;
@@ -34,5 +35,19 @@ class VectorApiProbeTest {
     /** Only called where the module is present (the class refers to the Vector API). */
     private static boolean wideEnough() {
         return VectorWindowLanes.preferredLanes() >= 8;
+    }
+
+    @Test
+    void thePathLoggedSaysWhichOneAndWhy() {
+        if (VectorApiProbe.AVAILABLE) {
+            assertTrue(VectorApiProbe.PATH.matches("Vector API \\(jdk\\.incubator\\.vector, \\d+-bit\\)"),
+                    VectorApiProbe.PATH);
+        } else {
+            assertTrue(VectorApiProbe.PATH.startsWith("plain Java: "), VectorApiProbe.PATH);
+            assertTrue(VectorApiProbe.PATH.endsWith(VectorApiProbe.PLAIN_COST), VectorApiProbe.PATH);
+        }
+        if ("false".equals(System.getProperty("genrelake.vector"))) {
+            assertEquals("plain Java: -Dgenrelake.vector=false" + VectorApiProbe.PLAIN_COST, VectorApiProbe.PATH);
+        }
     }
 }

@@ -2,12 +2,12 @@ package io.genrelake.jobs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.genrelake.genres.GenreTable;
 import io.genrelake.testing.InProcessS3;
+import io.genrelake.testing.Prerequisite;
 import io.genrelake.testing.StandaloneCluster;
 import java.io.File;
 import java.io.IOException;
@@ -61,7 +61,7 @@ class NightlyClusterTest {
         buildDir = Path.of(NightlyClusterTest.class.getProtectionDomain().getCodeSource().getLocation().toURI())
                 .getParent();
         Path cpFile = buildDir.resolve("runtime-classpath.txt");
-        assumeTrue(Files.exists(cpFile) && Files.isDirectory(buildDir.resolve("classes")),
+        Prerequisite.require(Files.exists(cpFile) && Files.isDirectory(buildDir.resolve("classes")),
                 "no " + cpFile + " (written by mvn generate-resources): cannot start child JVMs with Spark");
         classPath = List.of(Files.readString(cpFile).strip().split(File.pathSeparator));
 

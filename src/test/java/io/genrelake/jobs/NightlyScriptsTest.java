@@ -2,8 +2,8 @@ package io.genrelake.jobs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.genrelake.testing.Prerequisite;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +20,8 @@ class NightlyScriptsTest {
 
     private static Path root() {
         Path root = Path.of("").toAbsolutePath();
-        assumeTrue(Files.exists(root.resolve("pom.xml")) && Files.isDirectory(root.resolve("jobs")),
-                "not running from the project root: skipping script checks");
+        Prerequisite.require(Files.exists(root.resolve("pom.xml")) && Files.isDirectory(root.resolve("jobs")),
+                "the script checks need the project root as working directory");
         return root;
     }
 

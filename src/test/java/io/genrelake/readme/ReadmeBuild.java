@@ -2,8 +2,8 @@ package io.genrelake.readme;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.genrelake.testing.Prerequisite;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -56,8 +56,9 @@ final class ReadmeBuild {
     /** The project root: surefire runs the tests there. Skips the calling test elsewhere. */
     static Path root() {
         Path root = Path.of("").toAbsolutePath();
-        assumeTrue(Files.exists(root.resolve("pom.xml")) && Files.exists(root.resolve("bin/genrelake"))
-                && Files.exists(root.resolve("README.md")), "not running from the project root: README commands not run");
+        Prerequisite.require(Files.exists(root.resolve("pom.xml")) && Files.exists(root.resolve("bin/genrelake"))
+                && Files.exists(root.resolve("README.md")),
+                "the README commands need the project root as working directory");
         return root;
     }
 
@@ -79,7 +80,7 @@ final class ReadmeBuild {
             throw failure;
         }
         Path root = root();
-        assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "no /bin/bash: README commands not run");
+        Prerequisite.require(Files.isExecutable(Path.of("/bin/bash")), "the README commands need /bin/bash");
         Path dir = Files.createDirectories(outerBuildDir().resolve("readme/build"));
         Path logs = Files.createDirectories(outerBuildDir().resolve("readme/logs"));
         Path log = logs.resolve("package.log");

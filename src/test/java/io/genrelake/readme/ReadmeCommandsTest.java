@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.genrelake.testing.Prerequisite;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
@@ -482,8 +482,11 @@ class ReadmeCommandsTest {
                 logs().resolve("features-vector.log"));
         assertEquals(0, p.exit(), p.tail());
         assertEquals(0, v.exit(), v.tail());
-        assertFalse(p.err().contains("incubator"), p.tail());
+        assertFalse(p.err().contains("Using incubator modules"), p.tail());
         assertTrue(v.err().contains("Using incubator modules: jdk.incubator.vector"), v.tail());
+        // and each run says which path its extractor took (VectorApiProbe, once, on stderr)
+        assertTrue(p.err().contains("feature extractor: plain Java: module jdk.incubator.vector not present"), p.tail());
+        assertTrue(v.err().contains("feature extractor: Vector API (jdk.incubator.vector, "), v.tail());
         assertEquals(Files.readString(work.resolve("plain.csv")), Files.readString(work.resolve("vector.csv")));
         // README's check for the module, on the JDK that the scripts above ran with
         ReadmeBuild.Result list = build.script(readmeCommand(VECTOR_MODULE).replaceFirst("^java ", "\"\\$JAVA_HOME/bin/java\" "),
@@ -497,8 +500,8 @@ class ReadmeCommandsTest {
         String command = readmeCommand(FIDELITY);
         ReadmeBuild.root();
         Path shared = ReadmeBuild.root().resolve("../shared").normalize();
-        assumeTrue(Files.isDirectory(shared), "no ../shared (the reference data beside the project): `" + command
-                + "` not run");
+        Prerequisite.require(Files.isDirectory(shared), "the reference data beside the project (" + shared
+                + ") is missing: `" + command + "` not run");
         ReadmeBuild build = ReadmeBuild.get();
         ensureCliBuilt(build);
         Path out = Files.createDirectories(logs()).resolve("fidelity.md");

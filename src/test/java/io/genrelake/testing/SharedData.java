@@ -1,13 +1,13 @@
 package io.genrelake.testing;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Locates the read-only reference data that sits beside the project ({@code ../shared}) on development
- * machines and in CI but not on users' machines, so tests that need it skip instead of failing.
+ * machines and in CI but not on users' machines, so tests that need it skip without it, except under CI
+ * ({@code CI=true}), where its absence fails them ({@link Prerequisite}).
  */
 public final class SharedData {
 
@@ -23,18 +23,20 @@ public final class SharedData {
                 .toAbsolutePath().normalize();
     }
 
-    /** Whether {@code relative} (e.g. {@code "gtzan/features_30_sec.csv"}) exists in the shared folder. */
-    public static boolean has(String relative) {
-        return Files.exists(root().resolve(relative));
-    }
-
     /**
-     * The path of {@code relative} inside the shared folder; aborts the calling test (JUnit assumption,
-     * reported as skipped) when it is absent.
+     * The path of {@code relative} (e.g. {@code "gtzan/features_30_sec.csv"}, or {@code "."} for the folder
+     * itself) inside the shared folder. When it is absent the calling test is skipped, or under CI fails, with
+     * a message naming the path ({@link Prerequisite#require}).
      */
     public static Path require(String relative) {
-        Path path = root().resolve(relative);
-        assumeTrue(Files.exists(path), "../shared not present (" + path + "): skipping golden test");
+        return require(relative, System.getenv());
+    }
+
+    /** {@link #require(String)} with the environment given, so tests can check both ways. */
+    static Path require(String relative, Map<String, String> env) {
+        Path path = root().resolve(relative).normalize();
+        Prerequisite.require(Files.exists(path), "the reference data " + path + " is missing (../shared beside the "
+                + "project, or -D" + PROPERTY + ")", env);
         return path;
     }
 }
