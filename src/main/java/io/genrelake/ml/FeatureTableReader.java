@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.trim;
 
 import io.genrelake.features.FeatureSet;
+import io.genrelake.features.FeatureSetKind;
 import io.genrelake.features.KaggleCsv;
 import io.genrelake.features.KaggleRow;
 import java.io.IOException;
@@ -144,7 +145,8 @@ public final class FeatureTableReader {
         select.add((columns.contains(TrainingTable.WINDOW) ? col(TrainingTable.WINDOW).cast("int") : lit(0))
                 .as(TrainingTable.WINDOW));
         select.add(col(TrainingTable.LABEL).cast("string").as(TrainingTable.LABEL));
-        for (String name : FeatureSet.NAMES) {
+        // a rich table (docs/feature-table.md) trains on all its columns
+        for (String name : FeatureSetKind.containedIn(columns).columns()) {
             select.add(col(name).cast("double").as(name));
         }
         List<String> versions = List.of();
@@ -168,8 +170,9 @@ public final class FeatureTableReader {
 
     /** Every feature value must be a finite number: MLlib's scaler and solvers would silently turn NaN into NaN models. */
     private static void requireFinite(String uri, Dataset<Row> rows) {
+        List<String> features = FeatureSetKind.containedIn(Arrays.asList(rows.columns())).columns();
         Column bad = lit(false);
-        for (String name : FeatureSet.NAMES) {
+        for (String name : features) {
             bad = bad.or(notFinite(name));
         }
         Dataset<Row> badRows = rows.filter(bad);
@@ -179,7 +182,7 @@ public final class FeatureTableReader {
         }
         Row example = badRows.first();
         List<String> badColumns = new ArrayList<>();
-        for (String name : FeatureSet.NAMES) {
+        for (String name : features) {
             Object v = example.getAs(name);
             if (v == null || !Double.isFinite((Double) v)) {
                 badColumns.add(name + "=" + v);
