@@ -43,7 +43,7 @@ public final class ExtractOptions {
     @Option(names = "--feature-set", paramLabel = "SET", converter = FeatureSetConverter.class,
             description = "Which features to extract: gtzan (the 57 columns of the Kaggle GTZAN table) or rich (those "
                     + "and 241 more from the same spectrogram: 64-band mel in dB, MFCC deltas, spectral contrast, "
-                    + "flatness, chroma bins, tonnetz, MFCC texture, onset rate; about 1.3x the time). The table's "
+                    + "flatness, chroma bins, tonnetz, MFCC texture, onset rate; about 1.25x the CPU time). The table's "
                     + "feature_set column says which. Kaggle CSV inputs have only the gtzan columns. "
                     + "Default: ${DEFAULT-VALUE}.")
     private FeatureSetKind featureSet = FeatureSetKind.DEFAULT;
