@@ -50,6 +50,11 @@ public final class OnsetDetect {
 
     /** The number of onsets of the envelope so far; normalises the held envelope in place. */
     public int count() {
+        return pick(null);
+    }
+
+    /** As {@link #count}, writing the onsets' frame indices to {@code frames} when it is not null (for tests). */
+    int pick(int[] frames) {
         float[] x = envelope;
         int n = length;
         if (n == 0) {
@@ -78,6 +83,7 @@ public final class OnsetDetect {
         boolean first = x[0] >= max(x, 0, Math.min(POST_MAX, n)) && x[0] >= mean(x, 0, Math.min(POST_AVG, n)) + DELTA;
         int t = 1;
         if (first) {
+            record(frames, onsets, 0);
             onsets++;
             t = WAIT + 1;
         }
@@ -87,10 +93,17 @@ public final class OnsetDetect {
                 t++;
                 continue;
             }
+            record(frames, onsets, t);
             onsets++;
             t += WAIT + 1;
         }
         return onsets;
+    }
+
+    private static void record(int[] frames, int i, int t) {
+        if (frames != null && i < frames.length) {
+            frames[i] = t;
+        }
     }
 
     private static float max(float[] x, int from, int to) {
