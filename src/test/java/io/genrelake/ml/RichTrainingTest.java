@@ -122,6 +122,14 @@ class RichTrainingTest {
     }
 
     @Test
+    void evaluatingARichModelOnAGtzanTableSaysWhatToExtract() throws Exception {
+        Path gtzan = DATA.writeCsv(dir.resolve("gtzan.csv"));
+        TrainingDataException e = assertThrows(TrainingDataException.class,
+                () -> new ModelEvaluation(spark).evaluate(modelDir, gtzan.toString(), null));
+        assertTrue(e.getMessage().contains("--feature-set rich"), e.getMessage());
+    }
+
+    @Test
     void aGtzanTableIsRefusedByARichModel() {
         ModelIdentity identity = ModelIdentity.of(ModelCard.parse(ModelStore.readCard(spark, modelDir)), modelDir);
         Dataset<Row> gtzan = DATA.extractTable(spark);
