@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 
 import io.genrelake.catalogue.FeatureTable;
+import io.genrelake.features.FeatureSetKind;
 import io.genrelake.ml.Aggregation;
 import io.genrelake.ml.PipelineFactory;
 import io.genrelake.ml.TrackAggregator;
@@ -44,6 +45,7 @@ public final class GenrePredictor {
 
     /** The genre rows of the tracks in {@code features} (a feature table, or any rows of one). */
     public Dataset<Row> classify(Dataset<Row> features) {
+        requireColumns(Arrays.asList(features.columns()), rows.model().featureSet());
         // The label is not the model's input; its indexer would refuse genres it was not trained on, so it goes
         // (the indexer then skips itself, with a warning on every run that says nothing useful here).
         Configurator.setLevel(StringIndexerModel.class.getName(), Level.ERROR);
@@ -67,6 +69,20 @@ public final class GenrePredictor {
                 .javaRDD()
                 .map(r -> build.error(r.getString(0), r.getString(1), r.getString(2), r.getString(3)));
         return spark.createDataFrame(ok.union(errors), GenreTable.SCHEMA);
+    }
+
+    /**
+     * A table lacking some of the model's feature columns is refused before any work: a rich model cannot
+     * score a gtzan table (the message says how to extract the right one).
+     */
+    static void requireColumns(List<String> columns, FeatureSetKind needed) {
+        List<String> missing = needed.columns().stream().filter(c -> !columns.contains(c)).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("the feature table lacks " + missing.size() + " of the model's "
+                    + needed.size() + " feature columns (e.g. " + missing.get(0) + "): the model was trained on the "
+                    + needed + " feature set; extract with --feature-set " + needed + " (or classify from audio, "
+                    + "which extracts the model's set)");
+        }
     }
 
     /**

@@ -81,7 +81,8 @@ public final class ClassifyJob implements Callable<Integer> {
         String features = options.features();
         if (features == null) {
             features = new Path(options.output(), "_features/" + GenreTable.partitionName(runDate)).toString();
-            ExtractJob.run(spark, options.extractOptions(features));
+            // the model's feature set, whatever the extract default
+            ExtractJob.run(spark, options.extractOptions(features).featureSet(model.featureSet()));
         }
         double extractSeconds = options.features() == null ? (System.nanoTime() - extractStart) / 1e9 : 0;
 

@@ -11,6 +11,7 @@ import io.genrelake.catalogue.FeatureTable;
 import io.genrelake.catalogue.Labels;
 import io.genrelake.catalogue.Listing;
 import io.genrelake.features.ExtractorVersion;
+import io.genrelake.features.FeatureSetKind;
 import io.genrelake.genres.CatalogueState;
 import io.genrelake.genres.Change;
 import io.genrelake.genres.GenrePredictor;
@@ -166,6 +167,12 @@ public final class NightlyJob implements Callable<Integer> {
             new GenreOutput(spark, options.output(), runDate, runId).deleteAllStaging();
             ModelIdentity model = ModelIdentity.of(ModelCard.parse(ModelStore.readCard(spark, options.model())),
                     options.model());
+            if (model.featureSet() != FeatureSetKind.GTZAN) {
+                // its feature store holds one set; a rich store (and a switch between sets) is not built yet
+                throw new NightlyRefusal("the model needs the " + model.featureSet() + " feature set and the nightly "
+                        + "run extracts the gtzan set only: classify with genrelake classify, which extracts the "
+                        + "model's set");
+            }
             RunRecord record = new RunRecord(runDate, model.id(), ExtractorVersion.CURRENT, options.windowSeconds(),
                     options.minLastWindowSeconds());
             List<String> dates = state.snapshotDates();

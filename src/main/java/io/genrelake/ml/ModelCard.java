@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.genrelake.features.FeatureSet;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,8 +11,8 @@ import java.util.Map;
 
 /**
  * {@code model-card.json}: what a saved model is, how it was trained and how well it did, written
- * beside the PipelineModel. The issue's fields come first ({@code genres}, {@code feature_columns},
- * {@code extractor_version}, {@code protocol}, {@code best_model}, {@code cv_accuracy_mean},
+ * beside the PipelineModel. The issue's fields come first ({@code genres}, {@code feature_columns}
+ * (with {@code feature_set}, gtzan or rich: what classify must extract), {@code extractor_version}, {@code protocol}, {@code best_model}, {@code cv_accuracy_mean},
  * {@code cv_accuracy_std}, {@code test_accuracy}, {@code models}, {@code training_data_sha256},
  * {@code created_at}); the rest record the settings needed to reproduce the run.
  */
@@ -34,7 +33,8 @@ public final class ModelCard {
         ModelResult best = outcome.best();
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("genres", outcome.genres());
-        f.put("feature_columns", FeatureSet.NAMES);
+        f.put("feature_columns", outcome.table().featureSet().columns());
+        f.put("feature_set", outcome.table().featureSet().label());
         f.put("extractor_version", String.join(",", outcome.table().extractorVersions()));
         f.put("protocol", options.protocol().cliName());
         f.put("best_model", best.name());

@@ -41,7 +41,7 @@ public final class Trainer {
 
         StringIndexerModel labels = new StringIndexer().setInputCol(TrainingTable.LABEL)
                 .setOutputCol(PipelineFactory.LABEL_INDEX).setStringOrderType("alphabetAsc").fit(table.rows());
-        PipelineFactory factory = new PipelineFactory(labels, options.pipeline());
+        PipelineFactory factory = new PipelineFactory(labels, options.pipeline(), table.featureSet().columns());
         boolean oneRowPerUnit = options.protocol().leaky() || !table.segmented();
         try (ModelSelection selection = new ModelSelection(factory, split, options.folds(), options.aggregation(),
                 oneRowPerUnit, options.quickGrids(), options.models().contains(ModelKind.ENSEMBLE))) {
