@@ -61,8 +61,8 @@ public interface CalibrationParams extends Params {
             inputCol = new Param<>(owner, "inputCol", "column of the per-track class probabilities to calibrate");
             outputCol = new Param<>(owner, "outputCol", "column of the calibrated probabilities (may be inputCol)");
             labelCol = new Param<>(owner, "labelCol", "column of the true class index (fitting only)");
-            method = new Param<>(owner, "method", "calibration map: temperature or isotonic",
-                    ParamValidators.inArray(ProbabilityCalibration.METHODS));
+            method = new Param<>(owner, "method", "calibration map: temperature, isotonic or none (the identity)",
+                    ParamValidators.inArray(ProbabilityCalibration.ALL));
             temperature = new DoubleParam(owner, "temperature", "fitted T of temperature scaling, p' ∝ p^(1/T)",
                     ParamValidators.gt(0));
             isotonicConfidences = new DoubleArrayParam(owner, "isotonicConfidences",

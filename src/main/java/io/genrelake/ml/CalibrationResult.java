@@ -9,7 +9,8 @@ import java.util.Map;
  * fitted on all of them.
  *
  * @param calibration      the map saved with the model, fitted on every out-of-fold prediction
- * @param eceByMethod      cross-fitted ECE of each method tried; the lowest chose {@code calibration}'s method
+ * @param eceByMethod      cross-fitted ECE of each method tried (and {@code none}'s, the raw ECE, when it is
+ *                         lower than theirs); the lowest chose {@code calibration}'s method
  * @param eceBefore        ECE of the raw out-of-fold predictions ({@value Reliability#BINS} equal-width bins)
  * @param eceAfter         cross-fitted ECE of the chosen method
  * @param targetPrecision  the precision asked for (--target-precision)

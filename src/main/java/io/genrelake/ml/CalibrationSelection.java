@@ -6,7 +6,9 @@ import java.util.Map;
 /**
  * Calibrates the chosen model on its out-of-fold predictions: each method ({@link ProbabilityCalibration#METHODS})
  * is cross-fitted (fold f's predictions calibrated by a map fitted on the other folds') and scored by ECE;
- * the lower wins and is refitted on every out-of-fold prediction to be saved; the threshold for the target
+ * the lower wins and is refitted on every out-of-fold prediction to be saved — unless the raw predictions'
+ * ECE is lower still, when the identity ({@code none}) is kept: a map that makes calibration worse on data it
+ * was not fitted on is not worth applying. The threshold for the target
  * precision is chosen on the winner's cross-fitted predictions, so no figure is fitted on itself.
  */
 public final class CalibrationSelection {
@@ -37,6 +39,12 @@ public final class CalibrationSelection {
                 bestCrossFitted = crossFitted;
             }
         }
+        double eceBefore = Reliability.ece(outOfFold.probabilities(), outOfFold.labels());
+        if (eceBefore <= eceByMethod.get(bestMethod)) {
+            bestMethod = ProbabilityCalibration.NONE;
+            bestCrossFitted = outOfFold.probabilities();
+            eceByMethod.put(bestMethod, eceBefore);
+        }
         ProbabilityCalibration saved = ProbabilityCalibration.fit(bestMethod, outOfFold.probabilities(),
                 outOfFold.labels());
         PrecisionThreshold.Choice choice = PrecisionThreshold.choose(bestCrossFitted, outOfFold.labels(), target);
@@ -47,7 +55,7 @@ public final class CalibrationSelection {
                     heldOut.labels()), Reliability.ece(calibrated, heldOut.labels()),
                     PrecisionThreshold.at(choice.threshold(), calibrated, heldOut.labels()));
         }
-        return new CalibrationResult(saved, eceByMethod, Reliability.ece(outOfFold.probabilities(), outOfFold.labels()),
+        return new CalibrationResult(saved, eceByMethod, eceBefore,
                 eceByMethod.get(bestMethod), target, choice,
                 Reliability.bins(outOfFold.probabilities(), outOfFold.labels()),
                 Reliability.bins(bestCrossFitted, outOfFold.labels()),

@@ -93,7 +93,7 @@ public final class ModelCard {
         m.put("method", map.method());
         if (map.method().equals(ProbabilityCalibration.TEMPERATURE)) {
             m.put("temperature", map.temperature());
-        } else {
+        } else if (map.method().equals(ProbabilityCalibration.ISOTONIC)) {
             m.put("isotonic_points", map.confidences().length);
         }
         m.put("fitted_on", "out-of-fold track predictions of the best model, per track after aggregating windows");

@@ -18,9 +18,9 @@ import java.util.Locale;
  *   predicts. The other classes share the rest in proportion to their probabilities; the top class stays on top.
  * </ul>
  *
- * Serializable: Spark's executors apply it.
+ * {@code none} is the identity, kept when neither map lowers the ECE. Serializable: Spark's executors apply it.
  *
- * @param method      {@code temperature} or {@code isotonic}
+ * @param method      {@code temperature}, {@code isotonic} or {@code none}
  * @param temperature T (temperature); 1 for isotonic
  * @param confidences the isotonic map's points' top probabilities, increasing (empty for temperature)
  * @param calibrated  the isotonic map's values at those points
@@ -30,14 +30,19 @@ public record ProbabilityCalibration(String method, double temperature, double[]
 
     public static final String TEMPERATURE = "temperature";
     public static final String ISOTONIC = "isotonic";
-    /** Both methods, in the order they are tried (the first wins ties). */
+    /** The identity: kept when the model's own probabilities are better calibrated than either map makes them. */
+    public static final String NONE = "none";
+    /** The maps fitted, in the order they are tried (the first wins ties). */
     public static final String[] METHODS = {TEMPERATURE, ISOTONIC};
+    /** Every value of {@code method}. */
+    static final String[] ALL = {TEMPERATURE, ISOTONIC, NONE};
 
     static final double FLOOR = 1e-6;
 
     public ProbabilityCalibration {
-        if (!Arrays.asList(METHODS).contains(method)) {
-            throw new IllegalArgumentException("calibration method must be temperature or isotonic, got " + method);
+        if (!Arrays.asList(ALL).contains(method)) {
+            throw new IllegalArgumentException("calibration method must be temperature, isotonic or none, got "
+                    + method);
         }
         if (confidences.length != calibrated.length) {
             throw new IllegalArgumentException(confidences.length + " isotonic points but " + calibrated.length
@@ -51,9 +56,15 @@ public record ProbabilityCalibration(String method, double temperature, double[]
             case TEMPERATURE -> new ProbabilityCalibration(TEMPERATURE, fitTemperature(probabilities, labels),
                     new double[0], new double[0]);
             case ISOTONIC -> isotonic(probabilities, labels);
+            case NONE -> identity();
             default -> throw new IllegalArgumentException("calibration method must be temperature or isotonic, got "
                     + method);
         };
+    }
+
+    /** The map that leaves probabilities as they are. */
+    public static ProbabilityCalibration identity() {
+        return new ProbabilityCalibration(NONE, 1, new double[0], new double[0]);
     }
 
     /** The T of temperature scaling: SoftmaxTemperature's factor on the log-probabilities is 1/T. */
@@ -124,7 +135,11 @@ public record ProbabilityCalibration(String method, double temperature, double[]
 
     /** The calibrated probabilities of one unit (a new array; {@code p} is left alone). */
     public double[] apply(double[] p) {
-        return method.equals(TEMPERATURE) ? scaled(p) : isotonic(p);
+        return switch (method) {
+            case TEMPERATURE -> scaled(p);
+            case ISOTONIC -> isotonic(p);
+            default -> p.clone();
+        };
     }
 
     private double[] scaled(double[] p) {
@@ -161,7 +176,8 @@ public record ProbabilityCalibration(String method, double temperature, double[]
         }
         // The top class stays on top: c' ≥ p2 / (1 − c + p2) keeps c' ≥ the runner-up's new share p2 (1 − c') / (1 − c).
         double floor = rest + runnerUp > 0 ? runnerUp / (rest + runnerUp) : 0;
-        double top2 = Math.max(interpolate(c), p.length > 1 ? Math.nextUp(floor) : 0);
+        // (a margin of 1e-9 above it: rounding in the shares below must not make a tie, which the first class wins)
+        double top2 = Math.max(interpolate(c), p.length > 1 ? floor + 1e-9 : 0);
         top2 = Math.min(1, top2);
         for (int k = 0; k < p.length; k++) {
             if (k == top) {
@@ -195,8 +211,11 @@ public record ProbabilityCalibration(String method, double temperature, double[]
 
     /** The parameters, for the model card and the console. */
     public String describe() {
-        return method.equals(TEMPERATURE) ? String.format(Locale.ROOT, "temperature T = %.4f", temperature)
-                : String.format(Locale.ROOT, "isotonic, %d points", confidences.length);
+        return switch (method) {
+            case TEMPERATURE -> String.format(Locale.ROOT, "temperature T = %.4f", temperature);
+            case ISOTONIC -> String.format(Locale.ROOT, "isotonic, %d points", confidences.length);
+            default -> "none (the model's probabilities are better calibrated than either map makes them)";
+        };
     }
 
     @Override

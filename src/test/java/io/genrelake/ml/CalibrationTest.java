@@ -1,5 +1,6 @@
 package io.genrelake.ml;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,6 +46,20 @@ class CalibrationTest {
         // Temperature scaling undoes the sharpening: T near 3.
         ProbabilityCalibration t = ProbabilityCalibration.fit("temperature", over.probabilities(), over.labels());
         assertEquals(3.0, t.temperature(), 0.3);
+    }
+
+    @Test
+    void calibratedProbabilitiesAreLeftAloneWhenNoMapImprovesThem() {
+        TrackPredictions calibrated = SyntheticProbabilities.of(1000, 5, 10, 1.0, 8);
+        CalibrationResult result = CalibrationSelection.run(calibrated, null, 0.9);
+        assertTrue(result.eceAfter() <= result.eceBefore(), "calibration never raises the cross-fitted ECE");
+        if (result.calibration().method().equals(ProbabilityCalibration.NONE)) {
+            double[] p = calibrated.probabilities()[0];
+            assertArrayEquals(p, result.calibration().apply(p), 0.0);
+            assertEquals(result.eceBefore(), result.eceAfter(), 0.0);
+        } else {
+            assertTrue(result.eceAfter() < result.eceBefore());
+        }
     }
 
     @Test

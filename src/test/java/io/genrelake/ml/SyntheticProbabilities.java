@@ -21,7 +21,7 @@ public final class SyntheticProbabilities {
             double[] z = new double[classes];
             int favourite = random.nextInt(classes);
             for (int k = 0; k < classes; k++) {
-                z[k] = random.nextGaussian() + (k == favourite ? 2.5 * random.nextDouble() + 0.5 : 0);
+                z[k] = random.nextGaussian() + (k == favourite ? 4.0 * random.nextDouble() + 0.5 : 0);
             }
             double[] truth = softmax(z, 1);
             labels[i] = draw(truth, random);
