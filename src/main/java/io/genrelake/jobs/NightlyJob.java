@@ -259,7 +259,8 @@ public final class NightlyJob implements Callable<Integer> {
                 if (!decode.isEmpty() || modelChanged) {
                     spark.sparkContext().setJobDescription("genrelake nightly " + runDate + ": classifying with "
                             + model.id());
-                    GenrePredictor predictor = new GenrePredictor(spark, ModelStore.loadModel(options.model()), rows);
+                    GenrePredictor predictor = new GenrePredictor(spark, ModelStore.loadModel(options.model()),
+                            ModelStore.loadCalibration(spark, options.model()), rows);
                     genres = predictor.classify(toClassify).unionByName(genres);
                 }
                 spark.sparkContext().setJobDescription("genrelake nightly " + runDate + ": staging tables");
@@ -271,7 +272,7 @@ public final class NightlyJob implements Callable<Integer> {
                 NightlySummary summary = new NightlySummary(runDate, previous, model.id(), modelChanged, files.size(),
                         counts.get(Change.NEW), counts.get(Change.CHANGED), counts.get(Change.UNCHANGED),
                         counts.get(Change.DELETED), decode.size(), fromStore, written.get(GenreTable.STATUS_OK),
-                        written.get(GenreTable.STATUS_ERROR), recovered, (System.nanoTime() - startNanos) / 1e9);
+                        written.get(GenreTable.STATUS_UNCERTAIN), written.get(GenreTable.STATUS_ERROR), recovered, (System.nanoTime() - startNanos) / 1e9);
                 String json = record.toJson(summary.fields());
                 out.writeSummary(json);
                 state.writeText(new org.apache.hadoop.fs.Path(stagedSnapshot, CatalogueState.RUN_FILE), json);
@@ -285,8 +286,9 @@ public final class NightlyJob implements Callable<Integer> {
                 new Publication(hadoop, state.journal()).publish(moves,
                         target -> checkpoint.accept("published:" + shortName(target)));
                 expireSnapshots();
-                LOG.info(String.format(Locale.ROOT, "nightly %s: published %d genre rows, %d error rows in %.1f s",
-                        runDate, summary.rowsOk(), summary.rowsError(), summary.wallSeconds()));
+                LOG.info(String.format(Locale.ROOT, "nightly %s: published %d genre rows (%d uncertain), %d error rows "
+                        + "in %.1f s", runDate, summary.rowsOk() + summary.rowsUncertain(), summary.rowsUncertain(),
+                        summary.rowsError(), summary.wallSeconds()));
                 publishing = false;
                 return summary;
             } finally {
