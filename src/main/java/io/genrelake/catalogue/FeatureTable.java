@@ -30,6 +30,8 @@ public final class FeatureTable {
     public static final String START_S = "start_s";
     public static final String END_S = "end_s";
     public static final String LABEL = "label";
+    public static final String ARTIST = "artist";
+    public static final String ALBUM = "album";
     public static final String STATUS = "status";
     public static final String ERROR = "error";
     public static final String EXTRACTOR_VERSION = "extractor_version";
@@ -42,7 +44,7 @@ public final class FeatureTable {
 
     /** Columns before the features; the features follow in {@link FeatureSet#NAMES} order, then {@link #TAIL}. */
     private static final int HEAD = 11;
-    private static final int TAIL = 5;
+    private static final int TAIL = 7;
     private static final int WIDTH = HEAD + FeatureSet.SIZE + TAIL;
 
     public static final StructType SCHEMA = schema();
@@ -66,6 +68,8 @@ public final class FeatureTable {
             fields.add(field(name, DataTypes.DoubleType, true));
         }
         fields.add(field(LABEL, DataTypes.StringType, true));
+        fields.add(field(ARTIST, DataTypes.StringType, true));
+        fields.add(field(ALBUM, DataTypes.StringType, true));
         fields.add(field(STATUS, DataTypes.StringType, false));
         fields.add(field(ERROR, DataTypes.StringType, true));
         fields.add(field(EXTRACTOR_VERSION, DataTypes.StringType, true));
@@ -90,7 +94,7 @@ public final class FeatureTable {
             v[9] = w.window().startSeconds();
             v[10] = w.window().endSeconds();
             putFeatures(v, w.values());
-            putTail(v, result.file().label(), STATUS_OK, null, run.extractorVersion(), run.extractedAt());
+            putTail(v, result.file(), STATUS_OK, null, run.extractorVersion(), run.extractedAt());
             rows.add(RowFactory.create(v));
         }
         return rows;
@@ -99,7 +103,7 @@ public final class FeatureTable {
     /** The single row of an unusable file: its identity, what is known of its audio, and the reason. */
     static Row errorRow(TrackResult result, RunStamp run) {
         Object[] v = fileColumns(result.file(), result.audio());
-        putTail(v, result.file().label(), STATUS_ERROR, result.error(), run.extractorVersion(), run.extractedAt());
+        putTail(v, result.file(), STATUS_ERROR, result.error(), run.extractorVersion(), run.extractedAt());
         return RowFactory.create(v);
     }
 
@@ -119,7 +123,7 @@ public final class FeatureTable {
         v[9] = 0.0;
         v[10] = duration;
         putFeatures(v, row.values());
-        putTail(v, row.label().isEmpty() ? null : row.label(), STATUS_OK, null, null, run.extractedAt());
+        putTail(v, row.label().isEmpty() ? null : row.label(), null, null, STATUS_OK, null, null, run.extractedAt());
         return RowFactory.create(v);
     }
 
@@ -143,13 +147,20 @@ public final class FeatureTable {
         }
     }
 
-    private static void putTail(Object[] v, String label, String status, String error, String version,
+    private static void putTail(Object[] v, CatalogueFile file, String status, String error, String version,
             Timestamp extractedAt) {
+        putTail(v, file.label(), file.artist(), file.album(), status, error, version, extractedAt);
+    }
+
+    private static void putTail(Object[] v, String label, String artist, String album, String status, String error,
+            String version, Timestamp extractedAt) {
         int at = HEAD + FeatureSet.SIZE;
         v[at] = label;
-        v[at + 1] = status;
-        v[at + 2] = error;
-        v[at + 3] = version;
-        v[at + 4] = extractedAt;
+        v[at + 1] = artist;
+        v[at + 2] = album;
+        v[at + 3] = status;
+        v[at + 4] = error;
+        v[at + 5] = version;
+        v[at + 6] = extractedAt;
     }
 }

@@ -31,7 +31,7 @@ class FeatureTableTest {
         List<String> expected = new ArrayList<>(List.of("track_id", "path", "size", "modified", "duration_s", "codec",
                 "sample_rate_in", "channels_in", "window", "start_s", "end_s"));
         expected.addAll(FeatureSet.NAMES);
-        expected.addAll(List.of("label", "status", "error", "extractor_version", "extracted_at"));
+        expected.addAll(List.of("label", "artist", "album", "status", "error", "extractor_version", "extracted_at"));
         assertEquals(expected, Arrays.asList(FeatureTable.SCHEMA.fieldNames()));
         assertEquals(DataTypes.TimestampType, FeatureTable.SCHEMA.apply("modified").dataType());
         assertEquals(DataTypes.DoubleType, FeatureTable.SCHEMA.apply("mfcc20_var").dataType());
