@@ -67,9 +67,9 @@ class GroupedTrainingTest {
         return path;
     }
 
-    private static TrainOptions options(List<String> features, String model, Grouping groupBy, String split,
-            String genreMap) {
-        return new TrainOptions(features, dir.resolve(model).toString(), ModelKind.listOf("lr,knn,ensemble"), 3,
+    private static TrainOptions options(String models, List<String> features, String model, Grouping groupBy,
+            String split, String genreMap) {
+        return new TrainOptions(features, dir.resolve(model).toString(), ModelKind.listOf(models), 3,
                 new PipelineSettings(0, true, 7, 2), Protocol.TRACKS, 0.25, Aggregation.MEAN, 2, true, groupBy, split,
                 genreMap);
     }
@@ -95,7 +95,7 @@ class GroupedTrainingTest {
     @Test
     void trainingGroupsByArtistWhenEveryTrackHasOneAndComparesWithTrackGroupedFolds() throws Exception {
         List<String> progress = new ArrayList<>();
-        TrainOptions options = options(List.of(artistTable), "by-artist", null, null, null);
+        TrainOptions options = options("lr,knn,ensemble", List.of(artistTable), "by-artist", null, null, null);
         TrainingOutcome outcome = new Trainer(spark, progress::add).train(options);
         assertEquals(Grouping.ARTIST, outcome.evaluation().grouping());
         assertTrue(progress.contains("grouping by artist: every labelled track names one (--group-by track to change)"),
@@ -127,7 +127,7 @@ class GroupedTrainingTest {
                 .withColumn("artist", when(col("track_id").equalTo("jazz.00003"), lit(" ")).otherwise(col("artist")));
         String table = parquet(rows, "one-missing");
         TrainingDataException e = assertThrows(TrainingDataException.class,
-                () -> new Trainer(spark, l -> {}).train(options(List.of(table), "missing", Grouping.ARTIST, null, null)));
+                () -> new Trainer(spark, l -> {}).train(options("knn", List.of(table), "missing", Grouping.ARTIST, null, null)));
         assertTrue(e.getMessage().startsWith("--group-by artist: 1 of 48 tracks have no artist, e.g. track jazz.00003"),
                 e.getMessage());
 
@@ -159,7 +159,7 @@ class GroupedTrainingTest {
         assertFalse(table.sha256().equals(table.sources().get(0).sha256()));
 
         TrainingOutcome outcome = new Trainer(spark, l -> {})
-                .train(options(List.of(artistTable, csv.toString()), "two-sources", null, null, map.toString()));
+                .train(options("knn", List.of(artistTable, csv.toString()), "two-sources", null, null, map.toString()));
         assertEquals(Grouping.TRACK, outcome.evaluation().grouping(), "the CSV's tracks name no artist");
         assertEquals(List.of("blues", "jazz", "metal"), outcome.genres());
         JsonNode card = ModelCard.parse(ModelCard.of(outcome).toJson());
