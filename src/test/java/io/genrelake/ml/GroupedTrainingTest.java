@@ -133,7 +133,7 @@ class GroupedTrainingTest {
 
         List<String> progress = new ArrayList<>();
         TrainingOutcome outcome = new Trainer(spark, progress::add)
-                .train(options(List.of(table), "missing-default", null, null, null));
+                .train(options("knn", List.of(table), "missing-default", null, null, null));
         assertEquals(Grouping.TRACK, outcome.evaluation().grouping());
         assertTrue(outcome.trackGrouped().isEmpty(), "track grouping needs no comparison");
         assertTrue(progress.contains("grouping by track: 1 of 48 tracks name no artist (--group-by artist needs one "
