@@ -116,8 +116,8 @@ public final class TrainJob implements Callable<Integer> {
 
         @Option(names = "--test-fraction", paramLabel = "F", defaultValue = "0.2",
                 description = "Share of tracks of each genre held out for the test metrics (0 for none, "
-                        + "cross-validating on everything); grouped by artist or album, the first of round(1/F) "
-                        + "stratified group folds. Ignored with --split. Default: ${DEFAULT-VALUE}.")
+                        + "cross-validating on everything); by artist or album: the first of round(1/F) stratified "
+                        + "group folds, about F of the tracks. Not used with --split. Default: ${DEFAULT-VALUE}.")
         double testFraction;
 
         @Option(names = "--aggregate", paramLabel = "mean|vote", defaultValue = "mean",
