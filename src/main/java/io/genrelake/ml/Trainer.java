@@ -79,10 +79,16 @@ public final class Trainer {
                 trackGrouped = compare(results, selection, leaky);
             }
         }
-        progress.accept(String.format(Locale.ROOT, "%sbest: %s, %s %.4f ± %.4f%s", leaky, best.name(),
-                scheme.split() != null ? "CV accuracy train↔valid" : scheme.headline(), best.cvAccuracyMean(),
-                best.cvAccuracyStd(), best.testMetrics() == null ? "" : String.format(Locale.ROOT, ", %s %.4f",
-                        scheme.split() != null ? scheme.headline() : "test accuracy", best.testMetrics().accuracy())));
+        if (scheme.split() != null) { // the split's test figure leads; the CV only chose the model
+            progress.accept(String.format(Locale.ROOT, "%sbest: %s, %s %.4f (chosen by CV train↔valid %.4f ± %.4f)",
+                    leaky, best.name(), scheme.headline(), best.testMetrics().accuracy(), best.cvAccuracyMean(),
+                    best.cvAccuracyStd()));
+        } else {
+            progress.accept(String.format(Locale.ROOT, "%sbest: %s, %s %.4f ± %.4f%s", leaky, best.name(),
+                    scheme.hasTrackComparison() ? scheme.headline() : "CV accuracy", best.cvAccuracyMean(),
+                    best.cvAccuracyStd(), best.testMetrics() == null ? ""
+                            : String.format(Locale.ROOT, ", test accuracy %.4f", best.testMetrics().accuracy())));
+        }
         return new TrainingOutcome(options, table, split, List.of(labels.labelsArray()[0]), results, best,
                 Instant.now(), scheme, trackGrouped);
     }

@@ -193,6 +193,8 @@ class GroupedTrainingTest {
         assertEquals("test accuracy on the fault_filtered split", outcome.evaluation().headline());
         assertTrue(progress.stream().anyMatch(l -> l.contains("70 tracks the split does not name left out")),
                 String.join("\n", progress));
+        assertTrue(progress.stream().anyMatch(l -> l.startsWith("best: lr, test accuracy on the fault_filtered split 0.")
+                && l.contains("(chosen by CV train↔valid")), String.join("\n", progress));
         JsonNode card = ModelCard.parse(ModelCard.of(outcome).toJson());
         assertTrue(card.path("group_by").isNull());
         assertEquals(InputFingerprint.sha256(splitFile.toString(), spark.sparkContext().hadoopConfiguration()),
