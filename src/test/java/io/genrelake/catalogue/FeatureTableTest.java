@@ -35,7 +35,8 @@ class FeatureTableTest {
         List<String> expected = new ArrayList<>(List.of("track_id", "path", "size", "modified", "duration_s", "codec",
                 "sample_rate_in", "channels_in", "window", "start_s", "end_s"));
         expected.addAll(FeatureSet.NAMES);
-        expected.addAll(List.of("label", "status", "error", "extractor_version", "feature_set", "extracted_at"));
+        expected.addAll(List.of("label", "artist", "album", "status", "error", "extractor_version", "feature_set",
+                "extracted_at"));
         assertEquals(expected, Arrays.asList(FeatureTable.SCHEMA.fieldNames()));
         assertEquals(DataTypes.TimestampType, FeatureTable.SCHEMA.apply("modified").dataType());
         assertEquals(DataTypes.DoubleType, FeatureTable.SCHEMA.apply("mfcc20_var").dataType());
@@ -68,12 +69,14 @@ class FeatureTableTest {
         assertEquals(45.0, second.get(10));
         assertEquals(100.0, second.get(11));          // chroma_stft_mean
         assertEquals(156.0, second.get(11 + 56));     // mfcc20_var
-        assertEquals("blues", second.get(68));
-        assertEquals("ok", second.get(69));
-        assertNull(second.get(70));
-        assertEquals("9.9", second.get(71));
-        assertEquals("gtzan", second.get(72));
-        assertEquals(new Timestamp(1_700_000_000_000L), second.get(73));
+        assertEquals("blues", second.get(at(FeatureTable.LABEL)));
+        assertNull(second.get(at(FeatureTable.ARTIST)));
+        assertNull(second.get(at(FeatureTable.ALBUM)));
+        assertEquals("ok", second.get(at(FeatureTable.STATUS)));
+        assertNull(second.get(at(FeatureTable.ERROR)));
+        assertEquals("9.9", second.get(at(FeatureTable.EXTRACTOR_VERSION)));
+        assertEquals("gtzan", second.get(at(FeatureTable.FEATURE_SET)));
+        assertEquals(new Timestamp(1_700_000_000_000L), second.get(at(FeatureTable.EXTRACTED_AT)));
     }
 
     @Test
@@ -98,6 +101,16 @@ class FeatureTableTest {
     }
 
     @Test
+    void artistAndAlbumFollowTheLabel() {
+        CatalogueFile tagged = FILE.withTags("blues", "Son House", "Delta Sessions");
+        TrackResult result = TrackResult.failed(tagged, null, "empty file");
+        Row r = FeatureTable.rows(result, RUN).get(0);
+        assertEquals(at(FeatureTable.LABEL) + 1, at(FeatureTable.ARTIST));
+        assertEquals("Son House", r.get(at(FeatureTable.ARTIST)));
+        assertEquals("Delta Sessions", r.get(at(FeatureTable.ALBUM)));
+    }
+
+    @Test
     void anUnusableFileHasOneErrorRowWithoutFeatures() {
         TrackResult result = TrackResult.failed(FILE, null, "empty file");
         List<Row> rows = FeatureTable.rows(result, RUN);
@@ -105,12 +118,12 @@ class FeatureTableTest {
         Row r = rows.get(0);
         assertEquals("file:/m/blues/a.wav", r.get(1));
         assertEquals(1234L, r.get(2));
-        for (int i = 4; i < 68; i++) {
+        for (int i = 4; i < at(FeatureTable.LABEL); i++) {
             assertNull(r.get(i), FeatureTable.SCHEMA.fieldNames()[i]);
         }
-        assertEquals("blues", r.get(68));
-        assertEquals("error", r.get(69));
-        assertEquals("empty file", r.get(70));
+        assertEquals("blues", r.get(at(FeatureTable.LABEL)));
+        assertEquals("error", r.get(at(FeatureTable.STATUS)));
+        assertEquals("empty file", r.get(at(FeatureTable.ERROR)));
     }
 
     @Test
@@ -124,8 +137,12 @@ class FeatureTableTest {
         assertEquals("kaggle-csv", r.get(5));
         assertEquals(0, r.get(8));
         assertEquals(1.0, r.get(11));
-        assertEquals("blues", r.get(68));
-        assertEquals("ok", r.get(69));
-        assertNull(r.get(71)); // computed by librosa, not by a genrelake extractor
+        assertEquals("blues", r.get(at(FeatureTable.LABEL)));
+        assertEquals("ok", r.get(at(FeatureTable.STATUS)));
+        assertNull(r.get(at(FeatureTable.EXTRACTOR_VERSION))); // computed by librosa, not by a genrelake extractor
+    }
+
+    private static int at(String column) {
+        return FeatureTable.SCHEMA.fieldIndex(column);
     }
 }
