@@ -19,12 +19,14 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         usageHelpWidth = 100,
         description = {
-            "Trains genre models with Spark MLlib on a labelled feature table and keeps the best.",
+            "Trains genre models with Spark MLlib on labelled feature tables and keeps the best.",
             "Each model (assemble → standardise → PCA? → classifier) is cross-validated over its parameter grid "
-                    + "on folds stratified by genre and grouped by track, scored per track (a track's windows "
-                    + "aggregated); it is then measured on a held-out, track-grouped test split. The model with "
-                    + "the best CV accuracy, refit on all training tracks, is saved as an MLlib PipelineModel "
-                    + "with model-card.json and report.html (PNG plots) beside it."
+                    + "on folds stratified by genre and grouped the way users meet music (by artist when every "
+                    + "track names one; --group-by, --split), scored per track (a track's windows aggregated); "
+                    + "it is then measured on a held-out split grouped the same way, and beside it on folds "
+                    + "grouped by track only. The model with the best CV accuracy, refit on all training tracks, "
+                    + "is calibrated on its out-of-fold predictions and saved as an MLlib PipelineModel with its "
+                    + "calibration stage, model-card.json and report.html (PNG plots) beside it."
         },
         footerHeading = "%nExit codes:%n",
         footer = {"  0  trained and saved", "  1  bad input (missing columns, NaN features, one genre...) or failure",

@@ -96,7 +96,7 @@ public final class TrainJob implements Callable<Integer> {
 
         @Option(names = "--folds", paramLabel = "K", defaultValue = "10",
                 description = "Cross-validation folds, stratified by genre and grouped (--group-by); with --split, "
-                        + "the folds of the track-grouped comparison CV. Default: ${DEFAULT-VALUE}.")
+                        + "those of the track-grouped comparison. Default: ${DEFAULT-VALUE}.")
         int folds;
 
         @Option(names = "--pca", paramLabel = "N|off", defaultValue = "off",
@@ -104,7 +104,7 @@ public final class TrainJob implements Callable<Integer> {
         String pca;
 
         @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
-                description = "Seed of the test split, the folds and every randomised model. Default: ${DEFAULT-VALUE}.")
+                description = "Seed of the test split, the folds and randomised models. Default: ${DEFAULT-VALUE}.")
         long seed;
 
         @Option(names = "--protocol", paramLabel = "tracks|leaky-segments", defaultValue = "tracks",

@@ -135,7 +135,7 @@ class RichTrainingTest {
         Dataset<Row> gtzan = DATA.extractTable(spark);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new io.genrelake.genres.GenrePredictor(spark, ModelStore.loadModel(modelDir),
-                        new io.genrelake.genres.GenreRows(identity, 0L, "2026-01-01")).classify(gtzan));
+                        ModelStore.loadCalibration(spark, modelDir), new io.genrelake.genres.GenreRows(identity, 0L, "2026-01-01")).classify(gtzan));
         assertTrue(e.getMessage().contains("--feature-set rich"), e.getMessage());
     }
 }
