@@ -24,6 +24,7 @@ public final class FeatureTable {
     public static final String MODIFIED = "modified";
     public static final String DURATION_S = "duration_s";
     public static final String CODEC = "codec";
+    public static final String DECODER = "decoder";
     public static final String SAMPLE_RATE_IN = "sample_rate_in";
     public static final String CHANNELS_IN = "channels_in";
     public static final String WINDOW = "window";
@@ -41,7 +42,7 @@ public final class FeatureTable {
     public static final String KAGGLE_CODEC = "kaggle-csv";
 
     /** Columns before the features; the features follow in {@link FeatureSet#NAMES} order, then {@link #TAIL}. */
-    private static final int HEAD = 11;
+    private static final int HEAD = 12;
     private static final int TAIL = 5;
     private static final int WIDTH = HEAD + FeatureSet.SIZE + TAIL;
 
@@ -57,6 +58,7 @@ public final class FeatureTable {
         fields.add(field(MODIFIED, DataTypes.TimestampType, true));
         fields.add(field(DURATION_S, DataTypes.DoubleType, true));
         fields.add(field(CODEC, DataTypes.StringType, true));
+        fields.add(field(DECODER, DataTypes.StringType, true));
         fields.add(field(SAMPLE_RATE_IN, DataTypes.IntegerType, true));
         fields.add(field(CHANNELS_IN, DataTypes.IntegerType, true));
         fields.add(field(WINDOW, DataTypes.IntegerType, true));
@@ -86,9 +88,9 @@ public final class FeatureTable {
         for (TrackResult.WindowFeatures w : result.windows()) {
             Object[] v = fileColumns(result.file(), result.audio());
             v[4] = result.durationSeconds();
-            v[8] = w.window().index();
-            v[9] = w.window().startSeconds();
-            v[10] = w.window().endSeconds();
+            v[9] = w.window().index();
+            v[10] = w.window().startSeconds();
+            v[11] = w.window().endSeconds();
             putFeatures(v, w.values());
             putTail(v, result.file().label(), STATUS_OK, null, run.extractorVersion(), run.extractedAt());
             rows.add(RowFactory.create(v));
@@ -115,9 +117,9 @@ public final class FeatureTable {
         Double duration = row.length() >= 0 ? (double) row.length() / WindowPlan.SAMPLE_RATE : null;
         v[4] = duration;
         v[5] = KAGGLE_CODEC;
-        v[8] = 0;
-        v[9] = 0.0;
-        v[10] = duration;
+        v[9] = 0;
+        v[10] = 0.0;
+        v[11] = duration;
         putFeatures(v, row.values());
         putTail(v, row.label().isEmpty() ? null : row.label(), STATUS_OK, null, null, run.extractedAt());
         return RowFactory.create(v);
@@ -131,8 +133,9 @@ public final class FeatureTable {
         v[3] = new Timestamp(file.modified());
         if (audio != null) {
             v[5] = audio.codec();
-            v[6] = audio.sampleRateIn();
-            v[7] = audio.channelsIn();
+            v[6] = audio.decoder();
+            v[7] = audio.sampleRateIn();
+            v[8] = audio.channelsIn();
         }
         return v;
     }

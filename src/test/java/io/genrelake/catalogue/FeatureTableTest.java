@@ -29,7 +29,7 @@ class FeatureTableTest {
     @Test
     void columnsAreTheIdsTheFiftySevenFeaturesThenStatusInThisOrder() {
         List<String> expected = new ArrayList<>(List.of("track_id", "path", "size", "modified", "duration_s", "codec",
-                "sample_rate_in", "channels_in", "window", "start_s", "end_s"));
+                "decoder", "sample_rate_in", "channels_in", "window", "start_s", "end_s"));
         expected.addAll(FeatureSet.NAMES);
         expected.addAll(List.of("label", "status", "error", "extractor_version", "extracted_at"));
         assertEquals(expected, Arrays.asList(FeatureTable.SCHEMA.fieldNames()));
@@ -44,7 +44,7 @@ class FeatureTableTest {
     @Test
     void aUsableFileHasOneRowPerWindow() {
         WindowPlan plan = WindowPlan.standard();
-        TrackResult result = TrackResult.ok(FILE, new AudioInfo("pcm_s16le", 44100, 2), 45.0, List.of(
+        TrackResult result = TrackResult.ok(FILE, new AudioInfo("pcm_s16le", 44100, 2, "wav"), 45.0, List.of(
                 new TrackResult.WindowFeatures(plan.window(0, 30 * 22050), features(0)),
                 new TrackResult.WindowFeatures(plan.window(1, 15 * 22050), features(100))));
         List<Row> rows = FeatureTable.rows(result, RUN);
@@ -57,18 +57,19 @@ class FeatureTableTest {
         assertEquals(new Timestamp(1_600_000_000_000L), second.get(3));
         assertEquals(45.0, second.get(4));
         assertEquals("pcm_s16le", second.get(5));
-        assertEquals(44100, second.get(6));
-        assertEquals(2, second.get(7));
-        assertEquals(1, second.get(8));
-        assertEquals(30.0, second.get(9));
-        assertEquals(45.0, second.get(10));
-        assertEquals(100.0, second.get(11));          // chroma_stft_mean
-        assertEquals(156.0, second.get(11 + 56));     // mfcc20_var
-        assertEquals("blues", second.get(68));
-        assertEquals("ok", second.get(69));
-        assertNull(second.get(70));
-        assertEquals("9.9", second.get(71));
-        assertEquals(new Timestamp(1_700_000_000_000L), second.get(72));
+        assertEquals("wav", second.get(6));
+        assertEquals(44100, second.get(7));
+        assertEquals(2, second.get(8));
+        assertEquals(1, second.get(9));
+        assertEquals(30.0, second.get(10));
+        assertEquals(45.0, second.get(11));
+        assertEquals(100.0, second.get(12));          // chroma_stft_mean
+        assertEquals(156.0, second.get(12 + 56));     // mfcc20_var
+        assertEquals("blues", second.get(69));
+        assertEquals("ok", second.get(70));
+        assertNull(second.get(71));
+        assertEquals("9.9", second.get(72));
+        assertEquals(new Timestamp(1_700_000_000_000L), second.get(73));
     }
 
     @Test
@@ -79,12 +80,12 @@ class FeatureTableTest {
         Row r = rows.get(0);
         assertEquals("file:/m/blues/a.wav", r.get(1));
         assertEquals(1234L, r.get(2));
-        for (int i = 4; i < 68; i++) {
+        for (int i = 4; i < 69; i++) {
             assertNull(r.get(i), FeatureTable.SCHEMA.fieldNames()[i]);
         }
-        assertEquals("blues", r.get(68));
-        assertEquals("error", r.get(69));
-        assertEquals("empty file", r.get(70));
+        assertEquals("blues", r.get(69));
+        assertEquals("error", r.get(70));
+        assertEquals("empty file", r.get(71));
     }
 
     @Test
@@ -96,10 +97,11 @@ class FeatureTableTest {
         assertNull(r.get(2));
         assertEquals(661794 / 22050.0, r.get(4));
         assertEquals("kaggle-csv", r.get(5));
-        assertEquals(0, r.get(8));
-        assertEquals(1.0, r.get(11));
-        assertEquals("blues", r.get(68));
-        assertEquals("ok", r.get(69));
-        assertNull(r.get(71)); // computed by librosa, not by a genrelake extractor
+        assertNull(r.get(6)); // no decoder: librosa read the audio
+        assertEquals(0, r.get(9));
+        assertEquals(1.0, r.get(12));
+        assertEquals("blues", r.get(69));
+        assertEquals("ok", r.get(70));
+        assertNull(r.get(72)); // computed by librosa, not by a genrelake extractor
     }
 }
