@@ -61,6 +61,11 @@ public final class AudioDecoders {
         return STANDARD;
     }
 
+    /** A registry of {@code decoders}, tried in this order (names unique). */
+    public static AudioDecoders of(AudioDecoder... decoders) {
+        return new AudioDecoders(List.of(decoders));
+    }
+
     /** A new registry with {@code extra} tried after this one's decoders. */
     public AudioDecoders with(AudioDecoder extra) {
         List<AudioDecoder> more = new ArrayList<>(decoders);

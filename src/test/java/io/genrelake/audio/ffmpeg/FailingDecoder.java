@@ -11,7 +11,7 @@ import java.io.InputStream;
  * number of reads — as a bug deep inside the pure-Java MP3 decoder would. Test code only: production has no switch
  * that makes a decoder fail.
  */
-final class FailingDecoder implements AudioDecoder {
+public final class FailingDecoder implements AudioDecoder {
 
     private final AudioDecoder inner;
     private final int failAfterReads; // -1: fail while opening
@@ -21,12 +21,12 @@ final class FailingDecoder implements AudioDecoder {
         this.failAfterReads = failAfterReads;
     }
 
-    static FailingDecoder whileOpening(AudioDecoder inner) {
+    public static FailingDecoder whileOpening(AudioDecoder inner) {
         return new FailingDecoder(inner, -1);
     }
 
     /** Fails on read number {@code reads + 1}, after {@code reads} reads have handed out samples. */
-    static FailingDecoder afterReads(AudioDecoder inner, int reads) {
+    public static FailingDecoder afterReads(AudioDecoder inner, int reads) {
         return new FailingDecoder(inner, reads);
     }
 
