@@ -1,6 +1,7 @@
 package io.genrelake.catalogue;
 
 import io.genrelake.features.FeatureSet;
+import io.genrelake.features.FeatureSetKind;
 import io.genrelake.features.KaggleRow;
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -34,6 +35,8 @@ public final class FeatureTable {
     public static final String STATUS = "status";
     public static final String ERROR = "error";
     public static final String EXTRACTOR_VERSION = "extractor_version";
+    /** "gtzan" or "rich" ({@link FeatureSetKind#label()}); tables written before it existed are gtzan. */
+    public static final String FEATURE_SET = "feature_set";
     public static final String EXTRACTED_AT = "extracted_at";
 
     public static final String STATUS_OK = "ok";
@@ -41,17 +44,25 @@ public final class FeatureTable {
     /** The {@code codec} of rows ingested from a Kaggle-layout CSV. */
     public static final String KAGGLE_CODEC = "kaggle-csv";
 
-    /** Columns before the features; the features follow in {@link FeatureSet#NAMES} order, then {@link #TAIL}. */
+    /**
+     * Columns before the features; the features follow in the order of the run's feature set
+     * ({@link FeatureSet#NAMES}, or {@link io.genrelake.features.RichFeatureSet#NAMES}), then {@link #TAIL}.
+     */
     private static final int HEAD = 12;
-    private static final int TAIL = 5;
-    private static final int WIDTH = HEAD + FeatureSet.SIZE + TAIL;
+    private static final int TAIL = 6;
 
-    public static final StructType SCHEMA = schema();
+    /** The schema of a gtzan table. */
+    public static final StructType SCHEMA = schema(FeatureSetKind.GTZAN);
 
     private FeatureTable() {}
 
-    private static StructType schema() {
-        List<StructField> fields = new ArrayList<>(WIDTH);
+    private static int width(FeatureSetKind kind) {
+        return HEAD + kind.size() + TAIL;
+    }
+
+    /** The schema of a table of the given feature set. */
+    public static StructType schema(FeatureSetKind kind) {
+        List<StructField> fields = new ArrayList<>(width(kind));
         fields.add(field(TRACK_ID, DataTypes.StringType, false));
         fields.add(field(PATH, DataTypes.StringType, false));
         fields.add(field(SIZE, DataTypes.LongType, true));
@@ -64,13 +75,14 @@ public final class FeatureTable {
         fields.add(field(WINDOW, DataTypes.IntegerType, true));
         fields.add(field(START_S, DataTypes.DoubleType, true));
         fields.add(field(END_S, DataTypes.DoubleType, true));
-        for (String name : FeatureSet.NAMES) {
+        for (String name : kind.columns()) {
             fields.add(field(name, DataTypes.DoubleType, true));
         }
         fields.add(field(LABEL, DataTypes.StringType, true));
         fields.add(field(STATUS, DataTypes.StringType, false));
         fields.add(field(ERROR, DataTypes.StringType, true));
         fields.add(field(EXTRACTOR_VERSION, DataTypes.StringType, true));
+        fields.add(field(FEATURE_SET, DataTypes.StringType, true));
         fields.add(field(EXTRACTED_AT, DataTypes.TimestampType, false));
         return DataTypes.createStructType(fields);
     }
@@ -86,13 +98,13 @@ public final class FeatureTable {
         }
         List<Row> rows = new ArrayList<>(result.windows().size());
         for (TrackResult.WindowFeatures w : result.windows()) {
-            Object[] v = fileColumns(result.file(), result.audio());
+            Object[] v = fileColumns(result.file(), result.audio(), run);
             v[4] = result.durationSeconds();
             v[9] = w.window().index();
             v[10] = w.window().startSeconds();
             v[11] = w.window().endSeconds();
-            putFeatures(v, w.values());
-            putTail(v, result.file().label(), STATUS_OK, null, run.extractorVersion(), run.extractedAt());
+            putFeatures(v, w.values(), run);
+            putTail(v, result.file().label(), STATUS_OK, null, run);
             rows.add(RowFactory.create(v));
         }
         return rows;
@@ -100,17 +112,21 @@ public final class FeatureTable {
 
     /** The single row of an unusable file: its identity, what is known of its audio, and the reason. */
     static Row errorRow(TrackResult result, RunStamp run) {
-        Object[] v = fileColumns(result.file(), result.audio());
-        putTail(v, result.file().label(), STATUS_ERROR, result.error(), run.extractorVersion(), run.extractedAt());
+        Object[] v = fileColumns(result.file(), result.audio(), run);
+        putTail(v, result.file().label(), STATUS_ERROR, result.error(), run);
         return RowFactory.create(v);
     }
 
     /**
      * A row of a Kaggle-layout table: window 0 of a "track" whose path is {@code table#filename}; size,
-     * modification time, input format and extractor version are unknown (librosa computed it) and null.
+     * modification time, input format and extractor version are unknown (librosa computed it) and null. Its
+     * 57 values make it a gtzan row: a rich run ({@code run.featureSet()}) cannot take it.
      */
     public static Row kaggleRow(String tablePath, KaggleRow row, RunStamp run) {
-        Object[] v = new Object[WIDTH];
+        if (run.featureSet() != FeatureSetKind.GTZAN) {
+            throw new IllegalArgumentException("a Kaggle table has only the gtzan columns, not " + run.featureSet());
+        }
+        Object[] v = new Object[width(FeatureSetKind.GTZAN)];
         String path = tablePath + "#" + row.filename();
         v[0] = TrackId.of(path);
         v[1] = path;
@@ -120,13 +136,14 @@ public final class FeatureTable {
         v[9] = 0;
         v[10] = 0.0;
         v[11] = duration;
-        putFeatures(v, row.values());
-        putTail(v, row.label().isEmpty() ? null : row.label(), STATUS_OK, null, null, run.extractedAt());
+        putFeatures(v, row.values(), run);
+        putTail(v, row.label().isEmpty() ? null : row.label(), STATUS_OK, null, new RunStamp(null,
+                run.startedAtMillis(), run.featureSet()));
         return RowFactory.create(v);
     }
 
-    private static Object[] fileColumns(CatalogueFile file, AudioInfo audio) {
-        Object[] v = new Object[WIDTH];
+    private static Object[] fileColumns(CatalogueFile file, AudioInfo audio, RunStamp run) {
+        Object[] v = new Object[width(run.featureSet())];
         v[0] = file.trackId();
         v[1] = file.path();
         v[2] = file.size();
@@ -140,19 +157,24 @@ public final class FeatureTable {
         return v;
     }
 
-    private static void putFeatures(Object[] v, double[] features) {
-        for (int i = 0; i < FeatureSet.SIZE; i++) {
+    private static void putFeatures(Object[] v, double[] features, RunStamp run) {
+        int size = run.featureSet().size();
+        if (features.length != size) {
+            throw new IllegalArgumentException(features.length + " feature values in a " + run.featureSet()
+                    + " table of " + size + " columns");
+        }
+        for (int i = 0; i < size; i++) {
             v[HEAD + i] = features[i];
         }
     }
 
-    private static void putTail(Object[] v, String label, String status, String error, String version,
-            Timestamp extractedAt) {
-        int at = HEAD + FeatureSet.SIZE;
+    private static void putTail(Object[] v, String label, String status, String error, RunStamp run) {
+        int at = HEAD + run.featureSet().size();
         v[at] = label;
         v[at + 1] = status;
         v[at + 2] = error;
-        v[at + 3] = version;
-        v[at + 4] = extractedAt;
+        v[at + 3] = run.extractorVersion();
+        v[at + 4] = run.featureSet().label();
+        v[at + 5] = run.extractedAt();
     }
 }

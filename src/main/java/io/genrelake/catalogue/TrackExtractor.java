@@ -5,6 +5,7 @@ import io.genrelake.audio.DecoderBugException;
 import io.genrelake.audio.MonoAudioSource;
 import io.genrelake.audio.ffmpeg.SeekableInputStream;
 import io.genrelake.features.FeatureExtractor;
+import io.genrelake.features.FeatureSetKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -34,13 +35,20 @@ public final class TrackExtractor {
     private final Configuration conf;
     private final AudioDecoders decoders;
     private final WindowPlan plan;
-    private final FeatureExtractor extractor = new FeatureExtractor();
+    private final FeatureExtractor extractor;
     private final float[] samples;
     private long decodeNanos;
     private long featureNanos;
     private long fallbacks;
 
+    /** An extractor of the gtzan feature set. */
     public TrackExtractor(Configuration conf, AudioDecoders decoders, WindowPlan plan) {
+        this(conf, decoders, plan, FeatureSetKind.DEFAULT);
+    }
+
+    /** An extractor of {@code featureSet}'s columns. */
+    public TrackExtractor(Configuration conf, AudioDecoders decoders, WindowPlan plan, FeatureSetKind featureSet) {
+        this.extractor = new FeatureExtractor(featureSet);
         this.conf = conf;
         this.decoders = decoders;
         this.plan = plan;

@@ -19,7 +19,9 @@ import picocli.CommandLine.Spec;
         description = {
             "Gives every track a genre: extracts the audio (or reads a stored feature table), applies a model saved "
                     + "by genrelake train to every window, and aggregates the windows per track as the model was "
-                    + "evaluated (mean probabilities).",
+                    + "evaluated (mean probabilities). A model with a calibration (model-card.json: calibration) "
+                    + "calibrates each track's probabilities and marks a track whose confidence is below its "
+                    + "threshold status uncertain, keeping its best-guess genre.",
             "Writes <output>/genres/run_date=<date> (replaced whole on a rerun) and <output>/current (the latest row "
                     + "per track), published together. Columns: docs/genre-table.md. The same job runs on a "
                     + "cluster with spark-submit --class io.genrelake.jobs.ClassifyJob and these options."

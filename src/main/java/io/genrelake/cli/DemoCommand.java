@@ -126,7 +126,8 @@ public final class DemoCommand implements Callable<Integer> {
             out.println();
             out.print(TableText.table(current.schema(), current.collectAsList()));
             out.println();
-            out.printf(Locale.ROOT, "%d tracks classified by %s%n", classified.tracksOk(), classified.modelId());
+            out.printf(Locale.ROOT, "%d tracks classified (%d uncertain) by %s%n", classified.tracksClassified(),
+                    classified.tracksUncertain(), classified.modelId());
             out.println("genre table:     " + output + "/genres  (partition run_date=" + classified.runDate() + ")");
             out.println("current table:   " + output + "/current");
             out.println("model:           " + model + "  (model-card.json)");

@@ -25,8 +25,8 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         usageHelpWidth = 100,
         description = {
-            "Extracts the GTZAN features of an audio catalogue (local disk, HDFS or S3) with Spark into a Parquet "
-                    + "feature table: one row per window of each track, one error row per unusable file "
+            "Extracts the GTZAN features (or the rich set: --feature-set rich) of an audio catalogue (local disk, "
+                    + "HDFS or S3) with Spark into a Parquet feature table: one row per window of each track, one error row per unusable file "
                     + "(the run goes on without it). Columns: docs/feature-table.md.",
             "Prints a summary (files, hours of audio, errors by reason, wall time, clips per minute), also "
                     + "written as _summary.json inside the table. The same job runs on a cluster with "

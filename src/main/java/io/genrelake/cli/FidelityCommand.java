@@ -4,6 +4,8 @@ import io.genrelake.jobs.SparkLogLevels;
 import io.genrelake.report.fidelity.FidelityCheck;
 import io.genrelake.report.fidelity.FidelityMarkdown;
 import io.genrelake.report.fidelity.ReferenceSet;
+import io.genrelake.report.fidelity.RichFidelityCheck;
+import io.genrelake.report.fidelity.RichFidelityMarkdown;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -20,7 +22,8 @@ import picocli.CommandLine.Spec;
 /** {@code genrelake fidelity}: recomputes librosa's reference rows in shared/ and writes the error table. */
 @Command(name = "fidelity", mixinStandardHelpOptions = true,
         description = {"Measures how closely our features reproduce librosa's on the reference data in shared/",
-                "(the GTZAN clips, 3-s segments, Kaggle's own rows, edge cases) and writes a markdown report.",
+                "(the GTZAN clips, 3-s segments, Kaggle's own rows, edge cases; the rich set's 241 columns on",
+                "golden/rich) and writes a markdown report.",
                 "Exit code 1 when a target is missed."})
 public final class FidelityCommand implements Callable<Integer> {
 
@@ -64,6 +67,17 @@ public final class FidelityCommand implements Callable<Integer> {
                 java.time.LocalDate.now(), System.getProperty("java.vm.name"), System.getProperty("java.version"),
                 System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors());
         String md = FidelityMarkdown.render(results, "bin/genrelake fidelity --shared ../shared --out " + out, environment);
+        RichFidelityCheck rich = new RichFidelityCheck(shared);
+        if (rich.available()) {
+            List<RichFidelityCheck.Column> columns = rich.run();
+            long missed = columns.stream().filter(c -> !(c.maxError() <= RichFidelityCheck.MAX_ERROR)).count();
+            met &= missed == 0;
+            err.printf(Locale.ROOT, "%-45s %3d cols  %s%n", RichFidelityCheck.TABLE, columns.size(),
+                    missed == 0 ? "targets met" : "MISSED: " + missed + " column(s) over " + RichFidelityCheck.MAX_ERROR);
+            md += RichFidelityMarkdown.render(columns);
+        } else {
+            err.println("skipping " + RichFidelityCheck.TABLE + ": not in " + shared);
+        }
         if (out.getParent() != null) {
             Files.createDirectories(out.getParent());
         }

@@ -19,7 +19,9 @@ import picocli.CommandLine.Spec;
         description = {
             "The scheduled incremental run: lists the catalogue, compares path, size and modification time with "
                     + "the stored state, extracts and classifies only new and changed files, writes deleted rows "
-                    + "for files gone, and keeps unchanged tracks' rows (carried forward in <output>/current).",
+                    + "for files gone, and keeps unchanged tracks' rows (carried forward in <output>/current). "
+                    + "Tracks below the model's calibrated confidence threshold are written with status uncertain, "
+                    + "as classify does.",
             "A model whose id differs from the previous run's reclassifies every track from the stored features "
                     + "without decoding audio. Everything is staged and published with a journal: a rerun of a "
                     + "date gives the same tables, and a run killed midway is completed by the next start.",

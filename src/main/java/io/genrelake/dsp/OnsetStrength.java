@@ -15,6 +15,7 @@ public final class OnsetStrength {
     private final float[] previous;
     private final float[] rise;
     private boolean havePrevious;
+    private float meanRise;
 
     public OnsetStrength(int bands) {
         this.bands = bands;
@@ -29,15 +30,27 @@ public final class OnsetStrength {
     public float next(float[] db) {
         float value = Float.NaN;
         if (havePrevious) {
+            float sum = 0f;
             for (int m = 0; m < bands; m++) {
                 float d = db[m] - previous[m];
                 rise[m] = d > 0f ? d : 0f;
+                sum += rise[m];
             }
+            meanRise = sum / bands;
             value = median(rise, bands);
         }
         System.arraycopy(db, 0, previous, 0, bands);
         havePrevious = true;
         return value;
+    }
+
+    /**
+     * The same rise aggregated with onset_strength's default {@code aggregate=np.mean} (float32 running sum over
+     * the bands, as numpy reduces an axis-0 float32 array, then divided): the envelope onset_detect reads. Valid
+     * after {@link #next} returned a number.
+     */
+    public float meanRise() {
+        return meanRise;
     }
 
     /** Starts a new signal. */

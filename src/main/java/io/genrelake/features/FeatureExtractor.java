@@ -24,6 +24,7 @@ import java.util.Map;
  * Computes the 57 GTZAN features of a 22050-Hz mono signal exactly as librosa 0.10.2 does in "Kaggle
  * mode" (shared/golden/README.md): one reflect-padded STFT shared by every spectral feature, HPSS,
  * tempo and MFCCs, the time-domain rms and zero-crossing rate, mean and population variance of each.
+ * For the rich set ({@link FeatureSetKind#RICH}) the same passes also feed {@link RichColumns}.
  *
  * <p>Two passes over the frames, because two quantities are clip-wide: the tuning estimate the chroma
  * filter bank depends on, and the largest mel power that anchors power_to_db's 80-dB floor. Pass 1
@@ -97,11 +98,27 @@ public final class FeatureExtractor {
     /** The framer of the pass in progress: the HPSS sink reads the input samples back from it. */
     private CenteredFramer pass2;
     private ExtractionTrace trace;
+    /** The rich set's 241 columns, or null for the 57 alone. */
+    private final RichColumns rich;
+    private final FeatureSetKind kind;
 
+    /** An extractor of the 57 GTZAN columns. */
     public FeatureExtractor() {
+        this(FeatureSetKind.GTZAN);
+    }
+
+    /** An extractor of the given feature set. */
+    public FeatureExtractor(FeatureSetKind kind) {
+        this.kind = kind;
+        this.rich = kind == FeatureSetKind.RICH ? new RichColumns(melBank.batchLanes()) : null;
         for (int k = 0; k < N_MFCC; k++) {
             mfccStats[k] = new MeanVariance();
         }
+    }
+
+    /** The feature set this extractor computes. */
+    public FeatureSetKind kind() {
+        return kind;
     }
 
     /** Features of a whole signal held in memory. */
@@ -161,6 +178,9 @@ public final class FeatureExtractor {
             // Pass 1: tuning peaks and the largest mel power; spectra in batches (Stft.batchSize).
             tuning.reset();
             maxMel = 0f;
+            if (rich != null) {
+                rich.startPass1();
+            }
             long n;
             int frames;
             try (SignalSource.Reader reader = source.open()) {
@@ -198,6 +218,9 @@ public final class FeatureExtractor {
             tempo.reset();
             zeroCrossings.reset();
             runningRms.reset();
+            if (rich != null) {
+                rich.startPass2();
+            }
             float onsetDue = 0f; // envelope value of the current frame, computed two frames ago
             float onsetNext = 0f;
             try (SignalSource.Reader reader = source.open()) {
@@ -239,6 +262,9 @@ public final class FeatureExtractor {
                     tempo.add(value);
                     onsetDue = onsetNext;
                     onsetNext = Float.isNaN(rise) ? 0f : rise;
+                    if (rich != null) {
+                        rich.secondPassFrame(t, magnitude, power, mfcc, chroma, onset.meanRise(), cache);
+                    }
 
                     hpss.addFrame(re, im, magnitude);
                     if (trace != null) {
@@ -261,7 +287,11 @@ public final class FeatureExtractor {
             if (trace != null) {
                 trace.tempo(tempo.meanTempogram(), bpm);
             }
-            return new TrackFeatures(n, values(bpm));
+            double[] v = values(bpm);
+            if (rich != null) {
+                rich.finish(frames, n, v, FeatureSet.SIZE);
+            }
+            return new TrackFeatures(n, v);
         } finally {
             pass2 = null;
             this.trace = null;
@@ -277,6 +307,9 @@ public final class FeatureExtractor {
         stft.magnitudeAndPower(frameRe, frameIm, magnitude, framePower);
         if (cache) {
             store(t, frameRe, frameIm);
+        }
+        if (rich != null) {
+            rich.firstPassMagnitude(t, magnitude, cache);
         }
         tuning.addFrame(framePower);
         if (++melPending == powerRows.length) {
@@ -301,6 +334,9 @@ public final class FeatureExtractor {
             }
         }
         maxMel = max;
+        if (rich != null) {
+            rich.firstPassPowers(powerRows, melPending, melFirst, cache);
+        }
         melFirst += melPending;
         melPending = 0;
     }
@@ -359,7 +395,7 @@ public final class FeatureExtractor {
     }
 
     private double[] values(double bpm) {
-        double[] v = new double[FeatureSet.SIZE];
+        double[] v = new double[kind.size()];
         put(v, FeatureSet.CHROMA_MEAN, chromaStats);
         put(v, FeatureSet.RMS_MEAN, rmsStats);
         put(v, FeatureSet.CENTROID_MEAN, centroidStats);

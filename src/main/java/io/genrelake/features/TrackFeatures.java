@@ -3,20 +3,23 @@ package io.genrelake.features;
 import java.util.Arrays;
 
 /**
- * The feature row of one clip or segment: its length in samples and the 57 values in
- * {@link FeatureSet#NAMES} order.
+ * The feature row of one clip or segment: its length in samples and its values in the order of its feature set:
+ * the 57 of {@link FeatureSet#NAMES}, or the 298 of {@link RichFeatureSet#NAMES} (whose first 57 are the same).
  */
 public record TrackFeatures(long length, double[] values) {
 
     public TrackFeatures {
-        if (values.length != FeatureSet.SIZE) {
-            throw new IllegalArgumentException("expected " + FeatureSet.SIZE + " values, got " + values.length);
-        }
+        FeatureSetKind.ofSize(values.length);
+    }
+
+    /** The feature set the values belong to. */
+    public FeatureSetKind kind() {
+        return FeatureSetKind.ofSize(values.length);
     }
 
     /** The value of one feature by column name. */
     public double get(String name) {
-        int i = FeatureSet.indexOf(name);
+        int i = kind().columns().indexOf(name);
         if (i < 0) {
             throw new IllegalArgumentException("unknown feature: " + name);
         }

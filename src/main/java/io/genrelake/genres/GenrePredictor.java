@@ -6,8 +6,10 @@ import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 
 import io.genrelake.catalogue.FeatureTable;
+import io.genrelake.features.FeatureSetKind;
 import io.genrelake.ml.Aggregation;
 import io.genrelake.ml.PipelineFactory;
+import io.genrelake.ml.ProbabilityCalibrationModel;
 import io.genrelake.ml.TrackAggregator;
 import java.util.Arrays;
 import java.util.List;
@@ -26,24 +28,42 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Feature-table rows → genre-table rows: the saved PipelineModel (assembler, scaler, classifier) scores
  * every window with status ok; {@link TrackAggregator} makes one prediction per track the way the model
- * was evaluated (its card's aggregation: mean probabilities by default); each file's error row becomes a
+ * was evaluated (its card's aggregation: mean probabilities by default), and the model's calibration, if it
+ * has one, maps those per-track probabilities to calibrated ones; each file's error row becomes a
  * genre row with status error. Everything stays distributed: no row is collected on the driver.
  */
 public final class GenrePredictor {
 
     private final SparkSession spark;
     private final PipelineModel model;
+    private final ProbabilityCalibrationModel calibration;
     private final GenreRows rows;
 
+    /** A model without calibration (trained before it): the tracks' probabilities are the aggregated ones. */
     public GenrePredictor(SparkSession spark, PipelineModel model, GenreRows rows) {
+        this(spark, model, null, rows);
+    }
+
+    /**
+     * @param calibration the model's calibration stage ({@link io.genrelake.ml.ModelStore#loadCalibration}),
+     *                    applied to each track's aggregated probabilities; null for none
+     */
+    public GenrePredictor(SparkSession spark, PipelineModel model, ProbabilityCalibrationModel calibration,
+            GenreRows rows) {
         this.spark = spark;
         this.model = model;
+        this.calibration = calibration;
         this.rows = rows;
         checkGenres(model, rows.model());
+        if (calibration == null && rows.model().uncertainBelow() != null) {
+            throw new IllegalArgumentException("the model's card has a calibration threshold but the model folder "
+                    + "has no calibration stage (" + io.genrelake.ml.ModelStore.CALIBRATION + "/)");
+        }
     }
 
     /** The genre rows of the tracks in {@code features} (a feature table, or any rows of one). */
     public Dataset<Row> classify(Dataset<Row> features) {
+        requireColumns(Arrays.asList(features.columns()), rows.model().featureSet());
         // The label is not the model's input; its indexer would refuse genres it was not trained on, so it goes
         // (the indexer then skips itself, with a warning on every run that says nothing useful here).
         Configurator.setLevel(StringIndexerModel.class.getName(), Level.ERROR);
@@ -52,6 +72,10 @@ public final class GenrePredictor {
         Aggregation how = Aggregation.of(rows.model().aggregation());
         Dataset<Row> perTrack = new TrackAggregator(FeatureTable.TRACK_ID, PipelineFactory.LABEL_INDEX, how)
                 .aggregate(model.transform(windows));
+        if (calibration != null) {
+            // Per track, after the windows' mean: the calibration was fitted on exactly such probabilities.
+            perTrack = calibration.transform(perTrack);
+        }
         Dataset<Row> info = windows.groupBy(FeatureTable.TRACK_ID).agg(
                 first(col(FeatureTable.PATH)).as("_path"), count(lit(1)).as("_windows"),
                 first(col(FeatureTable.EXTRACTOR_VERSION), true).as("_version"));
@@ -67,6 +91,20 @@ public final class GenrePredictor {
                 .javaRDD()
                 .map(r -> build.error(r.getString(0), r.getString(1), r.getString(2), r.getString(3)));
         return spark.createDataFrame(ok.union(errors), GenreTable.SCHEMA);
+    }
+
+    /**
+     * A table lacking some of the model's feature columns is refused before any work: a rich model cannot
+     * score a gtzan table (the message says how to extract the right one).
+     */
+    static void requireColumns(List<String> columns, FeatureSetKind needed) {
+        List<String> missing = needed.columns().stream().filter(c -> !columns.contains(c)).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("the feature table lacks " + missing.size() + " of the model's "
+                    + needed.size() + " feature columns (e.g. " + missing.get(0) + "): the model was trained on the "
+                    + needed + " feature set; extract with --feature-set " + needed + " (or classify from audio, "
+                    + "which extracts the model's set)");
+        }
     }
 
     /**

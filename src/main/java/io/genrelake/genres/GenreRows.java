@@ -28,17 +28,22 @@ public final class GenreRows implements Serializable {
         this.runDate = Date.valueOf(RunDate.parse(runDate));
     }
 
-    /** A classified track: its mean window probabilities, in the model's genre order. */
+    /**
+     * A classified track: its mean window probabilities (calibrated, when the model has a calibration), in the
+     * model's genre order; status {@code uncertain} when its confidence is below the model's threshold.
+     */
     public Row ok(String trackId, String path, int windows, String extractorVersion, double[] probabilities) {
         GenreScores scores = new GenreScores(model.genres(), probabilities);
+        Double threshold = model.uncertainBelow();
+        String status = threshold != null && scores.confidence() < threshold ? GenreTable.STATUS_UNCERTAIN
+                : GenreTable.STATUS_OK;
         List<Row> top = new ArrayList<>();
         for (GenreScores.Ranked r : scores.top(GenreTable.TOP)) {
             top.add(RowFactory.create(r.genre(), r.probability()));
         }
         return RowFactory.create(trackId, path, scores.genre(), scores.confidence(),
                 CollectionConverters.asScala(top).toSeq(), CollectionConverters.asScala(scores.asMap()),
-                windows, model.id(), extractorVersion, new Timestamp(classifiedAtMillis), GenreTable.STATUS_OK, null,
-                runDate);
+                windows, model.id(), extractorVersion, new Timestamp(classifiedAtMillis), status, null, runDate);
     }
 
     /** A file the extractor could not use: no genre, the extractor's reason in {@code error}. */

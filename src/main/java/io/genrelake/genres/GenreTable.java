@@ -29,6 +29,8 @@ public final class GenreTable {
     public static final String RUN_DATE = "run_date";
 
     public static final String STATUS_OK = "ok";
+    /** A genre below the model's calibrated confidence threshold: the best guess, not to be trusted blindly. */
+    public static final String STATUS_UNCERTAIN = "uncertain";
     public static final String STATUS_ERROR = "error";
     public static final String STATUS_DELETED = "deleted";
 

@@ -1,6 +1,8 @@
 package io.genrelake.genres;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.genrelake.features.FeatureSetKind;
+import io.genrelake.ml.ModelCard;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,13 +16,23 @@ import java.util.List;
  * @param id          the model id
  * @param genres      the model's genres in class-index order (the card's {@code genres})
  * @param aggregation how the model was evaluated over windows: {@code mean} or {@code vote}
+ * @param featureSet  the feature set the model reads (the card's {@code feature_set}; gtzan when absent)
+ * @param uncertainBelow the card's calibration threshold: a track whose calibrated confidence is below it is
+ *                    {@code uncertain}; null for a model trained without one (every track is then {@code ok})
  */
-public record ModelIdentity(String id, List<String> genres, String aggregation) implements Serializable {
+public record ModelIdentity(String id, List<String> genres, String aggregation, FeatureSetKind featureSet,
+        Double uncertainBelow)
+        implements Serializable {
 
     static final int SHA_DIGITS = 12;
 
     public ModelIdentity {
         genres = List.copyOf(genres);
+    }
+
+    /** A model of the gtzan feature set without an uncertainty threshold. */
+    public ModelIdentity(String id, List<String> genres, String aggregation) {
+        this(id, genres, aggregation, FeatureSetKind.DEFAULT, null);
     }
 
     /** Reads the card's fields; a card without genres or a creation time is refused. */
@@ -35,6 +47,9 @@ public record ModelIdentity(String id, List<String> genres, String aggregation) 
         String sha = card.path("training_data_sha256").asText("");
         String id = card.path("best_model").asText("model") + "@" + created
                 + (sha.isEmpty() ? "" : "#" + sha.substring(0, Math.min(SHA_DIGITS, sha.length())));
-        return new ModelIdentity(id, genres, card.path("aggregation").asText("mean"));
+        JsonNode threshold = card.path(ModelCard.CALIBRATION).path(ModelCard.THRESHOLD);
+        return new ModelIdentity(id, genres, card.path("aggregation").asText("mean"),
+                FeatureSetKind.of(card.path("feature_set").asText(FeatureSetKind.DEFAULT.label())),
+                threshold.isNumber() ? threshold.asDouble() : null);
     }
 }

@@ -81,7 +81,8 @@ public final class ClassifyJob implements Callable<Integer> {
         String features = options.features();
         if (features == null) {
             features = new Path(options.output(), "_features/" + GenreTable.partitionName(runDate)).toString();
-            ExtractJob.run(spark, options.extractOptions(features));
+            // the model's feature set, whatever the extract default
+            ExtractJob.run(spark, options.extractOptions(features).featureSet(model.featureSet()));
         }
         double extractSeconds = options.features() == null ? (System.nanoTime() - extractStart) / 1e9 : 0;
 
@@ -94,11 +95,13 @@ public final class ClassifyJob implements Callable<Integer> {
         try {
             spark.sparkContext().setJobDescription("genrelake classify: " + features + " with " + model.id());
             GenrePredictor predictor = new GenrePredictor(spark, ModelStore.loadModel(options.model()),
+                    ModelStore.loadCalibration(spark, options.model()),
                     new GenreRows(model, System.currentTimeMillis(), runDate));
             Map<String, Long> counts = out.stageGenres(predictor.classify(spark.read().parquet(features)));
             out.stageCurrent();
             ClassifySummary summary = new ClassifySummary(out.genres().getParent().toString(), runDate, model.id(),
-                    features, counts.get(GenreTable.STATUS_OK), counts.get(GenreTable.STATUS_ERROR), extractSeconds,
+                    features, counts.get(GenreTable.STATUS_OK), counts.get(GenreTable.STATUS_UNCERTAIN),
+                    counts.get(GenreTable.STATUS_ERROR), extractSeconds,
                     (System.nanoTime() - classifyStart) / 1e9);
             out.writeSummary(summary.toJson());
             publishing = true;
@@ -106,7 +109,7 @@ public final class ClassifyJob implements Callable<Integer> {
             publishing = false;
             // The publication's time is part of the classification's cost.
             return new ClassifySummary(summary.output(), runDate, model.id(), features, summary.tracksOk(),
-                    summary.tracksError(), extractSeconds, (System.nanoTime() - classifyStart) / 1e9);
+                    summary.tracksUncertain(), summary.tracksError(), extractSeconds, (System.nanoTime() - classifyStart) / 1e9);
         } finally {
             if (!publishing) { // a publication that failed midway needs its staged tables: the next run finishes it
                 out.cleanUp();

@@ -14,13 +14,19 @@ import java.util.Map;
  * @param runDate         the partition written
  * @param modelId         the model that classified
  * @param features        the feature table classified
- * @param tracksOk        tracks with a genre
+ * @param tracksOk        tracks with a genre (status ok)
+ * @param tracksUncertain tracks with a best-guess genre below the model's confidence threshold (status uncertain)
  * @param tracksError     unusable files (error rows)
  * @param extractSeconds  wall time of the extraction (0 with --features)
  * @param classifySeconds wall time from the feature table to the published genre tables
  */
 public record ClassifySummary(String output, String runDate, String modelId, String features, long tracksOk,
-        long tracksError, double extractSeconds, double classifySeconds) {
+        long tracksUncertain, long tracksError, double extractSeconds, double classifySeconds) {
+
+    /** Tracks given a genre, confident or not. */
+    public long tracksClassified() {
+        return tracksOk + tracksUncertain;
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -31,6 +37,7 @@ public record ClassifySummary(String output, String runDate, String modelId, Str
         m.put("model_id", modelId);
         m.put("features", features);
         m.put("tracks_ok", tracksOk);
+        m.put("tracks_uncertain", tracksUncertain);
         m.put("tracks_error", tracksError);
         m.put("extract_seconds", Math.round(extractSeconds * 1000) / 1000.0);
         m.put("classify_seconds", Math.round(classifySeconds * 1000) / 1000.0);
@@ -42,8 +49,9 @@ public record ClassifySummary(String output, String runDate, String modelId, Str
     }
 
     public String toText() {
-        return String.format(Locale.ROOT, "classify %s: %d tracks classified, %d unusable files; model %s%n"
-                + "  extraction %.1f s, classification %.1f s%n  genres:  %s/genres/run_date=%s%n  current: %s/current%n",
-                runDate, tracksOk, tracksError, modelId, extractSeconds, classifySeconds, output, runDate, output);
+        return String.format(Locale.ROOT, "classify %s: %d tracks classified (%d ok, %d uncertain), %d unusable files; "
+                + "model %s%n  extraction %.1f s, classification %.1f s%n  genres:  %s/genres/run_date=%s%n"
+                + "  current: %s/current%n", runDate, tracksClassified(), tracksOk, tracksUncertain, tracksError,
+                modelId, extractSeconds, classifySeconds, output, runDate, output);
     }
 }

@@ -10,6 +10,7 @@ import io.genrelake.catalogue.RunStamp;
 import io.genrelake.catalogue.SizeBalancedPartitioner;
 import io.genrelake.catalogue.WindowPlan;
 import io.genrelake.features.ExtractorVersion;
+import io.genrelake.features.FeatureSetKind;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -107,7 +108,7 @@ public final class ExtractJob implements Callable<Integer> {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
         WindowPlan plan = options.windowPlan();
-        RunStamp run = new RunStamp(ExtractorVersion.CURRENT, started.toEpochMilli());
+        RunStamp run = new RunStamp(ExtractorVersion.CURRENT, started.toEpochMilli(), options.featureSet());
 
         // Driver: listing, labels, Kaggle tables (small), partitions balanced by bytes.
         jsc.setJobDescription("genrelake extract: listing " + String.join(", ", options.inputs()));
@@ -120,6 +121,12 @@ public final class ExtractJob implements Callable<Integer> {
         }
         List<Row> kaggleRows = new ArrayList<>();
         for (String table : listing.kaggleTables()) {
+            if (run.featureSet() != FeatureSetKind.GTZAN) {
+                problems.add(new Listing.Problem(table, "a Kaggle feature table has only the gtzan columns, not the "
+                        + run.featureSet() + " set asked for"));
+                LOG.warn("input {}: skipped, a Kaggle table cannot be part of a {} table", table, run.featureSet());
+                continue;
+            }
             try {
                 kaggleRows.addAll(KaggleTables.rows(table, hadoop, run));
             } catch (IOException e) {
@@ -148,7 +155,7 @@ public final class ExtractJob implements Callable<Integer> {
         if (!kaggleRows.isEmpty()) {
             rows = rows.union(jsc.parallelize(kaggleRows, 1));
         }
-        Dataset<Row> table = spark.createDataFrame(rows, FeatureTable.SCHEMA);
+        Dataset<Row> table = spark.createDataFrame(rows, FeatureTable.schema(run.featureSet()));
 
         TableCommit commit = TableCommit.to(options.output(), hadoop);
         try {

@@ -2,6 +2,7 @@ package io.genrelake.jobs;
 
 import io.genrelake.catalogue.SizeBalancedPartitioner;
 import io.genrelake.catalogue.WindowPlan;
+import io.genrelake.features.FeatureSetKind;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,14 @@ public final class ExtractOptions {
             description = "Drop a track's final partial window when it is shorter than S seconds, unless it is "
                     + "the track's only window. Default: ${DEFAULT-VALUE}.")
     private double minLastWindowSeconds = WindowPlan.DEFAULT_MIN_LAST_WINDOW_SECONDS;
+
+    @Option(names = "--feature-set", paramLabel = "SET", converter = FeatureSetConverter.class,
+            description = "Which features to extract: gtzan (the 57 columns of the Kaggle GTZAN table) or rich (those "
+                    + "and 241 more from the same spectrogram: 64-band mel in dB, MFCC deltas, spectral contrast, "
+                    + "flatness, chroma bins, tonnetz, MFCC texture, onset rate; about 1.25x the CPU time). The table's "
+                    + "feature_set column says which. Kaggle CSV inputs have only the gtzan columns. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    private FeatureSetKind featureSet = FeatureSetKind.DEFAULT;
 
     @Option(names = "--labels", paramLabel = "CSV",
             description = "A path,label CSV (header optional) giving each file's label; paths are full URIs or "
@@ -126,6 +135,16 @@ public final class ExtractOptions {
 
     public ExtractOptions minLastWindowSeconds(double value) {
         this.minLastWindowSeconds = value;
+        return this;
+    }
+
+    /** The feature set to extract. */
+    public FeatureSetKind featureSet() {
+        return featureSet;
+    }
+
+    public ExtractOptions featureSet(FeatureSetKind value) {
+        this.featureSet = value;
         return this;
     }
 

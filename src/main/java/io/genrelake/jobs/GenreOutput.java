@@ -68,7 +68,8 @@ final class GenreOutput {
         Dataset<Row> file = rows.drop(GenreTable.RUN_DATE);
         file.write().mode(SaveMode.Overwrite).parquet(stagedGenres().toString());
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (String s : List.of(GenreTable.STATUS_OK, GenreTable.STATUS_ERROR, GenreTable.STATUS_DELETED)) {
+        for (String s : List.of(GenreTable.STATUS_OK, GenreTable.STATUS_UNCERTAIN, GenreTable.STATUS_ERROR,
+                GenreTable.STATUS_DELETED)) {
             counts.put(s, 0L);
         }
         for (Row r : staged().groupBy(GenreTable.STATUS).count().collectAsList()) {

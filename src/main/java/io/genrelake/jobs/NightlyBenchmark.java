@@ -73,7 +73,7 @@ public final class NightlyBenchmark {
             out.println();
             out.println("| classify --input, 30-s clips | clips | extraction s | classification s | classification / extraction |");
             out.println("|---|---:|---:|---:|---:|");
-            out.printf(Locale.ROOT, "| %s | %d | %.1f | %.1f | **%.1f %%** |%n", s.master(), c.tracksOk(),
+            out.printf(Locale.ROOT, "| %s | %d | %.1f | %.1f | **%.1f %%** |%n", s.master(), c.tracksClassified(),
                     c.extractSeconds(), c.classifySeconds(), 100 * c.classifySeconds() / c.extractSeconds());
             out.flush();
         }

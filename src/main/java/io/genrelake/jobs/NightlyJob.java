@@ -11,6 +11,7 @@ import io.genrelake.catalogue.FeatureTable;
 import io.genrelake.catalogue.Labels;
 import io.genrelake.catalogue.Listing;
 import io.genrelake.features.ExtractorVersion;
+import io.genrelake.features.FeatureSetKind;
 import io.genrelake.genres.CatalogueState;
 import io.genrelake.genres.Change;
 import io.genrelake.genres.GenrePredictor;
@@ -166,6 +167,12 @@ public final class NightlyJob implements Callable<Integer> {
             new GenreOutput(spark, options.output(), runDate, runId).deleteAllStaging();
             ModelIdentity model = ModelIdentity.of(ModelCard.parse(ModelStore.readCard(spark, options.model())),
                     options.model());
+            if (model.featureSet() != FeatureSetKind.GTZAN) {
+                // its feature store holds one set; a rich store (and a switch between sets) is not built yet
+                throw new NightlyRefusal("the model needs the " + model.featureSet() + " feature set and the nightly "
+                        + "run extracts the gtzan set only: classify with genrelake classify, which extracts the "
+                        + "model's set");
+            }
             RunRecord record = new RunRecord(runDate, model.id(), ExtractorVersion.CURRENT, options.windowSeconds(),
                     options.minLastWindowSeconds());
             List<String> dates = state.snapshotDates();
@@ -252,7 +259,8 @@ public final class NightlyJob implements Callable<Integer> {
                 if (!decode.isEmpty() || modelChanged) {
                     spark.sparkContext().setJobDescription("genrelake nightly " + runDate + ": classifying with "
                             + model.id());
-                    GenrePredictor predictor = new GenrePredictor(spark, ModelStore.loadModel(options.model()), rows);
+                    GenrePredictor predictor = new GenrePredictor(spark, ModelStore.loadModel(options.model()),
+                            ModelStore.loadCalibration(spark, options.model()), rows);
                     genres = predictor.classify(toClassify).unionByName(genres);
                 }
                 spark.sparkContext().setJobDescription("genrelake nightly " + runDate + ": staging tables");
@@ -264,7 +272,7 @@ public final class NightlyJob implements Callable<Integer> {
                 NightlySummary summary = new NightlySummary(runDate, previous, model.id(), modelChanged, files.size(),
                         counts.get(Change.NEW), counts.get(Change.CHANGED), counts.get(Change.UNCHANGED),
                         counts.get(Change.DELETED), decode.size(), fromStore, written.get(GenreTable.STATUS_OK),
-                        written.get(GenreTable.STATUS_ERROR), recovered, (System.nanoTime() - startNanos) / 1e9);
+                        written.get(GenreTable.STATUS_UNCERTAIN), written.get(GenreTable.STATUS_ERROR), recovered, (System.nanoTime() - startNanos) / 1e9);
                 String json = record.toJson(summary.fields());
                 out.writeSummary(json);
                 state.writeText(new org.apache.hadoop.fs.Path(stagedSnapshot, CatalogueState.RUN_FILE), json);
@@ -278,8 +286,9 @@ public final class NightlyJob implements Callable<Integer> {
                 new Publication(hadoop, state.journal()).publish(moves,
                         target -> checkpoint.accept("published:" + shortName(target)));
                 expireSnapshots();
-                LOG.info(String.format(Locale.ROOT, "nightly %s: published %d genre rows, %d error rows in %.1f s",
-                        runDate, summary.rowsOk(), summary.rowsError(), summary.wallSeconds()));
+                LOG.info(String.format(Locale.ROOT, "nightly %s: published %d genre rows (%d uncertain), %d error rows "
+                        + "in %.1f s", runDate, summary.rowsOk() + summary.rowsUncertain(), summary.rowsUncertain(),
+                        summary.rowsError(), summary.wallSeconds()));
                 publishing = false;
                 return summary;
             } finally {

@@ -19,14 +19,15 @@ import java.util.Map;
  * @param filesDeleted    in the previous snapshot, not listed: deleted rows
  * @param filesDecoded    files decoded and extracted this run (new + changed)
  * @param reclassifiedFromStore unchanged tracks reclassified from stored features (a new model)
- * @param rowsOk          genre rows with a genre written this run
+ * @param rowsOk          genre rows with a genre written this run (status ok)
+ * @param rowsUncertain   genre rows with a best guess below the model's confidence threshold (status uncertain)
  * @param rowsError       error rows written this run
  * @param recovered       whether an interrupted publication was finished first
  * @param wallSeconds     from the start of the listing to the published state
  */
 public record NightlySummary(String runDate, String previousRun, String modelId, boolean modelChanged,
         long filesListed, long filesNew, long filesChanged, long filesUnchanged, long filesDeleted, long filesDecoded,
-        long reclassifiedFromStore, long rowsOk, long rowsError, boolean recovered, double wallSeconds) {
+        long reclassifiedFromStore, long rowsOk, long rowsUncertain, long rowsError, boolean recovered, double wallSeconds) {
 
     /** The counts as JSON fields (snake case). */
     public Map<String, Object> fields() {
@@ -43,6 +44,7 @@ public record NightlySummary(String runDate, String previousRun, String modelId,
         m.put("files_decoded", filesDecoded);
         m.put("reclassified_from_store", reclassifiedFromStore);
         m.put("rows_ok", rowsOk);
+        m.put("rows_uncertain", rowsUncertain);
         m.put("rows_error", rowsError);
         m.put("recovered_interrupted_run", recovered);
         m.put("wall_seconds", Math.round(wallSeconds * 1000) / 1000.0);
@@ -53,11 +55,12 @@ public record NightlySummary(String runDate, String previousRun, String modelId,
         return String.format(Locale.ROOT, "nightly %s (previous run: %s)%s%n"
                 + "  %d files listed: %d new, %d changed, %d unchanged (carried forward), %d deleted%n"
                 + "  %d files decoded, %d tracks reclassified from stored features%s%n"
-                + "  %d genre rows, %d error rows written; %.1f s%n",
+                + "  %d genre rows (%d uncertain), %d error rows written; %.1f s%n",
                 runDate, previousRun == null ? "none" : previousRun,
                 recovered ? " — finished an interrupted run's publication first" : "",
                 filesListed, filesNew, filesChanged, filesUnchanged, filesDeleted, filesDecoded,
-                reclassifiedFromStore, modelChanged ? " (new model " + modelId + ")" : "", rowsOk, rowsError,
+                reclassifiedFromStore, modelChanged ? " (new model " + modelId + ")" : "", rowsOk + rowsUncertain,
+                rowsUncertain, rowsError,
                 wallSeconds);
     }
 }

@@ -50,7 +50,8 @@ final class PartitionExtraction implements FlatMapFunction<Iterator<CatalogueFil
 
     @Override
     public Iterator<Row> call(Iterator<CatalogueFile> files) {
-        TrackExtractor extractor = new TrackExtractor(hadoopConf.value().get(), AudioDecoders.standard(), plan);
+        TrackExtractor extractor = new TrackExtractor(hadoopConf.value().get(), AudioDecoders.standard(), plan,
+                run.featureSet());
         TaskContext task = TaskContext.get();
         return new Rows(task == null ? -1 : task.partitionId(), files, extractor);
     }

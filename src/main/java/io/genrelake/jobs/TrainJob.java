@@ -111,6 +111,14 @@ public final class TrainJob implements Callable<Integer> {
                         + "its defaults, for a fast first look. Default: ${DEFAULT-VALUE}.")
         String grid;
 
+        @Option(names = "--target-precision", paramLabel = "P", defaultValue = "0.9",
+                description = "Precision the best model's confident genres must reach. Its probabilities are "
+                        + "calibrated on out-of-fold predictions (temperature scaling or isotonic, the lower ECE), "
+                        + "and the smallest confidence threshold whose calibrated predictions above it reach P is "
+                        + "stored in model-card.json: classify and nightly mark tracks below it uncertain. "
+                        + "Default: ${DEFAULT-VALUE}.")
+        double targetPrecision;
+
         @Option(names = "--parallelism", paramLabel = "N", defaultValue = "2",
                 description = "Models fitted at once (grid points in cross-validation, one-vs-rest classes). "
                         + "Default: ${DEFAULT-VALUE}.")
@@ -149,7 +157,7 @@ public final class TrainJob implements Callable<Integer> {
             return new TrainOptions(features, modelOut, named("--models", () -> ModelKind.listOf(models)), folds,
                     new PipelineSettings(pcaComponents, logs, seed, parallelism),
                     named("--protocol", () -> Protocol.of(protocol)), testFraction,
-                    named("--aggregate", () -> Aggregation.of(aggregate)), ensembleSize, quick);
+                    named("--aggregate", () -> Aggregation.of(aggregate)), ensembleSize, quick, targetPrecision);
         }
 
         /** Runs a parser, naming the option in its error. */

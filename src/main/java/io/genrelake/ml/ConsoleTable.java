@@ -21,6 +21,21 @@ public final class ConsoleTable {
                 r.cpuSeconds(), r.params());
     }
 
+    /** The calibration in one line: method, ECE before and after, threshold, its precision and coverage. */
+    public static String calibrationLine(CalibrationResult c) {
+        PrecisionThreshold.Choice t = c.choice();
+        String line = String.format(Locale.ROOT, "calibration: %s; ECE (%d bins, cross-fitted on %d out-of-fold "
+                + "predictions) %.4f → %.4f; uncertain below %.4f: precision %.4f at coverage %.4f (target %.2f)",
+                c.calibration().describe(), Reliability.BINS, c.units(), c.eceBefore(), c.eceAfter(), t.threshold(),
+                t.precision(), t.coverage(), c.targetPrecision());
+        CalibrationResult.HeldOut test = c.test();
+        if (test != null) {
+            line += String.format(Locale.ROOT, "; test: ECE %.4f → %.4f, precision %.4f at coverage %.4f",
+                    test.eceBefore(), test.eceAfter(), test.atThreshold().precision(), test.atThreshold().coverage());
+        }
+        return line;
+    }
+
     public static String table(List<ModelResult> results) {
         StringBuilder sb = new StringBuilder(header()).append('\n');
         for (ModelResult r : results) {

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.trim;
 
 import io.genrelake.features.FeatureSet;
+import io.genrelake.features.FeatureSetKind;
 import io.genrelake.features.KaggleCsv;
 import io.genrelake.features.KaggleRow;
 import java.io.IOException;
@@ -144,7 +145,8 @@ public final class FeatureTableReader {
         select.add((columns.contains(TrainingTable.WINDOW) ? col(TrainingTable.WINDOW).cast("int") : lit(0))
                 .as(TrainingTable.WINDOW));
         select.add(col(TrainingTable.LABEL).cast("string").as(TrainingTable.LABEL));
-        for (String name : FeatureSet.NAMES) {
+        // a rich table (docs/feature-table.md) trains on all its columns
+        for (String name : FeatureSetKind.containedIn(columns).columns()) {
             select.add(col(name).cast("double").as(name));
         }
         List<String> versions = List.of();
@@ -168,18 +170,15 @@ public final class FeatureTableReader {
 
     /** Every feature value must be a finite number: MLlib's scaler and solvers would silently turn NaN into NaN models. */
     private static void requireFinite(String uri, Dataset<Row> rows) {
-        Column bad = lit(false);
-        for (String name : FeatureSet.NAMES) {
-            bad = bad.or(notFinite(name));
-        }
-        Dataset<Row> badRows = rows.filter(bad);
+        List<String> features = FeatureSetKind.containedIn(Arrays.asList(rows.columns())).columns();
+        Dataset<Row> badRows = rows.filter(anyNotFinite(features, 0, features.size()));
         long count = badRows.count();
         if (count == 0) {
             return;
         }
         Row example = badRows.first();
         List<String> badColumns = new ArrayList<>();
-        for (String name : FeatureSet.NAMES) {
+        for (String name : features) {
             Object v = example.getAs(name);
             if (v == null || !Double.isFinite((Double) v)) {
                 badColumns.add(name + "=" + v);
@@ -189,6 +188,18 @@ public final class FeatureTableReader {
                 + " a missing or non-finite feature value (NaN or infinite), e.g. track "
                 + example.getAs(TrainingTable.TRACK_ID) + " window " + example.getAs(TrainingTable.WINDOW) + ": "
                 + String.join(", ", badColumns) + "; drop or re-extract those rows before training");
+    }
+
+    /**
+     * Whether any of {@code names[from, to)} is missing or not finite, as a balanced tree of ORs: a chain of 298
+     * (the rich set) overflows the stack of Spark's expression conversion.
+     */
+    private static Column anyNotFinite(List<String> names, int from, int to) {
+        if (to - from == 1) {
+            return notFinite(names.get(from));
+        }
+        int mid = (from + to) >>> 1;
+        return anyNotFinite(names, from, mid).or(anyNotFinite(names, mid, to));
     }
 
     private static Column notFinite(String name) {

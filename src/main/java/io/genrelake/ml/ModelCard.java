@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.genrelake.features.FeatureSet;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,8 +11,8 @@ import java.util.Map;
 
 /**
  * {@code model-card.json}: what a saved model is, how it was trained and how well it did, written
- * beside the PipelineModel. The issue's fields come first ({@code genres}, {@code feature_columns},
- * {@code extractor_version}, {@code protocol}, {@code best_model}, {@code cv_accuracy_mean},
+ * beside the PipelineModel. The issue's fields come first ({@code genres}, {@code feature_columns}
+ * (with {@code feature_set}, gtzan or rich: what classify must extract), {@code extractor_version}, {@code protocol}, {@code best_model}, {@code cv_accuracy_mean},
  * {@code cv_accuracy_std}, {@code test_accuracy}, {@code models}, {@code training_data_sha256},
  * {@code created_at}); the rest record the settings needed to reproduce the run.
  */
@@ -34,7 +33,8 @@ public final class ModelCard {
         ModelResult best = outcome.best();
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("genres", outcome.genres());
-        f.put("feature_columns", FeatureSet.NAMES);
+        f.put("feature_columns", outcome.table().featureSet().columns());
+        f.put("feature_set", outcome.table().featureSet().label());
         f.put("extractor_version", String.join(",", outcome.table().extractorVersions()));
         f.put("protocol", options.protocol().cliName());
         f.put("best_model", best.name());
@@ -76,7 +76,46 @@ public final class ModelCard {
         f.put("training_units", outcome.split().trainUnits());
         f.put("test_units", outcome.split().testUnits());
         f.put("best_model_per_genre", perGenre(outcome.genres(), best));
+        if (outcome.calibration() != null) {
+            f.put(CALIBRATION, calibration(outcome.calibration()));
+        }
         return new ModelCard(f);
+    }
+
+    /** The card's field of the calibration; its {@code threshold} makes classify write {@code uncertain} rows. */
+    public static final String CALIBRATION = "calibration";
+    /** Within {@link #CALIBRATION}: below this calibrated confidence a track is uncertain. */
+    public static final String THRESHOLD = "threshold";
+
+    private static Map<String, Object> calibration(CalibrationResult c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        ProbabilityCalibration map = c.calibration();
+        m.put("method", map.method());
+        if (map.method().equals(ProbabilityCalibration.TEMPERATURE)) {
+            m.put("temperature", map.temperature());
+        } else if (map.method().equals(ProbabilityCalibration.ISOTONIC)) {
+            m.put("isotonic_points", map.confidences().length);
+        }
+        m.put("fitted_on", "out-of-fold track predictions of the best model, per track after aggregating windows");
+        m.put("units", c.units());
+        m.put("ece_bins", Reliability.BINS + " equal-width confidence bins");
+        m.put("ece_before", c.eceBefore());
+        m.put("ece_after", c.eceAfter());
+        m.put("ece_after_by_method", c.eceByMethod());
+        m.put("target_precision", c.targetPrecision());
+        m.put(THRESHOLD, c.choice().threshold());
+        m.put("expected_precision", Double.isNaN(c.choice().precision()) ? null : c.choice().precision());
+        m.put("coverage", c.choice().coverage());
+        CalibrationResult.HeldOut test = c.test();
+        if (test != null) {
+            m.put("test_units", test.units());
+            m.put("test_ece_before", test.eceBefore());
+            m.put("test_ece_after", test.eceAfter());
+            double precision = test.atThreshold().precision();
+            m.put("test_precision", Double.isNaN(precision) ? null : precision);
+            m.put("test_coverage", test.atThreshold().coverage());
+        }
+        return m;
     }
 
     private static Map<String, Object> perGenre(List<String> genres, ModelResult best) {

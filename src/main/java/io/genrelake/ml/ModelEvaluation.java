@@ -1,6 +1,7 @@
 package io.genrelake.ml;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.genrelake.features.FeatureSetKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -32,6 +33,12 @@ public final class ModelEvaluation {
         Aggregation how = aggregation != null ? aggregation : Aggregation.of(card.path("aggregation").asText("mean"));
         PipelineModel model = ModelStore.loadModel(modelUri);
         TrainingTable table = new FeatureTableReader(spark).read(featuresUri, 1);
+        FeatureSetKind needed = FeatureSetKind.of(card.path("feature_set").asText(FeatureSetKind.DEFAULT.label()));
+        if (!table.featureSet().columns().containsAll(needed.columns())) {
+            throw new TrainingDataException(featuresUri + ": the model was trained on the " + needed + " feature set "
+                    + "and this table has only the " + table.featureSet() + " columns; extract with --feature-set "
+                    + needed);
+        }
         Set<String> unknown = new TreeSet<>();
         for (Row r : table.rows().select(TrainingTable.LABEL).distinct().collectAsList()) {
             if (!genres.contains(r.getString(0))) {

@@ -23,10 +23,13 @@ import org.apache.spark.ml.param.ParamMap;
  * @param classifier       the classifier stage (unconfigured), so an ensemble can reuse it
  * @param bestParams       the winning grid point for {@code classifier}
  * @param model            the best grid point refit on all training rows
+ * @param outOfFold        every training unit's prediction by the fold model that did not see it
+ * @param heldOut          the refit model's predictions of the hold-out units, or null without a test set
  */
 public record ModelResult(String name, Map<String, Object> params, double[] foldAccuracies, double[] foldMacroF1,
         ConfusionMatrix cvConfusion, double trainAccuracy, ConfusionMatrix testConfusion, double trainSeconds,
-        double cpuSeconds, int gridSize, PipelineStage classifier, ParamMap bestParams, PipelineModel model) {
+        double cpuSeconds, int gridSize, PipelineStage classifier, ParamMap bestParams, PipelineModel model,
+        TrackPredictions outOfFold, TrackPredictions heldOut) {
 
     public double cvAccuracyMean() {
         return mean(foldAccuracies);

@@ -195,9 +195,13 @@ public final class ModelSelection implements AutoCloseable {
         double[] accuracies = new double[folds];
         double[] macroF1 = new double[folds];
         ConfusionMatrix cvConfusion = new ConfusionMatrix(numClasses);
+        List<TrackPredictions> outOfFold = new ArrayList<>();
         for (int f = 0; f < folds; f++) {
-            ConfusionMatrix cm = aggregator.confusion(
-                    fitted.folds()[f].transform(train.filter(col(SplitPlan.FOLD).equalTo(f))), numClasses);
+            // Each unit's probabilities by the fold model that did not see it: the calibration's input.
+            TrackPredictions validation = aggregator.collect(
+                    fitted.folds()[f].transform(train.filter(col(SplitPlan.FOLD).equalTo(f))), f);
+            outOfFold.add(validation);
+            ConfusionMatrix cm = validation.confusion(numClasses);
             ClassificationMetrics metrics = ClassificationMetrics.of(cm);
             accuracies[f] = metrics.accuracy();
             macroF1[f] = metrics.macroF1();
@@ -206,10 +210,12 @@ public final class ModelSelection implements AutoCloseable {
         PipelineModel learned = fitted.all();
         double trainAccuracy = ClassificationMetrics.of(aggregator.confusion(learned.transform(train), numClasses))
                 .accuracy();
-        ConfusionMatrix testConfusion = hasTest ? aggregator.confusion(learned.transform(test), numClasses) : null;
+        TrackPredictions heldOut = hasTest ? aggregator.collect(learned.transform(test), TrackPredictions.HELD_OUT)
+                : null;
+        ConfusionMatrix testConfusion = heldOut == null ? null : heldOut.confusion(numClasses);
         return new ModelResult(name, ParamGrids.describe(classifier, grid[best]), accuracies, macroF1, cvConfusion,
                 trainAccuracy, testConfusion, seconds, cpuSeconds, grid.length, classifier, grid[best],
-                factory.savedModel(learned, rawTrain));
+                factory.savedModel(learned, rawTrain), TrackPredictions.concat(outOfFold), heldOut);
     }
 
     /** CPU time of this JVM so far; local-mode executors run in it, so this is all the training's CPU. */

@@ -20,10 +20,20 @@ public final class ModelStore {
 
     private ModelStore() {}
 
-    /** Saves the best model and its card, replacing whatever was at {@code uri}. */
+    /**
+     * The folder, inside the model's, of its calibration stage ({@link ProbabilityCalibrationModel}): applied to
+     * a track's aggregated probabilities, so beside the PipelineModel (which scores windows), not in it.
+     */
+    public static final String CALIBRATION = "calibration";
+
+    /** Saves the best model, its calibration and its card, replacing whatever was at {@code uri}. */
     public static void save(SparkSession spark, TrainingOutcome outcome, String uri) {
         try {
             outcome.best().model().write().overwrite().save(uri);
+            if (outcome.calibration() != null) {
+                new ProbabilityCalibrator().model(outcome.calibration().calibration()).write()
+                        .save(new Path(uri, CALIBRATION).toString());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save the model to " + uri, e);
         }
@@ -36,6 +46,23 @@ public final class ModelStore {
             return PipelineModel.load(uri);
         } catch (RuntimeException e) {
             throw new TrainingDataException("cannot load a genrelake model from " + uri + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The model's calibration stage, or null for a model saved without one (trained before calibration). */
+    public static ProbabilityCalibrationModel loadCalibration(SparkSession spark, String uri) {
+        Path path = new Path(uri, CALIBRATION);
+        try {
+            if (!path.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(path)) {
+                return null;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot look for " + path, e);
+        }
+        try {
+            return ProbabilityCalibrationModel.load(path.toString());
+        } catch (RuntimeException e) {
+            throw new TrainingDataException("cannot load the calibration of " + uri + ": " + e.getMessage(), e);
         }
     }
 

@@ -45,10 +45,24 @@ public final class PipelineFactory {
 
     private final StringIndexerModel labels;
     private final PipelineSettings settings;
+    /** The feature columns the model reads, in order: a feature set's columns. */
+    private final List<String> featureColumns;
 
+    /** A factory of models of the 57 gtzan columns. */
     public PipelineFactory(StringIndexerModel labels, PipelineSettings settings) {
+        this(labels, settings, FeatureSet.NAMES);
+    }
+
+    /** A factory of models of {@code featureColumns} (a feature set's columns, e.g. the training table's). */
+    public PipelineFactory(StringIndexerModel labels, PipelineSettings settings, List<String> featureColumns) {
         this.labels = labels;
         this.settings = settings;
+        this.featureColumns = List.copyOf(featureColumns);
+    }
+
+    /** The feature columns the models read. */
+    public List<String> featureColumns() {
+        return featureColumns;
     }
 
     public PipelineSettings settings() {
@@ -61,7 +75,7 @@ public final class PipelineFactory {
 
     /** Dimension of the classifier's input. */
     public int classifierInputSize() {
-        return settings.classifierInputSize(FeatureSet.SIZE);
+        return settings.classifierInputSize(featureColumns.size());
     }
 
     /** The classifier stage of a (non-ensemble) model, configured with this package's defaults. */
@@ -110,7 +124,7 @@ public final class PipelineFactory {
     public List<Transformer> preprocessing() {
         List<Transformer> stages = new ArrayList<>();
         stages.add(labels);
-        List<String> inputs = new ArrayList<>(FeatureSet.NAMES);
+        List<String> inputs = new ArrayList<>(featureColumns);
         if (settings.logVariances()) {
             stages.add(logVariances(inputs));
         }

@@ -104,6 +104,23 @@ public final class TrackAggregator {
                 DataTypes.DoubleType).apply(col(PROBABILITY)));
     }
 
+    /**
+     * Collects each group's probabilities and true class on the driver, all marked as predicted in
+     * {@code fold} (a validation fold, or {@link TrackPredictions#HELD_OUT}).
+     */
+    public TrackPredictions collect(Dataset<Row> predictions, int fold) {
+        List<Row> rows = aggregate(predictions).select(col(labelCol).cast("double"), col(PROBABILITY)).collectAsList();
+        double[][] probabilities = new double[rows.size()][];
+        int[] labels = new int[rows.size()];
+        int[] folds = new int[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            labels[i] = (int) rows.get(i).getDouble(0);
+            probabilities[i] = ((Vector) rows.get(i).get(1)).toArray();
+            folds[i] = fold;
+        }
+        return new TrackPredictions(probabilities, labels, folds);
+    }
+
     /** Collects (true, predicted) class index pairs into a confusion matrix of {@code numClasses}. */
     public ConfusionMatrix confusion(Dataset<Row> predictions, int numClasses) {
         ConfusionMatrix matrix = new ConfusionMatrix(numClasses);

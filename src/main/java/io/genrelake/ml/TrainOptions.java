@@ -15,10 +15,20 @@ import java.util.List;
  * @param aggregation   how windows make a track prediction
  * @param ensembleSize  how many of the best probabilistic models the ensemble averages
  * @param quickGrids    one grid point per model (the defaults) instead of the full grids
+ * @param targetPrecision the precision the chosen model's confident predictions must reach: below the
+ *                      confidence threshold that gives it, a track is {@code uncertain}
  */
 public record TrainOptions(String features, String modelOut, List<ModelKind> models, int folds,
         PipelineSettings pipeline, Protocol protocol, double testFraction, Aggregation aggregation,
-        int ensembleSize, boolean quickGrids) {
+        int ensembleSize, boolean quickGrids, double targetPrecision) {
+
+    /** With the default target precision ({@link CalibrationSelection#DEFAULT_TARGET_PRECISION}). */
+    public TrainOptions(String features, String modelOut, List<ModelKind> models, int folds,
+            PipelineSettings pipeline, Protocol protocol, double testFraction, Aggregation aggregation,
+            int ensembleSize, boolean quickGrids) {
+        this(features, modelOut, models, folds, pipeline, protocol, testFraction, aggregation, ensembleSize,
+                quickGrids, CalibrationSelection.DEFAULT_TARGET_PRECISION);
+    }
 
     public TrainOptions {
         models = List.copyOf(models);
@@ -27,6 +37,9 @@ public record TrainOptions(String features, String modelOut, List<ModelKind> mod
         }
         if (!(testFraction >= 0 && testFraction < 1)) {
             throw new IllegalArgumentException("--test-fraction must be in [0, 1), got " + testFraction);
+        }
+        if (!(targetPrecision > 0 && targetPrecision <= 1)) {
+            throw new IllegalArgumentException("--target-precision must be in (0, 1], got " + targetPrecision);
         }
         if (ensembleSize < 2) {
             throw new IllegalArgumentException("--ensemble-size must be at least 2, got " + ensembleSize);

@@ -41,7 +41,7 @@ public final class Trainer {
 
         StringIndexerModel labels = new StringIndexer().setInputCol(TrainingTable.LABEL)
                 .setOutputCol(PipelineFactory.LABEL_INDEX).setStringOrderType("alphabetAsc").fit(table.rows());
-        PipelineFactory factory = new PipelineFactory(labels, options.pipeline());
+        PipelineFactory factory = new PipelineFactory(labels, options.pipeline(), table.featureSet().columns());
         boolean oneRowPerUnit = options.protocol().leaky() || !table.segmented();
         try (ModelSelection selection = new ModelSelection(factory, split, options.folds(), options.aggregation(),
                 oneRowPerUnit, options.quickGrids(), options.models().contains(ModelKind.ENSEMBLE))) {
@@ -72,7 +72,10 @@ public final class Trainer {
         ModelResult best = TrainingOutcome.best(results);
         progress.accept(String.format(Locale.ROOT, "%sbest: %s, CV accuracy %.4f ± %.4f", leaky, best.name(),
                 best.cvAccuracyMean(), best.cvAccuracyStd()));
+        CalibrationResult calibration = CalibrationSelection.run(best.outOfFold(), best.heldOut(),
+                options.targetPrecision());
+        progress.accept(leaky + ConsoleTable.calibrationLine(calibration));
         return new TrainingOutcome(options, table, split, List.of(labels.labelsArray()[0]), results, best,
-                Instant.now());
+                Instant.now(), calibration);
     }
 }

@@ -14,9 +14,10 @@ import java.util.List;
  * @param results  one per model, in the order trained
  * @param best     the model with the highest cross-validated accuracy (ties: the earlier)
  * @param createdAt when training finished
+ * @param calibration the best model's calibration and uncertainty threshold, from its out-of-fold predictions
  */
 public record TrainingOutcome(TrainOptions options, TrainingTable table, SplitPlan split, List<String> genres,
-        List<ModelResult> results, ModelResult best, Instant createdAt) {
+        List<ModelResult> results, ModelResult best, Instant createdAt, CalibrationResult calibration) {
 
     /** The result with the highest mean CV accuracy; the first listed wins ties. */
     public static ModelResult best(List<ModelResult> results) {

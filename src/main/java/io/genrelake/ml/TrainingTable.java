@@ -1,12 +1,14 @@
 package io.genrelake.ml;
 
+import io.genrelake.features.FeatureSetKind;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
  * A labelled feature table ready for training or evaluation: columns {@link #TRACK_ID},
- * {@link #WINDOW}, {@link #LABEL} and the 57 {@link io.genrelake.features.FeatureSet#NAMES} (double),
+ * {@link #WINDOW}, {@link #LABEL} and the feature columns of its {@link #featureSet()} (double): the 57
+ * {@link io.genrelake.features.FeatureSet#NAMES}, or the 298 of the rich set,
  * one row per window (segment) of a track.
  *
  * @param rows             the rows (status ok, labelled, finite features)
@@ -23,4 +25,9 @@ public record TrainingTable(Dataset<Row> rows, String source, String format, boo
     public static final String TRACK_ID = "track_id";
     public static final String WINDOW = "window";
     public static final String LABEL = "label";
+
+    /** The feature set of the rows: rich when they have all its columns, else gtzan. */
+    public FeatureSetKind featureSet() {
+        return FeatureSetKind.containedIn(java.util.Arrays.asList(rows.columns()));
+    }
 }

@@ -1,6 +1,9 @@
 package io.genrelake.report;
 
+import io.genrelake.ml.CalibrationResult;
 import io.genrelake.ml.ClassificationMetrics;
+import io.genrelake.ml.PrecisionThreshold;
+import io.genrelake.ml.Reliability;
 import io.genrelake.ml.ModelResult;
 import io.genrelake.ml.TrainingOutcome;
 import java.util.List;
@@ -11,7 +14,8 @@ import java.util.Map;
 public final class ReportPage {
 
     /** The PNG files the page shows, by role. */
-    public record Plots(String accuracy, String cvConfusion, String testConfusion, String pca, String correlation) {}
+    public record Plots(String accuracy, String cvConfusion, String testConfusion, String pca, String correlation,
+            String reliability, String accuracyCoverage) {}
 
     private ReportPage() {}
 
@@ -94,10 +98,44 @@ public final class ReportPage {
         if (plots.testConfusion() != null) {
             h.append("<img src=\"").append(plots.testConfusion()).append("\" alt=\"confusion matrix, test set\">\n");
         }
+        appendCalibration(h, outcome.calibration(), plots, unit);
         h.append("<h2>Data</h2>\n<img src=\"").append(plots.pca()).append("\" alt=\"PCA scatter by genre\">\n")
                 .append("<img src=\"").append(plots.correlation()).append("\" alt=\"feature correlation heatmap\">\n");
         h.append("</body></html>\n");
         return h.toString();
+    }
+
+    private static void appendCalibration(StringBuilder h, CalibrationResult c, Plots plots, String unit) {
+        if (c == null) {
+            return;
+        }
+        PrecisionThreshold.Choice t = c.choice();
+        h.append("<h2>Calibration and the uncertain threshold</h2>\n<p>Fitted on the best model's ").append(c.units())
+                .append(" out-of-fold ").append(unit).append(" predictions (each by the fold model that did not see it, ")
+                .append(unit).append(" probabilities after aggregating windows). Each method is cross-fitted: a fold's ")
+                .append("predictions are calibrated by a map fitted on the other folds'. ECE: expected calibration ")
+                .append("error over ").append(Reliability.BINS).append(" equal-width confidence bins.</p>\n<table>\n");
+        row(h, "method kept", esc(c.calibration().describe()));
+        StringBuilder methods = new StringBuilder();
+        c.eceByMethod().forEach((m, e) -> methods.append(methods.isEmpty() ? "" : ", ")
+                .append(String.format(Locale.ROOT, "%s %.4f", m, e)));
+        row(h, "ECE before → after", String.format(Locale.ROOT, "%.4f → %.4f (after, by method: %s)", c.eceBefore(),
+                c.eceAfter(), esc(methods.toString())));
+        row(h, "uncertain below", String.format(Locale.ROOT, "confidence %.4f: precision %.4f at coverage %.4f "
+                + "(target %.2f)", t.threshold(), t.precision(), t.coverage(), c.targetPrecision()));
+        CalibrationResult.HeldOut test = c.test();
+        if (test != null) {
+            row(h, "held-out test", String.format(Locale.ROOT, "%d %ss: ECE %.4f → %.4f; at the threshold precision "
+                    + "%.4f, coverage %.4f", test.units(), unit, test.eceBefore(), test.eceAfter(),
+                    test.atThreshold().precision(), test.atThreshold().coverage()));
+        }
+        h.append("</table>\n");
+        if (plots.reliability() != null) {
+            h.append("<img src=\"").append(plots.reliability()).append("\" alt=\"reliability diagram\">\n");
+        }
+        if (plots.accuracyCoverage() != null) {
+            h.append("<img src=\"").append(plots.accuracyCoverage()).append("\" alt=\"accuracy against coverage\">\n");
+        }
     }
 
     private static void row(StringBuilder h, String name, String valueHtml) {

@@ -3,6 +3,8 @@ package io.genrelake.report;
 import static org.apache.spark.sql.functions.col;
 
 import io.genrelake.features.FeatureSet;
+import io.genrelake.ml.CalibrationResult;
+import io.genrelake.ml.Reliability;
 import io.genrelake.ml.TrainingOutcome;
 import io.genrelake.ml.TrainingTable;
 import java.io.IOException;
@@ -24,8 +26,8 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Writes {@code report.html} and its PNG plots into the model folder: accuracy per model, the best
- * model's confusion matrices (CV and test), the training tracks on two principal components, and the
- * feature correlations. Plots are drawn in a local temporary folder and copied through Hadoop's
+ * model's confusion matrices (CV and test), its reliability diagram and accuracy–coverage curve (calibration),
+ * the training tracks on two principal components, and the feature correlations. Plots are drawn in a local temporary folder and copied through Hadoop's
  * FileSystem, so the model folder may be on HDFS or S3.
  */
 public final class TrainingReport {
@@ -69,6 +71,18 @@ public final class TrainingReport {
             ConfusionMatrixPlot.write(best.testConfusion(), outcome.genres(),
                     best.name() + ": test confusion (% of true genre)" + tag, dir.resolve(testPlot));
         }
+        String reliabilityPlot = null;
+        String coveragePlot = null;
+        CalibrationResult calibration = outcome.calibration();
+        if (calibration != null) {
+            reliabilityPlot = "reliability.png";
+            coveragePlot = "accuracy-coverage.png";
+            ReliabilityDiagram.write(calibration.binsBefore(), calibration.binsAfter(), best.name()
+                    + ": reliability, out-of-fold " + unit + " (" + Reliability.BINS + " bins)" + tag,
+                    dir.resolve(reliabilityPlot));
+            AccuracyCoverageChart.write(calibration.curve(), calibration.targetPrecision(), calibration.choice(),
+                    best.name() + ": accuracy against coverage, out-of-fold " + unit + tag, dir.resolve(coveragePlot));
+        }
         // The best model's own pipeline output carries the assembled and the scaled features.
         Dataset<Row> transformed = best.model().transform(outcome.split().train()).cache();
         try {
@@ -103,7 +117,7 @@ public final class TrainingReport {
             transformed.unpersist();
         }
         Files.writeString(dir.resolve(FILE_NAME), ReportPage.html(outcome, new ReportPage.Plots("accuracy.png",
-                "confusion-cv.png", testPlot, "pca.png", "correlation.png")));
+                "confusion-cv.png", testPlot, "pca.png", "correlation.png", reliabilityPlot, coveragePlot)));
     }
 
     private static void copyTo(SparkSession spark, Path local, String modelUri) throws IOException {

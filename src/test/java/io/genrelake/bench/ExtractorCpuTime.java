@@ -2,6 +2,7 @@ package io.genrelake.bench;
 
 import io.genrelake.audio.AudioLoader;
 import io.genrelake.features.FeatureExtractor;
+import io.genrelake.features.FeatureSetKind;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -18,7 +19,8 @@ import java.util.Locale;
  * there are inflated by waiting for a core). Runs over the 8 shared GTZAN clips (or a synthetic clip).
  *
  * <p>Run: {@code java -cp target/test-classes:target/classes:$(cat target/test-classpath.txt)
- * io.genrelake.bench.ExtractorCpuTime [rounds]}
+ * io.genrelake.bench.ExtractorCpuTime [rounds] [gtzan|rich|both]}; {@code both} alternates the two feature sets
+ * round by round (so a busy machine slows both alike) and prints their ratio instead of the stage split.
  */
 public final class ExtractorCpuTime {
 
@@ -45,7 +47,12 @@ public final class ExtractorCpuTime {
             clips.add(y);
         }
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        FeatureExtractor fx = new FeatureExtractor();
+        String set = args.length > 1 ? args[1] : "gtzan";
+        if (set.equals("both")) {
+            compareSets(mx, clips, source, rounds);
+            return;
+        }
+        FeatureExtractor fx = new FeatureExtractor(FeatureSetKind.of(set));
         double[] perRound = new double[rounds];
         for (int r = 0; r < rounds; r++) {
             long c0 = mx.getCurrentThreadCpuTime();
@@ -56,12 +63,45 @@ public final class ExtractorCpuTime {
         }
         double[] measured = Arrays.copyOfRange(perRound, rounds / 2, rounds); // first half is warm-up
         Arrays.sort(measured);
-        System.out.printf(Locale.ROOT, "%s, %s %s, median filters on %s: CPU ms per 30-s clip, one thread: "
+        System.out.printf(Locale.ROOT, "%s, %s set, %s %s, median filters on %s: CPU ms per 30-s clip, one thread: "
                         + "median %.1f, best %.1f (%d measured rounds after %d warm-up rounds)%n",
-                source, System.getProperty("java.vm.name"), System.getProperty("java.version"),
+                source, set, System.getProperty("java.vm.name"), System.getProperty("java.version"),
                 io.genrelake.dsp.SortedWindowLanes.implementation(),
                 measured[measured.length / 2], measured[0], measured.length, rounds - measured.length);
         stageSplit(mx, rounds);
+    }
+
+    /** gtzan and rich alternately, round by round: medians of the measured half and the ratio rich / gtzan. */
+    private static void compareSets(ThreadMXBean mx, List<float[]> clips, String source, int rounds) {
+        FeatureExtractor gtzan = new FeatureExtractor(FeatureSetKind.GTZAN);
+        FeatureExtractor rich = new FeatureExtractor(FeatureSetKind.RICH);
+        double[] g = new double[rounds];
+        double[] r = new double[rounds];
+        double[] ratio = new double[rounds];
+        for (int i = 0; i < rounds; i++) {
+            g[i] = cpuPerClip(mx, gtzan, clips);
+            r[i] = cpuPerClip(mx, rich, clips);
+            ratio[i] = r[i] / g[i];
+        }
+        double[][] measured = {Arrays.copyOfRange(g, rounds / 2, rounds), Arrays.copyOfRange(r, rounds / 2, rounds),
+            Arrays.copyOfRange(ratio, rounds / 2, rounds)};
+        for (double[] m : measured) {
+            Arrays.sort(m);
+        }
+        int mid = measured[0].length / 2;
+        System.out.printf(Locale.ROOT, "%s, %s %s: CPU ms per 30-s clip, one thread, median of %d measured rounds "
+                        + "after %d warm-up rounds: gtzan %.1f, rich %.1f; rich / gtzan median %.2f (range %.2f–%.2f)%n",
+                source, System.getProperty("java.vm.name"), System.getProperty("java.version"), measured[0].length,
+                rounds - measured[0].length, measured[0][mid], measured[1][mid], measured[2][mid], measured[2][0],
+                measured[2][measured[2].length - 1]);
+    }
+
+    private static double cpuPerClip(ThreadMXBean mx, FeatureExtractor fx, List<float[]> clips) {
+        long c0 = mx.getCurrentThreadCpuTime();
+        for (float[] y : clips) {
+            fx.extract(y);
+        }
+        return (mx.getCurrentThreadCpuTime() - c0) / 1e6 / clips.size();
     }
 
     /** The same split as FeatureExtractorBenchmark's stages, in CPU time, on rock.00000 (or synthetic). */

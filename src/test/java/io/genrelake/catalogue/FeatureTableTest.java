@@ -3,15 +3,19 @@ package io.genrelake.catalogue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.genrelake.features.FeatureSet;
+import io.genrelake.features.FeatureSetKind;
 import io.genrelake.features.KaggleRow;
+import io.genrelake.features.RichFeatureSet;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
 class FeatureTableTest {
@@ -31,7 +35,7 @@ class FeatureTableTest {
         List<String> expected = new ArrayList<>(List.of("track_id", "path", "size", "modified", "duration_s", "codec",
                 "decoder", "sample_rate_in", "channels_in", "window", "start_s", "end_s"));
         expected.addAll(FeatureSet.NAMES);
-        expected.addAll(List.of("label", "status", "error", "extractor_version", "extracted_at"));
+        expected.addAll(List.of("label", "status", "error", "extractor_version", "feature_set", "extracted_at"));
         assertEquals(expected, Arrays.asList(FeatureTable.SCHEMA.fieldNames()));
         assertEquals(DataTypes.TimestampType, FeatureTable.SCHEMA.apply("modified").dataType());
         assertEquals(DataTypes.DoubleType, FeatureTable.SCHEMA.apply("mfcc20_var").dataType());
@@ -69,7 +73,29 @@ class FeatureTableTest {
         assertEquals("ok", second.get(70));
         assertNull(second.get(71));
         assertEquals("9.9", second.get(72));
-        assertEquals(new Timestamp(1_700_000_000_000L), second.get(73));
+        assertEquals("gtzan", second.get(73));
+        assertEquals(new Timestamp(1_700_000_000_000L), second.get(74));
+    }
+
+    @Test
+    void aRichRunHasTheRichColumnsAfterTheFiftySevenAndSaysSo() {
+        RunStamp rich = new RunStamp("9.9", 1_700_000_000_000L, FeatureSetKind.RICH);
+        double[] v = new double[RichFeatureSet.SIZE];
+        Arrays.setAll(v, i -> i);
+        TrackResult result = TrackResult.ok(FILE, new AudioInfo("pcm_s16le", 22050, 1, "wav"), 30.0,
+                List.of(new TrackResult.WindowFeatures(WindowPlan.standard().window(0, 661500), v)));
+        Row r = FeatureTable.rows(result, rich).get(0);
+        StructType schema = FeatureTable.schema(FeatureSetKind.RICH);
+        assertEquals(schema.size(), r.size());
+        assertEquals(0.0, r.get(schema.fieldIndex("chroma_stft_mean")));
+        assertEquals(57.0, r.get(schema.fieldIndex("mel1_mean")));
+        assertEquals(297.0, r.get(schema.fieldIndex("onset_rate")));
+        assertEquals("rich", r.get(schema.fieldIndex("feature_set")));
+        // a gtzan row in a rich run is a bug, not a table
+        TrackResult short57 = TrackResult.ok(FILE, new AudioInfo("pcm_s16le", 22050, 1, "wav"), 30.0,
+                List.of(new TrackResult.WindowFeatures(WindowPlan.standard().window(0, 661500),
+                        new double[FeatureSet.SIZE])));
+        assertThrows(IllegalArgumentException.class, () -> FeatureTable.rows(short57, rich));
     }
 
     @Test

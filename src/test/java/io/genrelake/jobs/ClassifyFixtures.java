@@ -2,7 +2,10 @@ package io.genrelake.jobs;
 
 import io.genrelake.audio.WavWriter;
 import io.genrelake.catalogue.TestLibrary;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.genrelake.ml.Aggregation;
+import io.genrelake.ml.ModelCard;
 import io.genrelake.ml.ModelKind;
 import io.genrelake.ml.ModelStore;
 import io.genrelake.ml.PipelineSettings;
@@ -35,7 +38,15 @@ public final class ClassifyFixtures {
 
     /** The same model under a new identity: its card says it was created at another time. */
     public static String retrained(String model, Path dir) throws IOException {
-        Path copy = dir.resolve("model-v2");
+        Path copy = copy(model, dir.resolve("model-v2"));
+        Path card = copy.resolve("model-card.json");
+        String text = Files.readString(card);
+        Files.deleteIfExists(copy.resolve(".model-card.json.crc")); // Hadoop's checksum of the old text
+        Files.writeString(card, text.replaceFirst("\"created_at\" : \"[^\"]*\"", "\"created_at\" : \"2030-01-01T00:00:00Z\""));
+        return copy.toString();
+    }
+
+    private static Path copy(String model, Path copy) throws IOException {
         try (var walk = Files.walk(Path.of(model))) {
             for (Path p : walk.toList()) {
                 Path target = copy.resolve(Path.of(model).relativize(p).toString());
@@ -46,10 +57,27 @@ public final class ClassifyFixtures {
                 }
             }
         }
-        Path card = copy.resolve("model-card.json");
-        String text = Files.readString(card);
-        Files.deleteIfExists(copy.resolve(".model-card.json.crc")); // Hadoop's checksum of the old text
-        Files.writeString(card, text.replaceFirst("\"created_at\" : \"[^\"]*\"", "\"created_at\" : \"2030-01-01T00:00:00Z\""));
+        return copy;
+    }
+
+    /**
+     * A copy of the model in {@code dir/name} whose card's calibration threshold is {@code threshold}; with
+     * null, the model as trained before calibration: no calibration stage, no calibration in the card.
+     */
+    public static String withThreshold(String model, Path dir, String name, Double threshold) throws IOException {
+        Path copy = copy(model, dir.resolve(name));
+        Path card = copy.resolve(ModelCard.FILE_NAME);
+        ObjectNode json = (ObjectNode) new ObjectMapper().readTree(Files.readString(card));
+        if (threshold == null) {
+            json.remove(ModelCard.CALIBRATION);
+            try (var walk = Files.walk(copy.resolve(ModelStore.CALIBRATION))) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        } else {
+            ((ObjectNode) json.get(ModelCard.CALIBRATION)).put(ModelCard.THRESHOLD, threshold);
+        }
+        Files.deleteIfExists(copy.resolve(".model-card.json.crc"));
+        Files.writeString(card, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json));
         return copy.toString();
     }
 

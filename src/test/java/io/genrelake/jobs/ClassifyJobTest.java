@@ -1,13 +1,20 @@
 package io.genrelake.jobs;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.genrelake.catalogue.TrackId;
+import io.genrelake.cli.GenreLake;
 import io.genrelake.genres.GenreTable;
+import io.genrelake.ml.ModelStore;
+import io.genrelake.ml.ProbabilityCalibration;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * The classify job end to end in local mode: audio → features → genre table and current, with the
@@ -94,6 +102,60 @@ class ClassifyJobTest {
                 (String) broken.getAs(GenreTable.ERROR));
         assertEquals(2, first.tracksOk());
         assertEquals(1, first.tracksError());
+    }
+
+    /** The rows with a genre of a classify run of the stored features with {@code model}, by file name. */
+    private static Map<String, Row> classifyWith(String model, String output) throws Exception {
+        String features = dir.resolve("out/_features/run_date=2026-01-30").toString();
+        ClassifySummary summary = ClassifyJob.run(spark, new ClassifyOptions().features(features).model(model)
+                .output(dir.resolve(output).toString()).runDate("2026-02-01"));
+        assertEquals(2, summary.tracksClassified());
+        Map<String, Row> rows = byPath(spark.read().parquet(dir.resolve(output + "/current").toString())
+                .where("genre IS NOT NULL").collectAsList());
+        assertEquals(Set.of("one.wav", "two.wav"), rows.keySet());
+        return rows;
+    }
+
+    private static double[] probabilities(Row r) {
+        Map<String, Double> m = r.getJavaMap(r.fieldIndex(GenreTable.PROBABILITIES));
+        return ClassifyFixtures.GENRES.stream().mapToDouble(m::get).toArray();
+    }
+
+    @Test
+    void tracksBelowTheCardsThresholdAreUncertainWithTheirBestGuessAndPerTrackCalibratedProbabilities()
+            throws Exception {
+        // Above any confidence: every track is uncertain, and keeps its genre, confidence and probabilities.
+        String strict = ClassifyFixtures.withThreshold(model, dir, "model-strict", Math.nextUp(1.0));
+        Map<String, Row> uncertain = classifyWith(strict, "out-strict");
+        Path summary = dir.resolve("out-strict/genres/run_date=2026-02-01/_summary.json");
+        assertTrue(Files.readString(summary).contains("\"tracks_uncertain\" : 2"), Files.readString(summary));
+        // A model from before calibration: no threshold, no calibration, every track ok as before.
+        String old = ClassifyFixtures.withThreshold(model, dir, "model-old", null);
+        Map<String, Row> plain = classifyWith(old, "out-old");
+        ProbabilityCalibration calibration = ModelStore.loadCalibration(spark, model).calibration();
+        for (String file : List.of("one.wav", "two.wav")) {
+            Row u = uncertain.get(file);
+            Row p = plain.get(file);
+            assertEquals("uncertain", u.getAs(GenreTable.STATUS), file);
+            assertEquals("ok", p.getAs(GenreTable.STATUS), file);
+            assertEquals(p.getAs(GenreTable.GENRE), (String) u.getAs(GenreTable.GENRE), "the best guess stays");
+            assertEquals(2, (int) u.getAs(GenreTable.WINDOWS));
+            // Calibrated per track: the map applied to the mean of the two windows, not to each window.
+            assertArrayEquals(calibration.apply(probabilities(p)), probabilities(u), 1e-12, file);
+            assertEquals(Arrays.stream(probabilities(u)).max().getAsDouble(), (double) u.getAs(GenreTable.CONFIDENCE),
+                    1e-12);
+        }
+        // A threshold of 0 lets every track through: the same rows, ok.
+        Map<String, Row> lax = classifyWith(ClassifyFixtures.withThreshold(model, dir, "model-lax", 0.0), "out-lax");
+        for (Row r : lax.values()) {
+            assertEquals("ok", r.getAs(GenreTable.STATUS));
+        }
+        // `show --where "status = 'uncertain'"` finds them.
+        StringWriter out = new StringWriter();
+        CommandLine show = new CommandLine(new GenreLake()).setOut(new PrintWriter(out));
+        assertEquals(0, show.execute("show", dir.resolve("out-strict/current").toString(), "--where",
+                "status = 'uncertain'", "--format", "json"));
+        assertEquals(2, out.toString().strip().lines().count(), "a JSON line per uncertain track: " + out);
     }
 
     @Test

@@ -16,8 +16,10 @@ import io.genrelake.catalogue.TestLibrary;
 import io.genrelake.catalogue.TrackId;
 import io.genrelake.features.ExtractorVersion;
 import io.genrelake.features.FeatureSet;
+import io.genrelake.features.FeatureSetKind;
 import io.genrelake.features.KaggleCsv;
 import io.genrelake.features.KaggleRow;
+import io.genrelake.features.RichFeatureSet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -288,6 +290,56 @@ class ExtractJobTest {
         assertEquals(1, TableRows.read(spark, out).rows().size()); // jazz/short.wav, its only window
         assertEquals(2, new CommandLine(new ExtractJob()).execute("--input", "x")); // no --output: usage error
         assertTrue(!spark.sparkContext().isStopped(), "a session the job joined is left running");
+    }
+
+    @Test
+    void theRichFeatureSetAddsItsColumnsAndSaysSoKeepingTheFiftySevenBitForBit() throws Exception {
+        String rich = dir.resolve("rich").toString();
+        String gtzan = dir.resolve("gtzan").toString();
+        String[] common = {"--input", library.resolve("blues").toString(), "--window-seconds", "1",
+            "--min-last-window-seconds", "0.5"};
+        assertEquals(0, new CommandLine(new ExtractJob()).execute(concat(common, "--output", rich, "--feature-set", "rich")));
+        assertEquals(0, new CommandLine(new ExtractJob()).execute(concat(common, "--output", gtzan)));
+
+        List<String> columns = Arrays.asList(spark.read().parquet(rich).columns());
+        assertEquals(Arrays.asList(FeatureTable.schema(FeatureSetKind.RICH).fieldNames()), columns);
+        assertEquals(298, columns.stream().filter(RichFeatureSet.NAMES::contains).count());
+        assertEquals(columns.indexOf(FeatureTable.EXTRACTOR_VERSION) + 1, columns.indexOf(FeatureTable.FEATURE_SET));
+
+        Map<String, Row> richRows = byWindow(TableRows.read(spark, rich).rows());
+        Map<String, Row> gtzanRows = byWindow(TableRows.read(spark, gtzan).rows());
+        assertEquals(gtzanRows.keySet(), richRows.keySet());
+        assertFalse(richRows.isEmpty());
+        for (Map.Entry<String, Row> e : richRows.entrySet()) {
+            Row r = e.getValue();
+            Row g = gtzanRows.get(e.getKey());
+            assertEquals("rich", r.getAs(FeatureTable.FEATURE_SET));
+            assertEquals("gtzan", g.getAs(FeatureTable.FEATURE_SET));
+            assertEquals(ExtractorVersion.CURRENT, r.getAs(FeatureTable.EXTRACTOR_VERSION));
+            if (!"ok".equals(r.getAs(FeatureTable.STATUS))) {
+                continue;
+            }
+            for (String feature : RichFeatureSet.NAMES) {
+                assertTrue(Double.isFinite(r.<Double>getAs(feature)), e.getKey() + " " + feature);
+            }
+            for (String feature : FeatureSet.NAMES) {
+                assertEquals(g.<Double>getAs(feature), r.<Double>getAs(feature), e.getKey() + " " + feature);
+            }
+        }
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private static Map<String, Row> byWindow(List<Row> rows) {
+        Map<String, Row> out = new java.util.TreeMap<>();
+        for (Row r : rows) {
+            out.put(r.getAs(FeatureTable.PATH) + "#" + r.getAs(FeatureTable.WINDOW), r);
+        }
+        return out;
     }
 
     @Test

@@ -95,6 +95,31 @@ class TrainerTest {
     }
 
     @Test
+    void outOfFoldPredictionsCoverEveryTrainingTrackOnceAndCalibrationIsSavedWithTheModel() throws Exception {
+        for (ModelResult r : outcome.results()) {
+            TrackPredictions oof = r.outOfFold();
+            assertEquals(36, oof.size(), r.name() + ": one prediction per training track (not per window)");
+            assertEquals(java.util.Set.of(0, 1, 2), java.util.Arrays.stream(oof.folds()).boxed()
+                    .collect(java.util.stream.Collectors.toSet()));
+            assertEquals(r.cvConfusion().total(), oof.confusion(3).total());
+            assertArrayEquals(r.cvConfusion().counts(), oof.confusion(3).counts(), r.name());
+            assertEquals(12, r.heldOut().size());
+            assertArrayEquals(r.testConfusion().counts(), r.heldOut().confusion(3).counts(), r.name());
+        }
+        JsonNode calibration = ModelCard.parse(Files.readString(Path.of(modelDir, ModelCard.FILE_NAME)))
+                .get(ModelCard.CALIBRATION);
+        for (String field : List.of("method", "ece_bins", "ece_before", "ece_after", "target_precision",
+                ModelCard.THRESHOLD, "expected_precision", "coverage", "test_ece_after", "test_precision")) {
+            assertTrue(calibration.has(field), "calibration lacks " + field);
+        }
+        assertEquals(0.9, calibration.get("target_precision").asDouble());
+        assertTrue(calibration.get("ece_after").asDouble() <= calibration.get("ece_before").asDouble());
+        ProbabilityCalibrationModel saved = ModelStore.loadCalibration(spark, modelDir);
+        assertEquals(outcome.calibration().calibration(), saved.calibration());
+        assertTrue(progress.stream().anyMatch(l -> l.startsWith("calibration: ")), String.join("\n", progress));
+    }
+
+    @Test
     void modelCardHasTheIssuesFields() throws Exception {
         JsonNode card = ModelCard.parse(Files.readString(Path.of(modelDir, ModelCard.FILE_NAME)));
         for (String field : List.of("genres", "feature_columns", "extractor_version", "protocol", "best_model",

@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.genrelake.features.FeatureSet;
 import io.genrelake.ml.Aggregation;
+import io.genrelake.ml.CalibrationResult;
+import io.genrelake.ml.CalibrationSelection;
 import io.genrelake.ml.ConfusionMatrix;
 import io.genrelake.ml.ModelKind;
 import io.genrelake.ml.ModelResult;
 import io.genrelake.ml.PipelineSettings;
 import io.genrelake.ml.Protocol;
 import io.genrelake.ml.SplitPlan;
+import io.genrelake.ml.SyntheticProbabilities;
 import io.genrelake.ml.TrainOptions;
 import io.genrelake.ml.TrainingOutcome;
 import io.genrelake.ml.TrainingTable;
@@ -31,13 +34,17 @@ class ReportTest {
 
     private static final List<String> GENRES = List.of("blues", "jazz", "<rock>");
 
+    /** A calibration of over-confident synthetic predictions, for the page and the plots. */
+    private static final CalibrationResult CALIBRATION = CalibrationSelection.run(
+            SyntheticProbabilities.of(600, 3, 5, 3.0, 1), SyntheticProbabilities.of(200, 3, 1, 3.0, 2), 0.9);
+
     @TempDir
     Path dir;
 
     private static ModelResult result(String name, double foldAccuracy, boolean withTest) {
         ConfusionMatrix cm = ConfusionMatrix.of(new long[][] {{8, 1, 1}, {2, 7, 1}, {0, 0, 10}});
         return new ModelResult(name, Map.of("k", 5), new double[] {foldAccuracy, foldAccuracy - 0.1},
-                new double[] {0.7, 0.6}, cm, 0.99, withTest ? cm : null, 1.5, 2.5, 4, null, null, null);
+                new double[] {0.7, 0.6}, cm, 0.99, withTest ? cm : null, 1.5, 2.5, 4, null, null, null, null, null);
     }
 
     private static TrainingOutcome outcome(Protocol protocol) {
@@ -47,7 +54,7 @@ class ReportTest {
         TrainingTable table = new TrainingTable(null, "features.csv", "csv", false, List.of("kaggle-csv"),
                 "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", 0);
         return new TrainingOutcome(options, table, new SplitPlan(null, null, 30, 6), GENRES, results,
-                TrainingOutcome.best(results), Instant.parse("2026-01-01T00:00:00Z"));
+                TrainingOutcome.best(results), Instant.parse("2026-01-01T00:00:00Z"), CALIBRATION);
     }
 
     private static BufferedImage png(Path file) throws Exception {
@@ -78,17 +85,24 @@ class ReportTest {
         assertTrue(png(dir.resolve("acc.png")).getWidth() >= 640);
         assertTrue(png(dir.resolve("pca.png")).getHeight() >= 400);
         assertTrue(png(dir.resolve("corr.png")).getWidth() >= 16 * n, "one readable cell per feature");
+        ReliabilityDiagram.write(CALIBRATION.binsBefore(), CALIBRATION.binsAfter(), "reliability", dir.resolve("rel.png"));
+        AccuracyCoverageChart.write(CALIBRATION.curve(), 0.9, CALIBRATION.choice(), "coverage", dir.resolve("cov.png"));
+        assertTrue(png(dir.resolve("rel.png")).getWidth() >= 600);
+        assertTrue(png(dir.resolve("cov.png")).getHeight() >= 400);
     }
 
     @Test
     void pageShowsEveryModelTheBestAndEscapesNames() {
         String html = ReportPage.html(outcome(Protocol.TRACKS),
-                new ReportPage.Plots("accuracy.png", "confusion-cv.png", "confusion-test.png", "pca.png", "correlation.png"));
+                new ReportPage.Plots("accuracy.png", "confusion-cv.png", "confusion-test.png", "pca.png", "correlation.png",
+                        "reliability.png", "accuracy-coverage.png"));
         assertTrue(html.contains("<td>knn</td>") && html.contains("<td>lr</td>"), html);
         assertTrue(html.contains("<tr class=\"best\"><td>lr</td>"), "the best model (higher CV) is marked");
         assertTrue(html.contains("0.8500 ± 0.0500"), "lr's CV mean ± std");
         assertTrue(html.contains("&lt;rock&gt;") && !html.contains("<rock>"), "genre names are escaped");
-        for (String img : List.of("accuracy.png", "confusion-cv.png", "confusion-test.png", "pca.png", "correlation.png")) {
+        assertTrue(html.contains("Calibration and the uncertain threshold") && html.contains("15 equal-width"), html);
+        for (String img : List.of("accuracy.png", "confusion-cv.png", "confusion-test.png", "pca.png", "correlation.png",
+                "reliability.png", "accuracy-coverage.png")) {
             assertTrue(html.contains("src=\"" + img + "\""), img);
         }
         assertFalse(html.contains("LEAKY"));
@@ -97,7 +111,7 @@ class ReportTest {
     @Test
     void leakyProtocolIsShoutedOnThePage() {
         String html = ReportPage.html(outcome(Protocol.LEAKY_SEGMENTS),
-                new ReportPage.Plots("a.png", "b.png", null, "c.png", "d.png"));
+                new ReportPage.Plots("a.png", "b.png", null, "c.png", "d.png", null, null));
         assertTrue(html.contains("<title>genrelake training report (LEAKY)</title>"));
         assertTrue(html.contains("class=\"leaky\""));
         assertEquals(-1, html.indexOf("src=\"null\""), "no test plot without a test set");

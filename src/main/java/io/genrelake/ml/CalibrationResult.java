@@ -1,0 +1,40 @@
+package io.genrelake.ml;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What calibrating the chosen model found. The "cross-fitted" figures are each fold's out-of-fold
+ * predictions calibrated by a map fitted on the other folds' (never on themselves); the saved map is
+ * fitted on all of them.
+ *
+ * @param calibration      the map saved with the model, fitted on every out-of-fold prediction
+ * @param eceByMethod      cross-fitted ECE of each method tried (and {@code none}'s, the raw ECE, when it is
+ *                         lower than theirs); the lowest chose {@code calibration}'s method
+ * @param eceBefore        ECE of the raw out-of-fold predictions ({@value Reliability#BINS} equal-width bins)
+ * @param eceAfter         cross-fitted ECE of the chosen method
+ * @param targetPrecision  the precision asked for (--target-precision)
+ * @param choice           the threshold, chosen on the cross-fitted calibrated predictions, with the
+ *                         precision and coverage it had there
+ * @param binsBefore       reliability bins of the raw out-of-fold predictions
+ * @param binsAfter        reliability bins of the cross-fitted calibrated ones
+ * @param curve            accuracy–coverage curve of the cross-fitted calibrated predictions
+ * @param units            out-of-fold predictions calibrated on
+ * @param test             the refit model's held-out predictions, raw and calibrated by the saved map at the
+ *                         threshold; null without a test set
+ */
+public record CalibrationResult(ProbabilityCalibration calibration, Map<String, Double> eceByMethod,
+        double eceBefore, double eceAfter, double targetPrecision, PrecisionThreshold.Choice choice,
+        Reliability.Bin[] binsBefore, Reliability.Bin[] binsAfter, List<PrecisionThreshold.Point> curve, int units,
+        HeldOut test) {
+
+    /**
+     * The saved calibration on the held-out test split.
+     *
+     * @param units     test units
+     * @param eceBefore ECE of the refit model's raw probabilities
+     * @param eceAfter  ECE after the saved map
+     * @param atThreshold precision and coverage of the calibrated predictions at the chosen threshold
+     */
+    public record HeldOut(int units, double eceBefore, double eceAfter, PrecisionThreshold.Choice atThreshold) {}
+}
