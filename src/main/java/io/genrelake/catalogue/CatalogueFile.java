@@ -13,9 +13,16 @@ import java.util.Objects;
  * @param size         bytes, as listed
  * @param modified     modification time, milliseconds since the epoch, as listed
  * @param label        the genre label, or null when there is none
+ * @param artist       the artist a labels table names, or null
+ * @param album        the album a labels table names, or null
  */
-public record CatalogueFile(String path, String relativePath, long size, long modified, String label)
-        implements Serializable {
+public record CatalogueFile(String path, String relativePath, long size, long modified, String label, String artist,
+        String album) implements Serializable {
+
+    /** A file with a label and no artist or album. */
+    public CatalogueFile(String path, String relativePath, long size, long modified, String label) {
+        this(path, relativePath, size, modified, label, null, null);
+    }
 
     public CatalogueFile {
         Objects.requireNonNull(path, "path");
@@ -24,7 +31,12 @@ public record CatalogueFile(String path, String relativePath, long size, long mo
 
     /** This file with another label. */
     public CatalogueFile withLabel(String newLabel) {
-        return new CatalogueFile(path, relativePath, size, modified, newLabel);
+        return new CatalogueFile(path, relativePath, size, modified, newLabel, artist, album);
+    }
+
+    /** This file with another label, artist and album. */
+    public CatalogueFile withTags(String newLabel, String newArtist, String newAlbum) {
+        return new CatalogueFile(path, relativePath, size, modified, newLabel, newArtist, newAlbum);
     }
 
     /** The stable id of this file's track. */

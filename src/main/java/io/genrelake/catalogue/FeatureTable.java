@@ -32,6 +32,8 @@ public final class FeatureTable {
     public static final String START_S = "start_s";
     public static final String END_S = "end_s";
     public static final String LABEL = "label";
+    public static final String ARTIST = "artist";
+    public static final String ALBUM = "album";
     public static final String STATUS = "status";
     public static final String ERROR = "error";
     public static final String EXTRACTOR_VERSION = "extractor_version";
@@ -49,7 +51,7 @@ public final class FeatureTable {
      * ({@link FeatureSet#NAMES}, or {@link io.genrelake.features.RichFeatureSet#NAMES}), then {@link #TAIL}.
      */
     private static final int HEAD = 12;
-    private static final int TAIL = 6;
+    private static final int TAIL = 8;
 
     /** The schema of a gtzan table. */
     public static final StructType SCHEMA = schema(FeatureSetKind.GTZAN);
@@ -79,6 +81,8 @@ public final class FeatureTable {
             fields.add(field(name, DataTypes.DoubleType, true));
         }
         fields.add(field(LABEL, DataTypes.StringType, true));
+        fields.add(field(ARTIST, DataTypes.StringType, true));
+        fields.add(field(ALBUM, DataTypes.StringType, true));
         fields.add(field(STATUS, DataTypes.StringType, false));
         fields.add(field(ERROR, DataTypes.StringType, true));
         fields.add(field(EXTRACTOR_VERSION, DataTypes.StringType, true));
@@ -104,7 +108,7 @@ public final class FeatureTable {
             v[10] = w.window().startSeconds();
             v[11] = w.window().endSeconds();
             putFeatures(v, w.values(), run);
-            putTail(v, result.file().label(), STATUS_OK, null, run);
+            putTail(v, result.file(), STATUS_OK, null, run);
             rows.add(RowFactory.create(v));
         }
         return rows;
@@ -113,7 +117,7 @@ public final class FeatureTable {
     /** The single row of an unusable file: its identity, what is known of its audio, and the reason. */
     static Row errorRow(TrackResult result, RunStamp run) {
         Object[] v = fileColumns(result.file(), result.audio(), run);
-        putTail(v, result.file().label(), STATUS_ERROR, result.error(), run);
+        putTail(v, result.file(), STATUS_ERROR, result.error(), run);
         return RowFactory.create(v);
     }
 
@@ -137,7 +141,7 @@ public final class FeatureTable {
         v[10] = 0.0;
         v[11] = duration;
         putFeatures(v, row.values(), run);
-        putTail(v, row.label().isEmpty() ? null : row.label(), STATUS_OK, null, new RunStamp(null,
+        putTail(v, row.label().isEmpty() ? null : row.label(), null, null, STATUS_OK, null, new RunStamp(null,
                 run.startedAtMillis(), run.featureSet()));
         return RowFactory.create(v);
     }
@@ -168,13 +172,20 @@ public final class FeatureTable {
         }
     }
 
-    private static void putTail(Object[] v, String label, String status, String error, RunStamp run) {
+    private static void putTail(Object[] v, CatalogueFile file, String status, String error, RunStamp run) {
+        putTail(v, file.label(), file.artist(), file.album(), status, error, run);
+    }
+
+    private static void putTail(Object[] v, String label, String artist, String album, String status, String error,
+            RunStamp run) {
         int at = HEAD + run.featureSet().size();
         v[at] = label;
-        v[at + 1] = status;
-        v[at + 2] = error;
-        v[at + 3] = run.extractorVersion();
-        v[at + 4] = run.featureSet().label();
-        v[at + 5] = run.extractedAt();
+        v[at + 1] = artist;
+        v[at + 2] = album;
+        v[at + 3] = status;
+        v[at + 4] = error;
+        v[at + 5] = run.extractorVersion();
+        v[at + 6] = run.featureSet().label();
+        v[at + 7] = run.extractedAt();
     }
 }

@@ -15,20 +15,24 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Where the {@code label} column comes from: by default the name of the folder that holds the file
- * (GTZAN's {@code <genre>/<clip>} layout); with a labels table, that table alone, and files it does
- * not name get no label.
+ * Where the {@code label} (and {@code artist}, {@code album}) columns come from: by default the label is the
+ * name of the folder that holds the file (GTZAN's {@code <genre>/<clip>} layout) and there is no artist or
+ * album; with a labels table, that table alone, and files it does not name get no label.
  *
- * <p>A labels table is a CSV of {@code path,label} (a header line {@code path,label} is optional; fields
- * may be quoted). A path with a scheme or a leading slash names a file anywhere and is normalised like
- * the listing's paths; any other path is taken relative to the listed directory, e.g.
- * {@code blues/blues.00000.wav}.
+ * <p>A labels table is a CSV (fields may be quoted). With a header line, its columns are found by name:
+ * {@code path}, {@code label} or {@code genre}, and optionally {@code artist} and {@code album}; other
+ * columns are ignored (e.g. {@code path,genre,artist,album,tag_genre}). Without one, it is {@code path,label}.
+ * A path with a scheme or a leading slash names a file anywhere and is normalised like the listing's paths;
+ * any other path is taken relative to the listed directory, e.g. {@code blues/blues.00000.wav}.
  */
 public final class Labels {
 
-    private final Map<String, String> byPath; // null: the parent folder's name
+    /** What a labels table says of one file; empty fields are null. */
+    public record Tags(String label, String artist, String album) {}
 
-    private Labels(Map<String, String> byPath) {
+    private final Map<String, Tags> byPath; // null: the parent folder's name
+
+    private Labels(Map<String, Tags> byPath) {
         this.byPath = byPath;
     }
 
@@ -37,7 +41,7 @@ public final class Labels {
         return new Labels(null);
     }
 
-    /** Labels from a {@code path,label} CSV on any Hadoop file system. */
+    /** Labels from a labels CSV on any Hadoop file system. */
     public static Labels readCsv(String table, Configuration conf) throws IOException {
         Path path = new Path(table);
         try (InputStream in = path.getFileSystem(conf).open(path)) {
@@ -45,48 +49,82 @@ public final class Labels {
         }
     }
 
-    static Labels fromCsv(Reader csv, String source, Configuration conf) throws IOException {
-        Map<String, String> byPath = new HashMap<>();
-        List<List<String>> records = new ArrayList<>();
-        CsvRecordReader reader = new CsvRecordReader(csv, source);
-        for (List<String> r = reader.next(); r != null; r = reader.next()) {
-            records.add(r);
+    /** Column positions of a table: path, label, artist and album (-1 when absent), and the record width. */
+    private record Layout(int path, int label, int artist, int album, int width, String names) {
+        static final Layout HEADERLESS = new Layout(0, 1, -1, -1, 2, "path,label");
+
+        /** The layout a header names, or null when the record is not a header (no path and label/genre). */
+        static Layout ofHeader(List<String> header) {
+            List<String> names = header.stream().map(h -> h.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT))
+                    .toList();
+            int label = names.indexOf("label") >= 0 ? names.indexOf("label") : names.indexOf("genre");
+            if (names.indexOf("path") < 0 || label < 0) {
+                return null;
+            }
+            return new Layout(names.indexOf("path"), label, names.indexOf("artist"), names.indexOf("album"),
+                    names.size(), String.join(",", names));
         }
-        for (int i = 0; i < records.size(); i++) {
-            List<String> r = records.get(i);
+    }
+
+    static Labels fromCsv(Reader csv, String source, Configuration conf) throws IOException {
+        Map<String, Tags> byPath = new HashMap<>();
+        CsvRecordReader reader = new CsvRecordReader(csv, source);
+        Layout layout = null;
+        int number = 0;
+        for (List<String> r = reader.next(); r != null; r = reader.next()) {
+            number++;
             if (r.size() == 1 && r.get(0).isBlank()) {
                 continue;
             }
-            if (r.size() != 2) {
-                throw new IOException(source + " record " + (i + 1) + ": expected 2 fields (path,label), found "
-                        + r.size());
+            if (layout == null) {
+                layout = Layout.ofHeader(r);
+                if (layout != null) {
+                    continue;
+                }
+                layout = Layout.HEADERLESS;
             }
-            String file = (i == 0 ? r.get(0).replace("\uFEFF", "") : r.get(0)).strip(); // spreadsheet BOM
-            String label = r.get(1).strip();
-            if (i == 0 && file.toLowerCase(Locale.ROOT).equals("path") && label.toLowerCase(Locale.ROOT).equals("label")) {
-                continue;
+            if (r.size() != layout.width()) {
+                throw new IOException(source + " record " + number + ": expected " + layout.width() + " fields ("
+                        + layout.names() + "), found " + r.size());
             }
-            byPath.put(isAbsolute(file) ? CataloguePath.normalise(file, conf) : file, label.isEmpty() ? null : label);
+            String file = (number == 1 ? r.get(layout.path()).replace("\uFEFF", "") : r.get(layout.path())).strip();
+            byPath.put(isAbsolute(file) ? CataloguePath.normalise(file, conf) : file,
+                    new Tags(field(r, layout.label()), field(r, layout.artist()), field(r, layout.album())));
         }
         return new Labels(byPath);
     }
 
+    private static String field(List<String> record, int index) {
+        if (index < 0) {
+            return null;
+        }
+        String value = record.get(index).strip();
+        return value.isEmpty() ? null : value;
+    }
+
     /** The label of {@code file}, or null when it has none. */
     public String labelOf(CatalogueFile file) {
+        return tagsOf(file).label();
+    }
+
+    /** What is known of {@code file}: label, artist, album (each possibly null). */
+    public Tags tagsOf(CatalogueFile file) {
         if (byPath == null) {
             Path parent = new Path(file.path()).getParent();
             String name = parent == null ? "" : parent.getName();
-            return name.isEmpty() ? null : name;
+            return new Tags(name.isEmpty() ? null : name, null, null);
         }
-        String label = byPath.get(file.path());
-        return label != null ? label : byPath.get(file.relativePath());
+        Tags tags = byPath.get(file.path());
+        tags = tags != null ? tags : byPath.get(file.relativePath());
+        return tags != null ? tags : new Tags(null, null, null);
     }
 
-    /** The files with their labels set. */
+    /** The files with their label, artist and album set. */
     public List<CatalogueFile> apply(List<CatalogueFile> files) {
         List<CatalogueFile> labelled = new ArrayList<>(files.size());
         for (CatalogueFile f : files) {
-            labelled.add(f.withLabel(labelOf(f)));
+            Tags tags = tagsOf(f);
+            labelled.add(f.withTags(tags.label(), tags.artist(), tags.album()));
         }
         return labelled;
     }

@@ -49,9 +49,11 @@ public final class ExtractOptions {
     private FeatureSetKind featureSet = FeatureSetKind.DEFAULT;
 
     @Option(names = "--labels", paramLabel = "CSV",
-            description = "A path,label CSV (header optional) giving each file's label; paths are full URIs or "
-                    + "absolute paths, or relative to the input directory (blues/blues.00000.wav). Files it "
-                    + "does not name get no label. Default: the name of the folder holding each file.")
+            description = "A CSV giving each file's label: headerless path,label, or with a header naming path, "
+                    + "label (or genre) and optionally artist and album (other columns ignored), which fill the "
+                    + "artist and album columns; paths are full URIs or absolute paths, or relative to the input "
+                    + "directory (blues/blues.00000.wav). Files it does not name get no label. Default: the name "
+                    + "of the folder holding each file.")
     private String labels;
 
     @Option(names = "--master", paramLabel = "URL",

@@ -41,12 +41,16 @@ public final class SparkLogLevels {
         Configurator.reconfigure(b.build());
     }
 
-    /** Spark, Hadoop, Parquet and their shaded libraries at WARN; genrelake's own loggers untouched. */
+    /**
+     * Spark, Hadoop, Parquet, their shaded libraries and breeze (whose L-BFGS logs every step at INFO) at WARN;
+     * genrelake's own loggers untouched.
+     */
     public static void quietSpark() {
         Configurator.setLevel(Map.of(
                 "org.apache.spark", Level.WARN,
                 "org.sparkproject", Level.WARN,
                 "org.apache.hadoop", Level.WARN,
-                "org.apache.parquet", Level.WARN));
+                "org.apache.parquet", Level.WARN,
+                "breeze", Level.WARN));
     }
 }

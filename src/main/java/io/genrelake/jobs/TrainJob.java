@@ -2,6 +2,7 @@ package io.genrelake.jobs;
 
 import io.genrelake.ml.Aggregation;
 import io.genrelake.ml.ConsoleTable;
+import io.genrelake.ml.Grouping;
 import io.genrelake.ml.ModelKind;
 import io.genrelake.ml.ModelStore;
 import io.genrelake.ml.PipelineSettings;
@@ -12,6 +13,7 @@ import io.genrelake.ml.TrainingDataException;
 import io.genrelake.ml.TrainingOutcome;
 import io.genrelake.report.TrainingReport;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
@@ -47,9 +49,35 @@ public final class TrainJob implements Callable<Integer> {
     public static final class Options {
         @Option(names = "--features", required = true, paramLabel = "URI",
                 description = "Labelled feature table: the extract job's Parquet table (rows with status ok; "
-                        + "columns track_id, label, the 57 features) or a Kaggle-layout CSV (path ending in .csv; "
-                        + "segment rows such as blues.00000.3.wav are grouped into track blues.00000).")
-        String features;
+                        + "columns track_id, label, the 57 features, optionally artist and album) or a Kaggle-layout "
+                        + "CSV (path ending in .csv; segment rows such as blues.00000.3.wav are grouped into track "
+                        + "blues.00000). Repeatable: the rows of every table are trained on together, each table's "
+                        + "tracks, artists and albums kept apart from the others' (ids prefixed with the table's "
+                        + "number).")
+        List<String> features;
+
+        @Option(names = "--group-by", paramLabel = "track|artist|album",
+                description = "What stays on one side of every split: folds are stratified by genre and no "
+                        + "track (artist, album) is in two folds or on both sides of the test split. Every track "
+                        + "must have an artist (album) for artist (album). Each model is also cross-validated at its "
+                        + "chosen grid point on track-grouped folds, for comparison. Default: artist when every "
+                        + "labelled track has one, else track.")
+        String groupBy;
+
+        @Option(names = "--split", paramLabel = "CSV",
+                description = "A fixed split instead of --group-by and --test-fraction: a filename,split CSV "
+                        + "(train, valid or test; file names as in the Kaggle table's filename column, or the "
+                        + "file name of the feature table's path), e.g. GTZAN's artist-disjoint fault-filtered "
+                        + "split. Grid search uses train and valid as the two CV folds (both directions); the chosen "
+                        + "model is refit on train+valid and measured on test; tracks the split does not name are "
+                        + "left out. The track-grouped comparison is a --folds CV on train+valid.")
+        String split;
+
+        @Option(names = "--genre-map", paramLabel = "CSV",
+                description = "A source_genre,genre CSV renaming the genres of the --features tables onto one set: "
+                        + "a genre mapped to an empty value is dropped, a genre the map does not name is kept as it "
+                        + "is.")
+        String genreMap;
 
         @Option(names = "--model-out", required = true, paramLabel = "URI",
                 description = "Folder for the best model (MLlib PipelineModel), model-card.json, report.html and "
@@ -67,7 +95,8 @@ public final class TrainJob implements Callable<Integer> {
         String models;
 
         @Option(names = "--folds", paramLabel = "K", defaultValue = "10",
-                description = "Cross-validation folds, stratified by genre and grouped by track. Default: ${DEFAULT-VALUE}.")
+                description = "Cross-validation folds, stratified by genre and grouped (--group-by); with --split, "
+                        + "the folds of the track-grouped comparison CV. Default: ${DEFAULT-VALUE}.")
         int folds;
 
         @Option(names = "--pca", paramLabel = "N|off", defaultValue = "off",
@@ -87,7 +116,8 @@ public final class TrainJob implements Callable<Integer> {
 
         @Option(names = "--test-fraction", paramLabel = "F", defaultValue = "0.2",
                 description = "Share of tracks of each genre held out for the test metrics (0 for none, "
-                        + "cross-validating on everything). Default: ${DEFAULT-VALUE}.")
+                        + "cross-validating on everything); by artist or album: the first of round(1/F) stratified "
+                        + "group folds, about F of the tracks. Not used with --split. Default: ${DEFAULT-VALUE}.")
         double testFraction;
 
         @Option(names = "--aggregate", paramLabel = "mean|vote", defaultValue = "mean",
@@ -157,7 +187,9 @@ public final class TrainJob implements Callable<Integer> {
             return new TrainOptions(features, modelOut, named("--models", () -> ModelKind.listOf(models)), folds,
                     new PipelineSettings(pcaComponents, logs, seed, parallelism),
                     named("--protocol", () -> Protocol.of(protocol)), testFraction,
-                    named("--aggregate", () -> Aggregation.of(aggregate)), ensembleSize, quick, targetPrecision);
+                    named("--aggregate", () -> Aggregation.of(aggregate)), ensembleSize, quick,
+                    groupBy == null ? null : named("--group-by", () -> Grouping.of(groupBy)), split, genreMap,
+                    targetPrecision);
         }
 
         /** Runs a parser, naming the option in its error. */
@@ -201,9 +233,8 @@ public final class TrainJob implements Callable<Integer> {
             ModelStore.save(spark, outcome, request.modelOut());
             String report = TrainingReport.write(spark, outcome, request.modelOut());
             String leaky = request.protocol().leaky() ? "LEAKY " : "";
-            out.print(leaky.isEmpty() ? ConsoleTable.table(outcome.results())
-                    : ConsoleTable.table(outcome.results()).lines().map(l -> leaky + l)
-                            .reduce("", (a, b) -> a + b + "\n"));
+            out.print(leaky.isEmpty() ? ConsoleTable.table(outcome)
+                    : ConsoleTable.table(outcome).lines().map(l -> leaky + l).reduce("", (a, b) -> a + b + "\n"));
             out.println(leaky + "saved " + outcome.best().name() + " to " + request.modelOut() + " (model-card.json, "
                     + report + ")");
             out.flush();

@@ -43,4 +43,38 @@ public final class ConsoleTable {
         }
         return sb.toString();
     }
+
+    /**
+     * The results of a run, led by the grouped figure and naming the grouping: a fixed split's test accuracy
+     * first, or the grouped CV accuracy; the track-grouped CV of the same models beside it when there is one.
+     */
+    public static String table(TrainingOutcome outcome) {
+        EvaluationScheme scheme = outcome.evaluation();
+        if (!scheme.hasTrackComparison()) {
+            return table(outcome.results());
+        }
+        boolean split = scheme.split() != null;
+        StringBuilder sb = new StringBuilder(scheme.headline()).append(" first; ").append(scheme.cvDescription())
+                .append("; CV by track: the same models at their chosen grid points on ").append(outcome.options().folds())
+                .append(" track-grouped folds, for comparison\n");
+        // A split leads with its test figure; a grouping with its grouped CV, its (grouped) test split after.
+        sb.append(split ? String.format(Locale.ROOT, "%-9s %-7s %-17s %-17s", "model", "test", scheme.cvColumn(),
+                "CV by track") : String.format(Locale.ROOT, "%-9s %-17s %-17s %-7s", "model", scheme.cvColumn(),
+                        "CV by track", "test"));
+        sb.append(String.format(Locale.ROOT, " %-8s %-7s %7s %7s  %s", "macroF1", "train", "wall s", "CPU s", "params"))
+                .append('\n');
+        for (ModelResult r : outcome.results()) {
+            ModelResult byTrack = outcome.trackGroupedOf(r);
+            ClassificationMetrics test = r.testMetrics();
+            String testText = test == null ? "-" : String.format(Locale.ROOT, "%.4f", test.accuracy());
+            String cv = String.format(Locale.ROOT, "%.4f ± %.4f", r.cvAccuracyMean(), r.cvAccuracyStd());
+            String trackCv = byTrack == null ? "-" : String.format(Locale.ROOT, "%.4f ± %.4f", byTrack.cvAccuracyMean(),
+                    byTrack.cvAccuracyStd());
+            sb.append(split ? String.format(Locale.ROOT, "%-9s %-7s %-17s %-17s", r.name(), testText, cv, trackCv)
+                    : String.format(Locale.ROOT, "%-9s %-17s %-17s %-7s", r.name(), cv, trackCv, testText));
+            sb.append(String.format(Locale.ROOT, " %.4f   %.4f  %7.1f %7.1f  %s", r.cvMacroF1(), r.trainAccuracy(),
+                    r.trainSeconds(), r.cpuSeconds(), r.params())).append('\n');
+        }
+        return sb.toString();
+    }
 }

@@ -52,7 +52,10 @@ public final class FeatureTableReader {
         StructType schema = new StructType()
                 .add(TrainingTable.TRACK_ID, DataTypes.StringType, false)
                 .add(TrainingTable.WINDOW, DataTypes.IntegerType, false)
-                .add(TrainingTable.LABEL, DataTypes.StringType, true);
+                .add(TrainingTable.LABEL, DataTypes.StringType, true)
+                .add(TrainingTable.ARTIST, DataTypes.StringType, true)
+                .add(TrainingTable.ALBUM, DataTypes.StringType, true)
+                .add(TrainingTable.NAME, DataTypes.StringType, false);
         for (String name : FeatureSet.NAMES) {
             schema = schema.add(name, DataTypes.DoubleType, true);
         }
@@ -66,9 +69,29 @@ public final class FeatureTableReader {
 
     /** Reads a labelled table with at least {@code minGenres} genres (evaluation may use one). */
     public TrainingTable read(String uri, int minGenres) {
+        return read(uri, minGenres, GenreMap.identity());
+    }
+
+    /**
+     * Reads a labelled table with at least {@code minGenres} genres after renaming them with {@code genres}
+     * (rows of a genre it drops are left out like unlabelled ones).
+     */
+    public TrainingTable read(String uri, int minGenres, GenreMap genres) {
         boolean csv = uri.toLowerCase(Locale.ROOT).endsWith(".csv");
         Raw raw = csv ? readCsv(uri) : readParquet(uri);
-        Dataset<Row> labelled = raw.rows.filter(col(TrainingTable.LABEL).isNotNull()
+        Dataset<Row> rows = raw.rows;
+        if (!genres.entries().isEmpty()) {
+            List<Column> pairs = new ArrayList<>();
+            genres.entries().forEach((from, to) -> {
+                pairs.add(lit(from));
+                pairs.add(lit(to));
+            });
+            Column mapped = org.apache.spark.sql.functions.element_at(
+                    org.apache.spark.sql.functions.map(pairs.toArray(new Column[0])), col(TrainingTable.LABEL));
+            rows = rows.withColumn(TrainingTable.LABEL,
+                    org.apache.spark.sql.functions.coalesce(mapped, col(TrainingTable.LABEL)));
+        }
+        Dataset<Row> labelled = rows.filter(col(TrainingTable.LABEL).isNotNull()
                 .and(trim(col(TrainingTable.LABEL)).notEqual(lit(""))));
         long total = raw.rows.count();
         long kept = labelled.count();
@@ -103,12 +126,13 @@ public final class FeatureTableReader {
         List<Row> rows = new ArrayList<>(kaggle.size());
         for (KaggleRow r : kaggle) {
             TrackIds.TrackWindow tw = TrackIds.of(r.filename(), segmented);
-            Object[] fields = new Object[3 + FeatureSet.SIZE];
+            Object[] fields = new Object[6 + FeatureSet.SIZE];
             fields[0] = tw.trackId();
             fields[1] = tw.window();
             fields[2] = r.label();
+            fields[5] = tw.trackId(); // a Kaggle table has no artist or album; its track id is the file's stem
             for (int f = 0; f < FeatureSet.SIZE; f++) {
-                fields[3 + f] = r.values()[f];
+                fields[6 + f] = r.values()[f];
             }
             rows.add(RowFactory.create(fields));
         }
@@ -145,6 +169,18 @@ public final class FeatureTableReader {
         select.add((columns.contains(TrainingTable.WINDOW) ? col(TrainingTable.WINDOW).cast("int") : lit(0))
                 .as(TrainingTable.WINDOW));
         select.add(col(TrainingTable.LABEL).cast("string").as(TrainingTable.LABEL));
+        for (String tag : List.of(TrainingTable.ARTIST, TrainingTable.ALBUM)) {
+            Column value = columns.contains(tag) ? col(tag).cast("string") : lit(null).cast("string");
+            select.add(org.apache.spark.sql.functions.when(trim(value).equalTo(""), lit(null).cast("string"))
+                    .otherwise(value).as(tag)); // a blank artist is no artist
+        }
+        // The file name without folders and extension (a Kaggle row's path is table#filename).
+        Column fileName = columns.contains("path")
+                ? org.apache.spark.sql.functions.regexp_replace(
+                        org.apache.spark.sql.functions.regexp_extract(col("path"), "([^/#\\\\]*)$", 1),
+                        "\\.[^.]*[A-Za-z][^.]*$", "")
+                : col(TrainingTable.TRACK_ID).cast("string");
+        select.add(fileName.as(TrainingTable.NAME));
         // a rich table (docs/feature-table.md) trains on all its columns
         for (String name : FeatureSetKind.containedIn(columns).columns()) {
             select.add(col(name).cast("double").as(name));

@@ -14,7 +14,9 @@ import java.util.Map;
  * beside the PipelineModel. The issue's fields come first ({@code genres}, {@code feature_columns}
  * (with {@code feature_set}, gtzan or rich: what classify must extract), {@code extractor_version}, {@code protocol}, {@code best_model}, {@code cv_accuracy_mean},
  * {@code cv_accuracy_std}, {@code test_accuracy}, {@code models}, {@code training_data_sha256},
- * {@code created_at}); the rest record the settings needed to reproduce the run.
+ * {@code created_at}), with how the folds were grouped right after the protocol ({@code evaluation},
+ * {@code group_by} or {@code split}); the rest record the settings needed to reproduce the run. The CV and
+ * test figures are those of that grouping; {@code track_grouped_cv_accuracy_*} the comparison beside them.
  */
 public final class ModelCard {
 
@@ -37,6 +39,16 @@ public final class ModelCard {
         f.put("feature_set", outcome.table().featureSet().label());
         f.put("extractor_version", String.join(",", outcome.table().extractorVersions()));
         f.put("protocol", options.protocol().cliName());
+        EvaluationScheme scheme = outcome.evaluation();
+        f.put("evaluation", scheme.headline() + "; " + scheme.cvDescription());
+        f.put("group_by", scheme.split() == null ? scheme.grouping().cliName() : null);
+        if (scheme.split() != null) {
+            Map<String, Object> split = new LinkedHashMap<>();
+            split.put("file", scheme.split().uri());
+            split.put("sha256", scheme.split().sha256());
+            split.put("tracks_left_out", outcome.split().leftOut());
+            f.put("split", split);
+        }
         f.put("best_model", best.name());
         f.put("cv_accuracy_mean", best.cvAccuracyMean());
         f.put("cv_accuracy_std", best.cvAccuracyStd());
@@ -48,6 +60,11 @@ public final class ModelCard {
             m.put("params", r.params());
             m.put("cv_accuracy_mean", r.cvAccuracyMean());
             m.put("cv_accuracy_std", r.cvAccuracyStd());
+            ModelResult byTrack = outcome.trackGroupedOf(r);
+            if (byTrack != null) {
+                m.put("track_grouped_cv_accuracy_mean", byTrack.cvAccuracyMean());
+                m.put("track_grouped_cv_accuracy_std", byTrack.cvAccuracyStd());
+            }
             m.put("macro_f1", r.cvMacroF1());
             m.put("train_seconds", r.trainSeconds());
             m.put("train_cpu_seconds", r.cpuSeconds());
@@ -60,16 +77,28 @@ public final class ModelCard {
         }
         f.put("models", models);
         f.put("training_data_sha256", outcome.table().sha256());
+        List<Map<String, Object>> sources = new ArrayList<>();
+        for (TrainingTable source : outcome.table().sources()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("uri", source.source());
+            m.put("format", source.format());
+            m.put("sha256", source.sha256());
+            m.put("rows_left_out", source.skippedRows());
+            sources.add(m);
+        }
+        f.put("sources", sources);
+        f.put("genre_map", options.genreMap());
         f.put("created_at", outcome.createdAt().toString());
         // Beyond the list: what it takes to reproduce and to read the numbers right.
         f.put("leaky", options.protocol().leaky());
         f.put("protocol_description", options.protocol().label());
         f.put("metric_unit", options.protocol().leaky() ? "segment" : "track");
         f.put("aggregation", options.aggregation().cliName());
-        f.put("folds", options.folds());
+        f.put("folds", outcome.split().folds() > 0 ? outcome.split().folds() : options.folds());
+        f.put("track_grouped_folds", outcome.trackGrouped().isEmpty() ? null : options.folds());
         f.put("grid", options.quickGrids() ? "quick" : "full");
         f.put("seed", options.pipeline().seed());
-        f.put("test_fraction", options.testFraction());
+        f.put("test_fraction", scheme.split() == null ? options.testFraction() : null);
         f.put("pca_components", options.pipeline().pcaComponents() == 0 ? null : options.pipeline().pcaComponents());
         f.put("log_variances", options.pipeline().logVariances());
         f.put("training_data", outcome.table().source());

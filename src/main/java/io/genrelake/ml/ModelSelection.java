@@ -108,6 +108,18 @@ public final class ModelSelection implements AutoCloseable {
     }
 
     /**
+     * Cross-validates a model at one grid point (one chosen by another selection): the comparison figure of
+     * the same pipeline on other folds.
+     */
+    public ModelResult runAt(ModelKind kind, PipelineStage classifier, ParamMap point) {
+        ModelResult result = crossValidate(kind.cliName(), classifier, new ParamMap[] {point});
+        if (!keepForEnsemble || !kind.probabilistic()) {
+            fittedFolds.remove(kind.cliName());
+        }
+        return result;
+    }
+
+    /**
      * The soft-voting ensemble of models this selection already cross-validated, each at its chosen grid
      * point, assembled from their fitted folds (see the class comment). Releases every model's folds.
      */

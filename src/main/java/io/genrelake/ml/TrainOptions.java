@@ -5,33 +5,44 @@ import java.util.List;
 /**
  * What {@code genrelake train} was asked to do.
  *
- * @param features      feature table URI (Parquet folder, or Kaggle-layout .csv)
+ * @param features      feature table URIs (Parquet folders, or Kaggle-layout .csv), one or more
  * @param modelOut      where the best PipelineModel, model-card.json and the report go
  * @param models        models to cross-validate, in order
- * @param folds         cross-validation folds
+ * @param folds         cross-validation folds (with a fixed split: of the track-grouped comparison)
  * @param pipeline      PCA, log-variances, seed, parallelism
  * @param protocol      honest track grouping, or the seeds' leaky segment split
- * @param testFraction  share of tracks (stratified by genre) held out for the test metrics; 0 for none
+ * @param testFraction  share of groups (stratified by genre) held out for the test metrics; 0 for none
  * @param aggregation   how windows make a track prediction
  * @param ensembleSize  how many of the best probabilistic models the ensemble averages
  * @param quickGrids    one grid point per model (the defaults) instead of the full grids
+ * @param groupBy       what stays on one side of every split; null: artist when every row has one, else track
+ * @param split         a fixed train/valid/test split file ({@link FixedSplit}), or null
+ * @param genreMap      a source_genre,genre CSV ({@link GenreMap}), or null
  * @param targetPrecision the precision the chosen model's confident predictions must reach: below the
  *                      confidence threshold that gives it, a track is {@code uncertain}
  */
-public record TrainOptions(String features, String modelOut, List<ModelKind> models, int folds,
+public record TrainOptions(List<String> features, String modelOut, List<ModelKind> models, int folds,
         PipelineSettings pipeline, Protocol protocol, double testFraction, Aggregation aggregation,
-        int ensembleSize, boolean quickGrids, double targetPrecision) {
+        int ensembleSize, boolean quickGrids, Grouping groupBy, String split, String genreMap,
+        double targetPrecision) {
 
-    /** With the default target precision ({@link CalibrationSelection#DEFAULT_TARGET_PRECISION}). */
+    /**
+     * One feature table, grouping by artist when it names every artist, no split or genre map, the default
+     * target precision ({@link CalibrationSelection#DEFAULT_TARGET_PRECISION}).
+     */
     public TrainOptions(String features, String modelOut, List<ModelKind> models, int folds,
             PipelineSettings pipeline, Protocol protocol, double testFraction, Aggregation aggregation,
             int ensembleSize, boolean quickGrids) {
-        this(features, modelOut, models, folds, pipeline, protocol, testFraction, aggregation, ensembleSize,
-                quickGrids, CalibrationSelection.DEFAULT_TARGET_PRECISION);
+        this(List.of(features), modelOut, models, folds, pipeline, protocol, testFraction, aggregation, ensembleSize,
+                quickGrids, null, null, null, CalibrationSelection.DEFAULT_TARGET_PRECISION);
     }
 
     public TrainOptions {
+        features = List.copyOf(features);
         models = List.copyOf(models);
+        if (features.isEmpty()) {
+            throw new IllegalArgumentException("--features: at least one feature table is needed");
+        }
         if (folds < 2) {
             throw new IllegalArgumentException("--folds must be at least 2, got " + folds);
         }
@@ -43,6 +54,14 @@ public record TrainOptions(String features, String modelOut, List<ModelKind> mod
         }
         if (ensembleSize < 2) {
             throw new IllegalArgumentException("--ensemble-size must be at least 2, got " + ensembleSize);
+        }
+        if (protocol.leaky() && (split != null || (groupBy != null && groupBy != Grouping.TRACK))) {
+            throw new IllegalArgumentException("--protocol leaky-segments splits segments at random; it cannot be "
+                    + "combined with --split or --group-by artist|album");
+        }
+        if (split != null && groupBy != null) {
+            throw new IllegalArgumentException("--split and --group-by exclude each other: the split file decides "
+                    + "what is held out");
         }
     }
 }

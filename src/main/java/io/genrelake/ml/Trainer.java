@@ -1,5 +1,8 @@
 package io.genrelake.ml;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.trim;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,12 +11,16 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import org.apache.spark.ml.feature.StringIndexer;
 import org.apache.spark.ml.feature.StringIndexerModel;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * A whole training run: read and check the table, place tracks in test set and folds, cross-validate
- * each model, then the ensemble of the best probabilistic ones; the winner by track-level CV accuracy
- * is the model to save (already refit on all training rows).
+ * A whole training run: read and check the table(s), place groups in test set and folds (or follow a fixed
+ * split), cross-validate each model, then the ensemble of the best probabilistic ones; the winner by CV
+ * accuracy is the model to save (already refit on all training rows). When the folds are grouped by more
+ * than the track, every model is cross-validated once more at its chosen grid point on track-grouped folds,
+ * the figure beside the grouped one that shows what the grouping costs.
  */
 public final class Trainer {
 
@@ -28,31 +35,105 @@ public final class Trainer {
 
     public TrainingOutcome train(TrainOptions options) {
         String leaky = options.protocol().leaky() ? "LEAKY " : "";
-        TrainingTable table = new FeatureTableReader(spark).read(options.features());
-        progress.accept(String.format(Locale.ROOT, "%sread %s (%s, %s): %d labelled rows%s", leaky,
-                table.source(), table.format(), table.segmented() ? "several windows per track" : "one row per track",
-                table.rows().count(), table.skippedRows() > 0 ? ", " + table.skippedRows() + " rows left out "
-                        + "(status error or no label)" : ""));
-        SplitPlan split = SplitPlan.of(spark, table.rows(), options.protocol(), options.folds(),
-                options.testFraction(), options.pipeline().seed());
+        GenreMap genreMap = options.genreMap() == null ? GenreMap.identity()
+                : GenreMap.read(options.genreMap(), spark.sparkContext().hadoopConfiguration());
+        TrainingTable table = TrainingSources.read(spark, options.features(), genreMap);
+        for (TrainingTable source : table.sources()) {
+            progress.accept(String.format(Locale.ROOT, "%sread %s (%s, %s): %d labelled rows%s", leaky,
+                    source.source(), source.format(), source.segmented() ? "several windows per track"
+                            : "one row per track", source.rows().count(), source.skippedRows() > 0 ? ", "
+                            + source.skippedRows() + " rows left out (status error, no label or genre mapped to none)"
+                            : ""));
+        }
+        EvaluationScheme scheme = scheme(options, table);
+        SplitPlan split = scheme.split() != null ? SplitPlan.fixed(spark, table.rows(), scheme.split())
+                : SplitPlan.of(spark, table.rows(), options.protocol(), scheme.grouping(), options.folds(),
+                        options.testFraction(), options.pipeline().seed());
         String unit = options.protocol() == Protocol.TRACKS ? "tracks" : "segments";
         progress.accept(String.format(Locale.ROOT, "%sprotocol %s: %d training %s in %d folds, %d held out for test",
-                leaky, options.protocol().label(), split.trainUnits(), unit, options.folds(), split.testUnits()));
+                leaky, options.protocol().label(), split.trainUnits(), unit, split.folds(), split.testUnits()));
+        progress.accept(leaky + "evaluation: " + scheme.headline() + "; " + scheme.cvDescription()
+                + (split.leftOut() > 0 ? "; " + split.leftOut() + " tracks the split does not name left out" : ""));
+        for (String warning : split.warnings()) {
+            progress.accept(leaky + "warning: " + warning);
+        }
 
         StringIndexerModel labels = new StringIndexer().setInputCol(TrainingTable.LABEL)
                 .setOutputCol(PipelineFactory.LABEL_INDEX).setStringOrderType("alphabetAsc").fit(table.rows());
         PipelineFactory factory = new PipelineFactory(labels, options.pipeline(), table.featureSet().columns());
         boolean oneRowPerUnit = options.protocol().leaky() || !table.segmented();
-        try (ModelSelection selection = new ModelSelection(factory, split, options.folds(), options.aggregation(),
-                oneRowPerUnit, options.quickGrids(), options.models().contains(ModelKind.ENSEMBLE))) {
-            return train(options, table, split, labels, selection);
+        boolean ensemble = options.models().contains(ModelKind.ENSEMBLE);
+        List<ModelResult> results;
+        try (ModelSelection selection = new ModelSelection(factory, split, split.folds(), options.aggregation(),
+                oneRowPerUnit, options.quickGrids(), ensemble)) {
+            results = select(options, selection, leaky, scheme.cvColumn());
         }
+        ModelResult best = TrainingOutcome.best(results);
+        List<ModelResult> trackGrouped = List.of();
+        if (scheme.hasTrackComparison()) {
+            SplitPlan byTrack = split.regroupedByTrack(spark, options.folds(), options.pipeline().seed());
+            progress.accept(String.format(Locale.ROOT, "%scomparison: every model at its chosen grid point, "
+                    + "cross-validated on %d folds grouped by track only", leaky, options.folds()));
+            try (ModelSelection selection = new ModelSelection(factory, byTrack, options.folds(), options.aggregation(),
+                    oneRowPerUnit, options.quickGrids(), ensemble)) {
+                trackGrouped = compare(results, selection, leaky);
+            }
+        }
+        if (scheme.split() != null) { // the split's test figure leads; the CV only chose the model
+            progress.accept(String.format(Locale.ROOT, "%sbest: %s, %s %.4f (chosen by CV train↔valid %.4f ± %.4f)",
+                    leaky, best.name(), scheme.headline(), best.testMetrics().accuracy(), best.cvAccuracyMean(),
+                    best.cvAccuracyStd()));
+        } else {
+            progress.accept(String.format(Locale.ROOT, "%sbest: %s, %s %.4f ± %.4f%s", leaky, best.name(),
+                    scheme.hasTrackComparison() ? scheme.headline() : "CV accuracy", best.cvAccuracyMean(),
+                    best.cvAccuracyStd(), best.testMetrics() == null ? ""
+                            : String.format(Locale.ROOT, ", test accuracy %.4f", best.testMetrics().accuracy())));
+        }
+        CalibrationResult calibration = CalibrationSelection.run(best.outOfFold(), best.heldOut(),
+                options.targetPrecision());
+        progress.accept(leaky + ConsoleTable.calibrationLine(calibration));
+        return new TrainingOutcome(options, table, split, List.of(labels.labelsArray()[0]), results, best,
+                Instant.now(), scheme, trackGrouped, calibration);
     }
 
-    private TrainingOutcome train(TrainOptions options, TrainingTable table, SplitPlan split, StringIndexerModel labels,
-            ModelSelection selection) {
-        String leaky = options.protocol().leaky() ? "LEAKY " : "";
+    /** The grouping asked for, or the default one, checked against the rows; or the fixed split. */
+    private EvaluationScheme scheme(TrainOptions options, TrainingTable table) {
+        if (options.split() != null) {
+            return new EvaluationScheme(Grouping.TRACK,
+                    FixedSplit.read(options.split(), spark.sparkContext().hadoopConfiguration()), 2);
+        }
+        if (options.protocol().leaky()) {
+            return new EvaluationScheme(Grouping.TRACK, null, options.folds());
+        }
+        Grouping asked = options.groupBy();
+        Grouping tag = asked == null ? Grouping.ARTIST : asked;
+        if (tag == Grouping.TRACK) {
+            return new EvaluationScheme(Grouping.TRACK, null, options.folds());
+        }
+        Dataset<Row> tracks = table.rows().select(TrainingTable.TRACK_ID, tag.column()).distinct();
+        Dataset<Row> missing = tracks.filter(col(tag.column()).isNull().or(trim(col(tag.column())).equalTo("")));
+        long missingCount = missing.count();
+        if (missingCount == 0) {
+            if (asked == null) {
+                progress.accept("grouping by artist: every labelled track names one (--group-by track to change)");
+            }
+            return new EvaluationScheme(tag, null, options.folds());
+        }
+        long total = tracks.select(TrainingTable.TRACK_ID).distinct().count();
+        if (asked == null) {
+            if (missingCount < total) {
+                progress.accept(String.format(Locale.ROOT, "grouping by track: %d of %d tracks name no artist "
+                        + "(--group-by artist needs one for every track)", missingCount, total));
+            }
+            return new EvaluationScheme(Grouping.TRACK, null, options.folds());
+        }
+        throw new TrainingDataException(String.format(Locale.ROOT, "--group-by %s: %d of %d tracks have no %s, "
+                + "e.g. track %s; give every track one (the artist and album columns of extract --labels), or use "
+                + "--group-by track", tag.cliName(), missingCount, total, tag.cliName(),
+                missing.first().getString(0)));
+    }
 
+    private List<ModelResult> select(TrainOptions options, ModelSelection selection, String leaky, String column) {
         List<ModelResult> results = new ArrayList<>();
         for (ModelKind kind : options.models()) {
             ModelResult result;
@@ -67,15 +148,26 @@ public final class Trainer {
                 result = selection.run(kind);
             }
             results.add(result);
-            progress.accept(leaky + ConsoleTable.line(result));
+            progress.accept(leaky + column + ": " + ConsoleTable.line(result));
         }
-        ModelResult best = TrainingOutcome.best(results);
-        progress.accept(String.format(Locale.ROOT, "%sbest: %s, CV accuracy %.4f ± %.4f", leaky, best.name(),
-                best.cvAccuracyMean(), best.cvAccuracyStd()));
-        CalibrationResult calibration = CalibrationSelection.run(best.outOfFold(), best.heldOut(),
-                options.targetPrecision());
-        progress.accept(leaky + ConsoleTable.calibrationLine(calibration));
-        return new TrainingOutcome(options, table, split, List.of(labels.labelsArray()[0]), results, best,
-                Instant.now(), calibration);
+        return results;
+    }
+
+    /** Each model again at its chosen point on the selection's (track-grouped) folds; the ensemble of the same members. */
+    private List<ModelResult> compare(List<ModelResult> chosen, ModelSelection selection, String leaky) {
+        List<ModelResult> compared = new ArrayList<>();
+        for (ModelResult r : chosen) {
+            ModelResult again;
+            if (ModelKind.of(r.name()) == ModelKind.ENSEMBLE) {
+                List<?> names = (List<?>) r.params().get("members");
+                again = selection.runEnsemble(names.stream().map(n -> compared.stream()
+                        .filter(c -> c.name().equals(n)).findFirst().orElseThrow()).toList());
+            } else {
+                again = selection.runAt(ModelKind.of(r.name()), r.classifier(), r.bestParams());
+            }
+            compared.add(again);
+            progress.accept(leaky + "CV by track: " + ConsoleTable.line(again));
+        }
+        return compared;
     }
 }

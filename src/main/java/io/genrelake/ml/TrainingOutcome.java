@@ -14,10 +14,32 @@ import java.util.List;
  * @param results  one per model, in the order trained
  * @param best     the model with the highest cross-validated accuracy (ties: the earlier)
  * @param createdAt when training finished
+ * @param evaluation how the folds and the test split were made (grouping or fixed split)
+ * @param trackGrouped the same models at their chosen grid points cross-validated on folds grouped by track
+ *                   only, in the order of {@code results}, for comparison; empty when the evaluation already
+ *                   is track-grouped
  * @param calibration the best model's calibration and uncertainty threshold, from its out-of-fold predictions
  */
 public record TrainingOutcome(TrainOptions options, TrainingTable table, SplitPlan split, List<String> genres,
-        List<ModelResult> results, ModelResult best, Instant createdAt, CalibrationResult calibration) {
+        List<ModelResult> results, ModelResult best, Instant createdAt, EvaluationScheme evaluation,
+        List<ModelResult> trackGrouped, CalibrationResult calibration) {
+
+    /** An outcome of a track-grouped evaluation. */
+    public TrainingOutcome(TrainOptions options, TrainingTable table, SplitPlan split, List<String> genres,
+            List<ModelResult> results, ModelResult best, Instant createdAt, CalibrationResult calibration) {
+        this(options, table, split, genres, results, best, createdAt,
+                new EvaluationScheme(Grouping.TRACK, null, options.folds()), List.of(), calibration);
+    }
+
+    public TrainingOutcome {
+        trackGrouped = List.copyOf(trackGrouped);
+    }
+
+    /** The track-grouped comparison result of a model, or null when there is none. */
+    public ModelResult trackGroupedOf(ModelResult result) {
+        int i = results.indexOf(result);
+        return i >= 0 && i < trackGrouped.size() ? trackGrouped.get(i) : null;
+    }
 
     /** The result with the highest mean CV accuracy; the first listed wins ties. */
     public static ModelResult best(List<ModelResult> results) {

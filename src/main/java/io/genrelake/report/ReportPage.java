@@ -2,6 +2,7 @@ package io.genrelake.report;
 
 import io.genrelake.ml.CalibrationResult;
 import io.genrelake.ml.ClassificationMetrics;
+import io.genrelake.ml.EvaluationScheme;
 import io.genrelake.ml.PrecisionThreshold;
 import io.genrelake.ml.Reliability;
 import io.genrelake.ml.ModelResult;
@@ -18,6 +19,26 @@ public final class ReportPage {
             String reliability, String accuracyCoverage) {}
 
     private ReportPage() {}
+
+    /** The best model's figures, the grouped one first and named: "test accuracy on the … split 0.55, …". */
+    static String headline(TrainingOutcome outcome, ModelResult best) {
+        EvaluationScheme scheme = outcome.evaluation();
+        String cv = String.format(Locale.ROOT, "%.4f ± %.4f", best.cvAccuracyMean(), best.cvAccuracyStd());
+        String test = best.testMetrics() == null ? null : String.format(Locale.ROOT, "%.4f", best.testMetrics().accuracy());
+        ModelResult byTrack = outcome.trackGroupedOf(best);
+        String comparison = byTrack == null ? "" : String.format(Locale.ROOT, " (CV by track, for comparison: %.4f ± %.4f)",
+                byTrack.cvAccuracyMean(), byTrack.cvAccuracyStd());
+        if (scheme.split() != null) {
+            return scheme.headline() + " " + (test == null ? "-" : test) + ", CV train↔valid " + cv + comparison;
+        }
+        return (scheme.hasTrackComparison() ? scheme.headline() : "CV accuracy") + " " + cv
+                + (test == null ? "" : ", test accuracy " + test) + comparison;
+    }
+
+    private static String trackCv(ModelResult byTrack) {
+        return byTrack == null ? "<td>–</td>"
+                : String.format(Locale.ROOT, "<td>%.4f ± %.4f</td>", byTrack.cvAccuracyMean(), byTrack.cvAccuracyStd());
+    }
 
     public static String html(TrainingOutcome outcome, Plots plots) {
         var options = outcome.options();
@@ -44,25 +65,33 @@ public final class ReportPage {
                 + outcome.table().sha256().substring(0, 16) + "…</code>)");
         row(h, "extractor version", esc(String.join(", ", outcome.table().extractorVersions())));
         row(h, "protocol", esc(options.protocol().label()));
+        row(h, "evaluation", "<b>" + esc(outcome.evaluation().headline()) + "</b>: "
+                + esc(outcome.evaluation().cvDescription())
+                + (outcome.trackGrouped().isEmpty() ? "" : "; beside it, CV by track: the same models at their chosen "
+                        + "grid points on " + options.folds() + " folds grouped by track only"));
         row(h, "genres", esc(String.join(", ", outcome.genres())));
-        row(h, "split", String.format(Locale.ROOT, "%d training %ss in %d stratified folds; %d held out (%.0f%%)",
-                outcome.split().trainUnits(), unit, options.folds(), outcome.split().testUnits(),
-                100 * options.testFraction()));
+        row(h, "split", outcome.evaluation().split() != null
+                ? String.format(Locale.ROOT, "%s: %d training %ss (train + valid), %d test; %d not named, left out",
+                        esc(outcome.evaluation().split().uri()), outcome.split().trainUnits(), unit,
+                        outcome.split().testUnits(), outcome.split().leftOut())
+                : String.format(Locale.ROOT, "%d training %ss in %d stratified folds grouped by %s; %d held out (%.0f%%)",
+                        outcome.split().trainUnits(), unit, options.folds(), outcome.evaluation().grouping().cliName(),
+                        outcome.split().testUnits(), 100 * options.testFraction()));
         row(h, "pipeline", esc((options.pipeline().logVariances() ? "log(variances) → " : "") + "assemble → standardise → "
                 + (options.pipeline().pcaComponents() > 0 ? "PCA(" + options.pipeline().pcaComponents() + ") → " : "")
                 + "classifier; windows aggregated per track by " + options.aggregation().cliName()));
         row(h, "seed", Long.toString(options.pipeline().seed()));
-        row(h, "best model", "<b>" + esc(best.name()) + "</b>: CV accuracy "
-                + String.format(Locale.ROOT, "%.4f ± %.4f", best.cvAccuracyMean(), best.cvAccuracyStd())
-                + (best.testMetrics() == null ? "" : String.format(Locale.ROOT, ", test accuracy %.4f",
-                        best.testMetrics().accuracy())));
+        row(h, "best model", "<b>" + esc(best.name()) + "</b>: " + esc(headline(outcome, best)));
         row(h, "created", esc(outcome.createdAt().toString()));
         h.append("</table>\n");
 
         h.append("<h2>Models</h2>\n<p>Accuracy and macro F1 per ").append(unit)
                 .append("; cross-validation figures are the mean ± standard deviation over folds of the best grid ")
                 .append("point; train and test use that point refit on all training ").append(unit).append("s.</p>\n");
-        h.append("<table>\n<tr><th>model</th><th>train acc.</th><th>CV acc. (mean ± std)</th><th>CV macro F1</th>")
+        boolean compared = !outcome.trackGrouped().isEmpty();
+        h.append("<table>\n<tr><th>model</th><th>train acc.</th><th>").append(esc(outcome.evaluation().cvColumn()))
+                .append(" acc. (mean ± std)</th>").append(compared ? "<th>CV by track (comparison)</th>" : "")
+                .append("<th>CV macro F1</th>")
                 .append("<th>test acc.</th><th>test macro F1</th><th>grid points</th><th>train seconds (wall / CPU)</th>")
                 .append("<th>chosen parameters</th></tr>\n");
         for (ModelResult r : outcome.results()) {
@@ -70,6 +99,7 @@ public final class ReportPage {
             h.append(r == best ? "<tr class=\"best\">" : "<tr>").append("<td>").append(esc(r.name())).append("</td>")
                     .append(td(r.trainAccuracy()))
                     .append(String.format(Locale.ROOT, "<td>%.4f ± %.4f</td>", r.cvAccuracyMean(), r.cvAccuracyStd()))
+                    .append(compared ? trackCv(outcome.trackGroupedOf(r)) : "")
                     .append(td(r.cvMacroF1()))
                     .append(test == null ? "<td>–</td><td>–</td>" : td(test.accuracy()) + td(test.macroF1()))
                     .append("<td>").append(r.gridSize()).append("</td>")

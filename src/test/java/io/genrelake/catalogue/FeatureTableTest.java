@@ -35,7 +35,8 @@ class FeatureTableTest {
         List<String> expected = new ArrayList<>(List.of("track_id", "path", "size", "modified", "duration_s", "codec",
                 "decoder", "sample_rate_in", "channels_in", "window", "start_s", "end_s"));
         expected.addAll(FeatureSet.NAMES);
-        expected.addAll(List.of("label", "status", "error", "extractor_version", "feature_set", "extracted_at"));
+        expected.addAll(List.of("label", "artist", "album", "status", "error", "extractor_version", "feature_set",
+                "extracted_at"));
         assertEquals(expected, Arrays.asList(FeatureTable.SCHEMA.fieldNames()));
         assertEquals(DataTypes.TimestampType, FeatureTable.SCHEMA.apply("modified").dataType());
         assertEquals(DataTypes.DoubleType, FeatureTable.SCHEMA.apply("mfcc20_var").dataType());
@@ -61,7 +62,8 @@ class FeatureTableTest {
         assertEquals(new Timestamp(1_600_000_000_000L), second.get(3));
         assertEquals(45.0, second.get(4));
         assertEquals("pcm_s16le", second.get(5));
-        assertEquals("wav", second.get(6));
+        assertEquals("wav", second.get(at(FeatureTable.DECODER)));
+        assertEquals(6, at(FeatureTable.DECODER), "right after codec");
         assertEquals(44100, second.get(7));
         assertEquals(2, second.get(8));
         assertEquals(1, second.get(9));
@@ -69,12 +71,14 @@ class FeatureTableTest {
         assertEquals(45.0, second.get(11));
         assertEquals(100.0, second.get(12));          // chroma_stft_mean
         assertEquals(156.0, second.get(12 + 56));     // mfcc20_var
-        assertEquals("blues", second.get(69));
-        assertEquals("ok", second.get(70));
-        assertNull(second.get(71));
-        assertEquals("9.9", second.get(72));
-        assertEquals("gtzan", second.get(73));
-        assertEquals(new Timestamp(1_700_000_000_000L), second.get(74));
+        assertEquals("blues", second.get(at(FeatureTable.LABEL)));
+        assertNull(second.get(at(FeatureTable.ARTIST)));
+        assertNull(second.get(at(FeatureTable.ALBUM)));
+        assertEquals("ok", second.get(at(FeatureTable.STATUS)));
+        assertNull(second.get(at(FeatureTable.ERROR)));
+        assertEquals("9.9", second.get(at(FeatureTable.EXTRACTOR_VERSION)));
+        assertEquals("gtzan", second.get(at(FeatureTable.FEATURE_SET)));
+        assertEquals(new Timestamp(1_700_000_000_000L), second.get(at(FeatureTable.EXTRACTED_AT)));
     }
 
     @Test
@@ -99,6 +103,16 @@ class FeatureTableTest {
     }
 
     @Test
+    void artistAndAlbumFollowTheLabel() {
+        CatalogueFile tagged = FILE.withTags("blues", "Son House", "Delta Sessions");
+        TrackResult result = TrackResult.failed(tagged, null, "empty file");
+        Row r = FeatureTable.rows(result, RUN).get(0);
+        assertEquals(at(FeatureTable.LABEL) + 1, at(FeatureTable.ARTIST));
+        assertEquals("Son House", r.get(at(FeatureTable.ARTIST)));
+        assertEquals("Delta Sessions", r.get(at(FeatureTable.ALBUM)));
+    }
+
+    @Test
     void anUnusableFileHasOneErrorRowWithoutFeatures() {
         TrackResult result = TrackResult.failed(FILE, null, "empty file");
         List<Row> rows = FeatureTable.rows(result, RUN);
@@ -106,12 +120,12 @@ class FeatureTableTest {
         Row r = rows.get(0);
         assertEquals("file:/m/blues/a.wav", r.get(1));
         assertEquals(1234L, r.get(2));
-        for (int i = 4; i < 69; i++) {
+        for (int i = 4; i < at(FeatureTable.LABEL); i++) {
             assertNull(r.get(i), FeatureTable.SCHEMA.fieldNames()[i]);
         }
-        assertEquals("blues", r.get(69));
-        assertEquals("error", r.get(70));
-        assertEquals("empty file", r.get(71));
+        assertEquals("blues", r.get(at(FeatureTable.LABEL)));
+        assertEquals("error", r.get(at(FeatureTable.STATUS)));
+        assertEquals("empty file", r.get(at(FeatureTable.ERROR)));
     }
 
     @Test
@@ -123,11 +137,15 @@ class FeatureTableTest {
         assertNull(r.get(2));
         assertEquals(661794 / 22050.0, r.get(4));
         assertEquals("kaggle-csv", r.get(5));
-        assertNull(r.get(6)); // no decoder: librosa read the audio
+        assertNull(r.get(at(FeatureTable.DECODER))); // no decoder: librosa read the audio
         assertEquals(0, r.get(9));
         assertEquals(1.0, r.get(12));
-        assertEquals("blues", r.get(69));
-        assertEquals("ok", r.get(70));
-        assertNull(r.get(72)); // computed by librosa, not by a genrelake extractor
+        assertEquals("blues", r.get(at(FeatureTable.LABEL)));
+        assertEquals("ok", r.get(at(FeatureTable.STATUS)));
+        assertNull(r.get(at(FeatureTable.EXTRACTOR_VERSION))); // computed by librosa, not by a genrelake extractor
+    }
+
+    private static int at(String column) {
+        return FeatureTable.SCHEMA.fieldIndex(column);
     }
 }

@@ -44,7 +44,7 @@ class TrainCommandTest {
         for (String expected : List.of("--features", "--model-out", "--models",
                 "--folds", "Default: 10", "--pca", "Default: off", "--seed", "Default: 42", "--protocol",
                 "leaky-segments", "LEAKY", "--test-fraction", "Default: 0.2", "--master", "local[*]", "--aggregate",
-                "--grid", "Exit codes")) {
+                "--grid", "--group-by", "track|artist|album", "--split", "--genre-map", "Repeatable", "Exit codes")) {
             assertTrue(run.out().contains(expected), "help lacks '" + expected + "':\n" + run.out());
         }
         // the default model list is long enough to wrap

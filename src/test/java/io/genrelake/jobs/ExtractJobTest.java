@@ -282,6 +282,21 @@ class ExtractJobTest {
     }
 
     @Test
+    void aLabelsTableWithArtistAndAlbumFillsThoseColumns() throws Exception {
+        Path labels = Files.writeString(dir.resolve("tagged.csv"),
+                "path,genre,artist,album,tag_genre\ntone.wav,blues,Son House,\"Delta, Vol. 2\",Blues\n");
+        String out = dir.resolve("tagged").toString();
+        ExtractJob.run(spark, options(out, library.resolve("blues").toString()).labels(labels.toString()));
+        List<Row> rows = TableRows.read(spark, out).rows();
+        assertFalse(rows.isEmpty());
+        for (Row r : rows) {
+            assertEquals("blues", r.getAs(FeatureTable.LABEL));
+            assertEquals("Son House", r.getAs(FeatureTable.ARTIST));
+            assertEquals("Delta, Vol. 2", r.getAs(FeatureTable.ALBUM));
+        }
+    }
+
+    @Test
     void theSparkSubmitEntryPointTakesTheCommandsOptions() throws Exception {
         String out = dir.resolve("submitted").toString();
         int code = new CommandLine(new ExtractJob()).execute("--input", library.resolve("jazz").toString(),

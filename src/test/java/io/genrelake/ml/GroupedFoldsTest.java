@@ -82,4 +82,81 @@ class GroupedFoldsTest {
         assertTrue(e.getMessage().contains("5 folds of 3 tracks"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> GroupedFolds.holdOut(units(5), 1.0, 0));
     }
+
+    /** Artists of uneven size (1 to 6 tracks), {@code artistsPerGenre} per genre, one genre each. */
+    private static List<GroupedFolds.Unit> artists(int genres, int artistsPerGenre) {
+        List<GroupedFolds.Unit> units = new ArrayList<>();
+        for (int g = 0; g < genres; g++) {
+            for (int a = 0; a < artistsPerGenre; a++) {
+                for (int t = 0; t < 1 + (a * 7 + g) % 6; t++) {
+                    units.add(new GroupedFolds.Unit("g" + g + ".a" + a + ".t" + t, "genre" + g, "g" + g + ".a" + a));
+                }
+            }
+        }
+        return units;
+    }
+
+    @Test
+    void groupsNeverSpanTwoFoldsAndEveryGenreIsSpreadOverTheFolds() {
+        List<GroupedFolds.Unit> units = artists(4, 15);
+        int k = 5;
+        Map<String, Integer> folds = GroupedFolds.assign(units, k, 3);
+        assertEquals(units.size(), folds.size());
+        Map<String, Integer> foldOfGroup = new HashMap<>();
+        Map<String, int[]> perGenre = new HashMap<>();
+        Map<String, Integer> genreTotal = new HashMap<>();
+        for (GroupedFolds.Unit u : units) {
+            int f = folds.get(u.id());
+            Integer previous = foldOfGroup.putIfAbsent(u.group(), f);
+            assertTrue(previous == null || previous == f, "group " + u.group() + " in folds " + previous + " and " + f);
+            perGenre.computeIfAbsent(u.genre(), g -> new int[k])[f]++;
+            genreTotal.merge(u.genre(), 1, Integer::sum);
+        }
+        for (Map.Entry<String, int[]> e : perGenre.entrySet()) {
+            double expected = genreTotal.get(e.getKey()) / (double) k;
+            for (int n : e.getValue()) {
+                // Groups of up to 6 tracks cannot be split: each fold within one group's size of its share.
+                assertTrue(Math.abs(n - expected) <= 6, e.getKey() + " spread " + java.util.Arrays.toString(e.getValue())
+                        + " around " + expected);
+                assertTrue(n > 0, e.getKey() + " missing from a fold: " + java.util.Arrays.toString(e.getValue()));
+            }
+        }
+    }
+
+    @Test
+    void groupedFoldsAreDeterministicForASeedAndIndependentOfInputOrder() {
+        List<GroupedFolds.Unit> units = artists(3, 12);
+        List<GroupedFolds.Unit> reversed = new ArrayList<>(units);
+        java.util.Collections.reverse(reversed);
+        assertEquals(GroupedFolds.assign(units, 4, 5), GroupedFolds.assign(reversed, 4, 5));
+        assertNotEquals(GroupedFolds.assign(units, 4, 5), GroupedFolds.assign(units, 4, 6));
+    }
+
+    @Test
+    void groupedHoldOutKeepsEveryGroupOnOneSide() {
+        List<GroupedFolds.Unit> units = artists(4, 15);
+        Set<String> test = new HashSet<>(GroupedFolds.holdOut(units, 0.2, 1));
+        Map<String, Boolean> sideOfGroup = new HashMap<>();
+        for (GroupedFolds.Unit u : units) {
+            Boolean previous = sideOfGroup.putIfAbsent(u.group(), test.contains(u.id()));
+            assertTrue(previous == null || previous == test.contains(u.id()), "group " + u.group() + " on both sides");
+        }
+        double share = test.size() / (double) units.size();
+        assertTrue(share > 0.15 && share < 0.25, "about a fifth held out: " + share);
+        assertEquals(Set.copyOf(GroupedFolds.holdOut(units, 0.2, 1)), test);
+    }
+
+    @Test
+    void genresWithFewerGroupsThanFoldsAreNamed() {
+        List<GroupedFolds.Unit> units = new ArrayList<>(artists(2, 10));
+        units.add(new GroupedFolds.Unit("rare.t0", "rare", "rare.a0"));
+        units.add(new GroupedFolds.Unit("rare.t1", "rare", "rare.a0"));
+        units.add(new GroupedFolds.Unit("rare.t2", "rare", "rare.a1"));
+        assertEquals(List.of("rare (2)"), GroupedFolds.genresWithFewerGroups(units, 5));
+        assertTrue(GroupedFolds.genresWithFewerGroups(units, 2).isEmpty());
+        TrainingDataException e = assertThrows(TrainingDataException.class,
+                () -> GroupedFolds.assign(List.of(new GroupedFolds.Unit("a", "x", "g"), new GroupedFolds.Unit("b", "x", "g"),
+                        new GroupedFolds.Unit("c", "y", "h")), 3, 0));
+        assertTrue(e.getMessage().contains("3 folds of 2 groups"), e.getMessage());
+    }
 }

@@ -109,6 +109,21 @@ class ReportTest {
     }
 
     @Test
+    void aGroupedEvaluationLeadsWithItsFigureAndShowsTheTrackGroupedOneBeside() {
+        TrainingOutcome track = outcome(Protocol.TRACKS);
+        List<ModelResult> byTrack = List.of(result("knn", 0.95, true), result("lr", 0.97, true));
+        TrainingOutcome grouped = new TrainingOutcome(track.options(), track.table(), track.split(), GENRES,
+                track.results(), track.best(), track.createdAt(),
+                new io.genrelake.ml.EvaluationScheme(io.genrelake.ml.Grouping.ARTIST, null, 2), byTrack,
+                track.calibration());
+        String html = ReportPage.html(grouped, new ReportPage.Plots("a.png", "b.png", null, "c.png", "d.png", null, null));
+        assertTrue(html.contains("<b>lr</b>: CV accuracy grouped by artist 0.8500 ± 0.0500, test accuracy 0.8333 "
+                + "(CV by track, for comparison: 0.9200 ± 0.0500)"), html);
+        assertTrue(html.contains("<th>CV by artist acc. (mean ± std)</th><th>CV by track (comparison)</th>"), html);
+        assertTrue(html.contains("grouped by artist; 6 held out"), html);
+    }
+
+    @Test
     void leakyProtocolIsShoutedOnThePage() {
         String html = ReportPage.html(outcome(Protocol.LEAKY_SEGMENTS),
                 new ReportPage.Plots("a.png", "b.png", null, "c.png", "d.png", null, null));
