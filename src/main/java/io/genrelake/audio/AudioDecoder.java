@@ -6,7 +6,10 @@ import java.io.InputStream;
 /** A decoder for one container/encoding family. Stateless, thread-safe. */
 public interface AudioDecoder {
 
-    /** Short lower-case name: "wav", "au", "aiff". */
+    /**
+     * Short lower-case name, unique in a registry and stable (the feature table's {@code decoder} column records
+     * it): "wav", "au", "aiff", "java-mp3", "ffmpeg".
+     */
     String name();
 
     /** True if the first {@code length} bytes of a file (up to 64 are passed) are this format. */

@@ -61,11 +61,30 @@ public final class AudioDecoders {
         return STANDARD;
     }
 
+    /** A registry of {@code decoders}, tried in this order (names unique). */
+    public static AudioDecoders of(AudioDecoder... decoders) {
+        return new AudioDecoders(List.of(decoders));
+    }
+
     /** A new registry with {@code extra} tried after this one's decoders. */
     public AudioDecoders with(AudioDecoder extra) {
         List<AudioDecoder> more = new ArrayList<>(decoders);
         more.add(extra);
         return new AudioDecoders(more);
+    }
+
+    /**
+     * The registry of the decoders tried after the one named {@code decoder} (names are unique in a registry), for
+     * decoding a file again when that decoder failed on it ({@link DecoderBugException}); null when none follows it
+     * or it is not here. After the pure-Java MP3 decoder that is FFmpeg.
+     */
+    public AudioDecoders after(String decoder) {
+        for (int i = 0; i < decoders.size() - 1; i++) {
+            if (decoders.get(i).name().equals(decoder)) {
+                return new AudioDecoders(decoders.subList(i + 1, decoders.size()));
+            }
+        }
+        return null;
     }
 
     /** The decoders in the order they are tried. */
@@ -80,6 +99,7 @@ public final class AudioDecoders {
      *
      * @throws AudioFormatException "empty file" for no bytes at all, or the decoder's reason
      * @throws UnsupportedAudioException when no decoder recognises the bytes
+     * @throws DecoderBugException when the decoder fails unexpectedly (here or, later, while the stream is read)
      */
     public AudioStream open(InputStream in, String nameForMessages) throws IOException {
         InputStream peekable = in.markSupported() ? in : new BufferedInputStream(in, BUFFER_BYTES);
@@ -97,14 +117,27 @@ public final class AudioDecoders {
                     if (stream == null) {
                         continue; // declined after a longer look; peekable is back at the start
                     }
-                    return new NamedAudioStream(stream, nameForMessages);
+                    return new NamedAudioStream(stream, nameForMessages, decoder.name());
                 } catch (AudioFormatException e) {
                     throw e.withSource(nameForMessages);
+                } catch (DecoderBugException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    throw new DecoderBugException(decoder.name(), e);
                 }
             }
         }
         throw new UnsupportedAudioException("unsupported format: not " + formatList() + " (starts with "
                 + Bytes.hex(head, Math.min(length, 8)) + ")").withSource(nameForMessages);
+    }
+
+    /** The decoders' names in the order they are tried, for messages: "wav, au, aiff, java-mp3, ffmpeg". */
+    public String names() {
+        StringBuilder s = new StringBuilder();
+        for (AudioDecoder d : decoders) {
+            s.append(s.length() == 0 ? "" : ", ").append(d.name());
+        }
+        return s.toString();
     }
 
     /** "WAV, AU or AIFF" from the decoders' names. */

@@ -20,14 +20,23 @@ public final class AudioLoader {
 
     /** The whole file, mono, at 22050 Hz. */
     public static LoadedAudio load(Path path) throws IOException {
+        return load(path, AudioDecoders.standard());
+    }
+
+    /** The whole file, mono, at 22050 Hz, read by one of {@code decoders}. */
+    public static LoadedAudio load(Path path, AudioDecoders decoders) throws IOException {
         try (InputStream in = SeekableInputStream.open(path)) {
-            return load(in, path.toString());
+            return load(in, path.toString(), decoders);
         }
     }
 
     /** The whole stream, mono, at 22050 Hz; {@code name} appears in error reports. Closes {@code in}. */
     public static LoadedAudio load(InputStream in, String name) throws IOException {
-        try (MonoAudioSource source = new MonoAudioSource(AudioDecoders.standard().open(in, name), MonoAudioSource.TARGET_RATE)) {
+        return load(in, name, AudioDecoders.standard());
+    }
+
+    private static LoadedAudio load(InputStream in, String name, AudioDecoders decoders) throws IOException {
+        try (MonoAudioSource source = new MonoAudioSource(decoders.open(in, name), MonoAudioSource.TARGET_RATE)) {
             float[] samples = readAll(source, name);
             return new LoadedAudio(samples, source.sampleRate(), source.sampleRateIn(), source.channelsIn(), source.codec());
         } finally {
@@ -37,9 +46,14 @@ public final class AudioLoader {
 
     /** A streaming source for the file, mono at 22050 Hz; the caller closes it. */
     public static MonoAudioSource open(Path path) throws IOException {
+        return open(path, AudioDecoders.standard());
+    }
+
+    /** A streaming source for the file, mono at 22050 Hz, read by one of {@code decoders}; the caller closes it. */
+    public static MonoAudioSource open(Path path, AudioDecoders decoders) throws IOException {
         InputStream in = SeekableInputStream.open(path);
         try {
-            return new MonoAudioSource(AudioDecoders.standard().open(in, path.toString()), MonoAudioSource.TARGET_RATE);
+            return new MonoAudioSource(decoders.open(in, path.toString()), MonoAudioSource.TARGET_RATE);
         } catch (IOException | RuntimeException e) {
             in.close();
             throw e;

@@ -16,6 +16,14 @@ public interface AudioStream extends Closeable {
      */
     String codec();
 
+    /**
+     * The {@link AudioDecoder#name} of the decoder that made this stream ("wav", "java-mp3", "ffmpeg", …), as
+     * {@link AudioDecoders#open} records it; null for a stream a decoder's own {@code open} returned.
+     */
+    default String decoder() {
+        return null;
+    }
+
     /** Frames (samples per channel) the header declares, or -1 when unknown. */
     long frameCount();
 

@@ -96,6 +96,11 @@ public final class MonoAudioSource implements Closeable {
         return stream.codec();
     }
 
+    /** The decoder that reads the file ({@link AudioStream#decoder}). */
+    public String decoder() {
+        return stream.decoder();
+    }
+
     /** The rate of the samples {@link #read} returns. */
     public int sampleRate() {
         return targetRate;

@@ -2,15 +2,20 @@ package io.genrelake.audio;
 
 import java.io.IOException;
 
-/** Tags decoding failures raised while reading with the name of the file being read. */
+/**
+ * Tags decoding failures raised while reading with the name of the file being read, and unexpected exceptions with
+ * the name of the decoder ({@link DecoderBugException}).
+ */
 final class NamedAudioStream implements AudioStream {
 
     private final AudioStream inner;
     private final String name;
+    private final String decoder;
 
-    NamedAudioStream(AudioStream inner, String name) {
+    NamedAudioStream(AudioStream inner, String name, String decoder) {
         this.inner = inner;
         this.name = name;
+        this.decoder = decoder;
     }
 
     @Override
@@ -39,12 +44,25 @@ final class NamedAudioStream implements AudioStream {
             return inner.readMono(dst, offset, maxFrames);
         } catch (AudioFormatException e) {
             throw e.withSource(name);
+        } catch (DecoderBugException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new DecoderBugException(decoder, e);
         }
     }
 
     @Override
     public boolean halveRate() {
-        return inner.halveRate();
+        try {
+            return inner.halveRate();
+        } catch (RuntimeException e) {
+            throw new DecoderBugException(decoder, e);
+        }
+    }
+
+    @Override
+    public String decoder() {
+        return decoder;
     }
 
     @Override

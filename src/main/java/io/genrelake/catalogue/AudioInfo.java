@@ -6,5 +6,7 @@ package io.genrelake.catalogue;
  * @param codec        ffmpeg-style codec name (pcm_s16le, mp3, ...)
  * @param sampleRateIn the file's sample rate
  * @param channelsIn   the file's channel count
+ * @param decoder      the {@linkplain io.genrelake.audio.AudioDecoder#name decoder} that read it (java-mp3, ffmpeg,
+ *                     wav, …)
  */
-public record AudioInfo(String codec, int sampleRateIn, int channelsIn) {}
+public record AudioInfo(String codec, int sampleRateIn, int channelsIn, String decoder) {}

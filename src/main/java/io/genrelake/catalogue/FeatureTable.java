@@ -25,6 +25,7 @@ public final class FeatureTable {
     public static final String MODIFIED = "modified";
     public static final String DURATION_S = "duration_s";
     public static final String CODEC = "codec";
+    public static final String DECODER = "decoder";
     public static final String SAMPLE_RATE_IN = "sample_rate_in";
     public static final String CHANNELS_IN = "channels_in";
     public static final String WINDOW = "window";
@@ -49,7 +50,7 @@ public final class FeatureTable {
      * Columns before the features; the features follow in the order of the run's feature set
      * ({@link FeatureSet#NAMES}, or {@link io.genrelake.features.RichFeatureSet#NAMES}), then {@link #TAIL}.
      */
-    private static final int HEAD = 11;
+    private static final int HEAD = 12;
     private static final int TAIL = 8;
 
     /** The schema of a gtzan table. */
@@ -70,6 +71,7 @@ public final class FeatureTable {
         fields.add(field(MODIFIED, DataTypes.TimestampType, true));
         fields.add(field(DURATION_S, DataTypes.DoubleType, true));
         fields.add(field(CODEC, DataTypes.StringType, true));
+        fields.add(field(DECODER, DataTypes.StringType, true));
         fields.add(field(SAMPLE_RATE_IN, DataTypes.IntegerType, true));
         fields.add(field(CHANNELS_IN, DataTypes.IntegerType, true));
         fields.add(field(WINDOW, DataTypes.IntegerType, true));
@@ -102,9 +104,9 @@ public final class FeatureTable {
         for (TrackResult.WindowFeatures w : result.windows()) {
             Object[] v = fileColumns(result.file(), result.audio(), run);
             v[4] = result.durationSeconds();
-            v[8] = w.window().index();
-            v[9] = w.window().startSeconds();
-            v[10] = w.window().endSeconds();
+            v[9] = w.window().index();
+            v[10] = w.window().startSeconds();
+            v[11] = w.window().endSeconds();
             putFeatures(v, w.values(), run);
             putTail(v, result.file(), STATUS_OK, null, run);
             rows.add(RowFactory.create(v));
@@ -135,9 +137,9 @@ public final class FeatureTable {
         Double duration = row.length() >= 0 ? (double) row.length() / WindowPlan.SAMPLE_RATE : null;
         v[4] = duration;
         v[5] = KAGGLE_CODEC;
-        v[8] = 0;
-        v[9] = 0.0;
-        v[10] = duration;
+        v[9] = 0;
+        v[10] = 0.0;
+        v[11] = duration;
         putFeatures(v, row.values(), run);
         putTail(v, row.label().isEmpty() ? null : row.label(), null, null, STATUS_OK, null, new RunStamp(null,
                 run.startedAtMillis(), run.featureSet()));
@@ -152,8 +154,9 @@ public final class FeatureTable {
         v[3] = new Timestamp(file.modified());
         if (audio != null) {
             v[5] = audio.codec();
-            v[6] = audio.sampleRateIn();
-            v[7] = audio.channelsIn();
+            v[6] = audio.decoder();
+            v[7] = audio.sampleRateIn();
+            v[8] = audio.channelsIn();
         }
         return v;
     }

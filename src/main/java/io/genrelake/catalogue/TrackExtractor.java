@@ -1,6 +1,7 @@
 package io.genrelake.catalogue;
 
 import io.genrelake.audio.AudioDecoders;
+import io.genrelake.audio.DecoderBugException;
 import io.genrelake.audio.MonoAudioSource;
 import io.genrelake.audio.ffmpeg.SeekableInputStream;
 import io.genrelake.features.FeatureExtractor;
@@ -38,6 +39,7 @@ public final class TrackExtractor {
     private final float[] samples;
     private long decodeNanos;
     private long featureNanos;
+    private long fallbacks;
 
     /** An extractor of the gtzan feature set. */
     public TrackExtractor(Configuration conf, AudioDecoders decoders, WindowPlan plan) {
@@ -53,21 +55,67 @@ public final class TrackExtractor {
         this.samples = new float[plan.windowSamples()];
     }
 
-    /** The file's windows, or why it has none. */
+    /**
+     * The file's windows, or why it has none. When a decoder fails unexpectedly ({@link DecoderBugException}: a bug,
+     * not a bad file), the file is read again from its start and decoded by the decoders after that one (FFmpeg
+     * after the pure-Java MP3 decoder), and what the failed attempt produced is dropped: the row says which decoder
+     * made it. Only when none follows, or none of them recognises the file, is it an {@code internal error}.
+     */
     public TrackResult extract(CatalogueFile file) {
+        AudioDecoders with = decoders;
+        Attempt attempt = attempt(file, with);
+        Attempt firstFailure = null;
+        while (attempt.bug() != null) {
+            DecoderBugException bug = attempt.bug();
+            AudioDecoders rest = with.after(bug.decoder());
+            if (rest == null) {
+                return internalError(file, attempt);
+            }
+            LOG.warn("{}: the {} decoder failed ({}); decoding the file again from its start with {}", file.path(),
+                    bug.decoder(), bug.describe(), rest.names());
+            fallbacks++;
+            firstFailure = firstFailure == null ? attempt : firstFailure;
+            with = rest;
+            attempt = attempt(file, with);
+        }
+        TrackResult result = attempt.result();
+        if (firstFailure != null && !result.ok() && ErrorReason.UNSUPPORTED.equals(ErrorReason.kindOf(result.error()))) {
+            return internalError(file, firstFailure); // no later decoder knows the format: the bug is the reason
+        }
+        return result;
+    }
+
+    /** The row of a file a decoder bug left without a decoder; the log keeps the stack trace for the report. */
+    private static TrackResult internalError(CatalogueFile file, Attempt failed) {
+        LOG.warn("internal error on {}", file.path(), failed.bug().getCause());
+        return TrackResult.failed(file, failed.audio(), ErrorReason.of(failed.bug().getCause()));
+    }
+
+    /** One decoding of the file with {@code with}: its result, or the decoder bug that stopped it. */
+    private Attempt attempt(CatalogueFile file, AudioDecoders with) {
         AudioInfo audio = null;
         try (InputStream in = open(file)) {
-            try (MonoAudioSource source = new MonoAudioSource(decoders.open(in, file.path()), SAMPLE_RATE)) {
-                audio = new AudioInfo(source.codec(), source.sampleRateIn(), source.channelsIn());
-                return cut(file, audio, source);
+            try (MonoAudioSource source = new MonoAudioSource(with.open(in, file.path()), SAMPLE_RATE)) {
+                audio = new AudioInfo(source.codec(), source.sampleRateIn(), source.channelsIn(), source.decoder());
+                return new Attempt(cut(file, audio, source), audio, null);
             }
         } catch (IOException e) {
-            return TrackResult.failed(file, audio, ErrorReason.of(e));
+            return new Attempt(TrackResult.failed(file, audio, ErrorReason.of(e)), audio, null);
+        } catch (DecoderBugException e) {
+            return new Attempt(null, audio, e);
         } catch (RuntimeException e) {
             // A bug, not a bad file: the row says so, the log keeps the stack trace for the report.
             LOG.warn("internal error on {}", file.path(), e);
-            return TrackResult.failed(file, audio, ErrorReason.of(e));
+            return new Attempt(TrackResult.failed(file, audio, ErrorReason.of(e)), audio, null);
         }
+    }
+
+    /** A decoding's outcome: a result, or (result null) the decoder bug that stopped it. */
+    private record Attempt(TrackResult result, AudioInfo audio, DecoderBugException bug) {}
+
+    /** Files decoded again by a later decoder after a decoder bug ({@link #extract}), over all files so far. */
+    public long fallbacks() {
+        return fallbacks;
     }
 
     /** Nanoseconds spent reading, decoding, mixing and resampling, over all files so far. */

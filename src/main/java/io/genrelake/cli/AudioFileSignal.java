@@ -1,5 +1,6 @@
 package io.genrelake.cli;
 
+import io.genrelake.audio.AudioDecoders;
 import io.genrelake.audio.AudioLoader;
 import io.genrelake.audio.MonoAudioSource;
 import io.genrelake.features.SignalSource;
@@ -10,14 +11,16 @@ import java.nio.file.Path;
 final class AudioFileSignal implements SignalSource {
 
     private final Path file;
+    private final AudioDecoders decoders;
 
-    AudioFileSignal(Path file) {
+    AudioFileSignal(Path file, AudioDecoders decoders) {
         this.file = file;
+        this.decoders = decoders;
     }
 
     @Override
     public Reader open() throws IOException {
-        MonoAudioSource source = AudioLoader.open(file);
+        MonoAudioSource source = AudioLoader.open(file, decoders);
         return new Reader() {
             @Override
             public int read(float[] dst, int off, int len) throws IOException {

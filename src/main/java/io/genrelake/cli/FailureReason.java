@@ -1,6 +1,7 @@
 package io.genrelake.cli;
 
 import io.genrelake.audio.AudioFormatException;
+import io.genrelake.audio.DecoderBugException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
@@ -11,6 +12,9 @@ final class FailureReason {
     private FailureReason() {}
 
     static String of(Throwable e) {
+        if (e instanceof DecoderBugException bug) {
+            return of(bug.getCause()); // no later decoder could take the file over: report the bug itself
+        }
         if (e instanceof UnusableAudioException || e instanceof AudioFormatException) {
             return e.getMessage(); // already written as a reason for users
         }

@@ -1,6 +1,9 @@
 package io.genrelake.cli;
 
+import io.genrelake.audio.AudioDecoders;
 import io.genrelake.audio.AudioLoader;
+import io.genrelake.audio.DecoderBugException;
+import io.genrelake.audio.UnsupportedAudioException;
 import io.genrelake.audio.LoadedAudio;
 import io.genrelake.audio.MonoAudioSource;
 import io.genrelake.features.FeatureExtractor;
@@ -10,14 +13,21 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns one audio file into its Kaggle feature rows: one for the whole clip, or one per whole segment.
  *
  * <p>Files up to {@link #LONG_FILE_SAMPLES} are decoded into memory; longer ones (a DJ mix, an
  * album in one file) are streamed so that memory does not grow with the file.
+ *
+ * <p>A decoder bug ({@link DecoderBugException}) sends the file, from its start, to the decoders after the failing
+ * one (FFmpeg after the pure-Java MP3 decoder), as the extract job does ({@code catalogue.TrackExtractor}).
  */
 final class FileFeaturizer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FileFeaturizer.class);
 
     /**
      * Files with more output samples than this (10 minutes) are streamed instead of loaded. A file whose
@@ -28,28 +38,55 @@ final class FileFeaturizer {
     private final SegmentPlan segments; // null: one row per whole clip
     private final LabelSource labels;
     private final long longFileSamples;
+    private final AudioDecoders decoders;
 
     FileFeaturizer(SegmentPlan segments, LabelSource labels) {
-        this(segments, labels, LONG_FILE_SAMPLES);
+        this(segments, labels, LONG_FILE_SAMPLES, AudioDecoders.standard());
     }
 
-    /** With another streaming threshold, so tests can take the streaming path with short files. */
-    FileFeaturizer(SegmentPlan segments, LabelSource labels, long longFileSamples) {
+    /** With another streaming threshold or registry, so tests can take the streaming path with short files. */
+    FileFeaturizer(SegmentPlan segments, LabelSource labels, long longFileSamples, AudioDecoders decoders) {
         this.segments = segments;
         this.labels = labels;
         this.longFileSamples = longFileSamples;
+        this.decoders = decoders;
     }
 
     /** Rows of {@code file} in segment order; the extractor must belong to the calling thread. */
     List<KaggleRow> rows(FeatureExtractor extractor, Path file) throws IOException, UnusableAudioException {
+        AudioDecoders with = decoders;
+        DecoderBugException first = null;
+        while (true) {
+            try {
+                return rows(extractor, file, with);
+            } catch (DecoderBugException bug) {
+                AudioDecoders rest = with.after(bug.decoder());
+                if (rest == null) {
+                    throw bug;
+                }
+                LOG.warn("{}: the {} decoder failed ({}); decoding the file again from its start with {}", file,
+                        bug.decoder(), bug.describe(), rest.names());
+                first = first == null ? bug : first;
+                with = rest;
+            } catch (UnsupportedAudioException e) {
+                if (first != null) {
+                    throw first; // no later decoder knows the format: the bug is the reason
+                }
+                throw e;
+            }
+        }
+    }
+
+    private List<KaggleRow> rows(FeatureExtractor extractor, Path file, AudioDecoders with)
+            throws IOException, UnusableAudioException {
         String name = file.getFileName().toString();
         String label = labels.labelOf(file);
-        if (isLong(file)) {
+        if (isLong(file, with)) {
             return segments == null
-                    ? List.of(KaggleRow.of(name, extractor.extract(new AudioFileSignal(file)), label))
-                    : streamedSegmentRows(extractor, file, name, label);
+                    ? List.of(KaggleRow.of(name, extractor.extract(new AudioFileSignal(file, with)), label))
+                    : streamedSegmentRows(extractor, file, name, label, with);
         }
-        LoadedAudio audio = AudioLoader.load(file);
+        LoadedAudio audio = AudioLoader.load(file, with);
         float[] y = audio.samples();
         if (y.length < FeatureExtractor.MIN_SAMPLES) {
             throw tooShort(y.length);
@@ -75,19 +112,19 @@ final class FileFeaturizer {
         return dot <= 0 ? fileName + "." + k : fileName.substring(0, dot) + "." + k + fileName.substring(dot);
     }
 
-    private boolean isLong(Path file) throws IOException {
-        try (MonoAudioSource source = AudioLoader.open(file)) {
+    private boolean isLong(Path file, AudioDecoders with) throws IOException {
+        try (MonoAudioSource source = AudioLoader.open(file, with)) {
             return source.expectedLength() > longFileSamples;
         }
     }
 
     /** Segments of a long file, read one slot at a time: the file is never held whole. */
-    private List<KaggleRow> streamedSegmentRows(FeatureExtractor extractor, Path file, String name, String label)
-            throws IOException, UnusableAudioException {
+    private List<KaggleRow> streamedSegmentRows(FeatureExtractor extractor, Path file, String name, String label,
+            AudioDecoders with) throws IOException, UnusableAudioException {
         List<KaggleRow> rows = new ArrayList<>();
         float[] slot = new float[segments.segmentSamples()];
         long total = 0;
-        try (MonoAudioSource source = AudioLoader.open(file)) {
+        try (MonoAudioSource source = AudioLoader.open(file, with)) {
             while (true) {
                 int got = readFully(source, slot);
                 total += got;

@@ -29,7 +29,7 @@ import org.apache.spark.util.LongAccumulator;
 final class ExtractFiles {
 
     /** What the extraction did. */
-    record Result(int files, int partitions, double decodeSeconds, double featureSeconds) {}
+    record Result(int files, int partitions, double decodeSeconds, double featureSeconds, long decoderFallbacks) {}
 
     private ExtractFiles() {}
 
@@ -41,7 +41,7 @@ final class ExtractFiles {
             // An empty table with the schema: the feature store's partition exists for every run.
             spark.createDataFrame(List.of(), FeatureTable.SCHEMA).coalesce(1).write().mode(SaveMode.Overwrite)
                     .parquet(output);
-            return new Result(0, 0, 0, 0);
+            return new Result(0, 0, 0, 0, 0);
         }
         int requested = partitions != null ? partitions
                 : SizeBalancedPartitioner.defaultCount(files.size(), jsc.defaultParallelism());
@@ -50,11 +50,13 @@ final class ExtractFiles {
                 new SerializableHadoopConf(spark.sparkContext().hadoopConfiguration()));
         LongAccumulator decodeNanos = jsc.sc().longAccumulator("genrelake decode+resample ns");
         LongAccumulator featureNanos = jsc.sc().longAccumulator("genrelake feature ns");
+        LongAccumulator fallbacks = jsc.sc().longAccumulator("genrelake decoder fallbacks");
         JavaRDD<Row> rows = jsc.parallelize(bins, bins.size()).flatMap(List::iterator)
-                .mapPartitions(new PartitionExtraction(conf, plan, run, decodeNanos, featureNanos));
+                .mapPartitions(new PartitionExtraction(conf, plan, run, decodeNanos, featureNanos, fallbacks));
         Dataset<Row> table = spark.createDataFrame(rows, FeatureTable.SCHEMA);
         jsc.setJobDescription("genrelake: extracting " + files.size() + " new or changed files → " + output);
         table.write().mode(SaveMode.Overwrite).parquet(output);
-        return new Result(files.size(), bins.size(), decodeNanos.value() / 1e9, featureNanos.value() / 1e9);
+        return new Result(files.size(), bins.size(), decodeNanos.value() / 1e9, featureNanos.value() / 1e9,
+                fallbacks.value());
     }
 }

@@ -149,8 +149,9 @@ public final class ExtractJob implements Callable<Integer> {
         Broadcast<SerializableHadoopConf> conf = jsc.broadcast(new SerializableHadoopConf(hadoop));
         LongAccumulator decodeNanos = jsc.sc().longAccumulator("genrelake decode+resample ns");
         LongAccumulator featureNanos = jsc.sc().longAccumulator("genrelake feature ns");
+        LongAccumulator fallbacks = jsc.sc().longAccumulator("genrelake decoder fallbacks");
         JavaRDD<CatalogueFile> fileRdd = jsc.parallelize(bins, bins.size()).flatMap(List::iterator);
-        JavaRDD<Row> rows = fileRdd.mapPartitions(new PartitionExtraction(conf, plan, run, decodeNanos, featureNanos));
+        JavaRDD<Row> rows = fileRdd.mapPartitions(new PartitionExtraction(conf, plan, run, decodeNanos, featureNanos, fallbacks));
         if (!kaggleRows.isEmpty()) {
             rows = rows.union(jsc.parallelize(kaggleRows, 1));
         }
@@ -168,7 +169,7 @@ public final class ExtractJob implements Callable<Integer> {
             ExtractSummary summary = new ExtractSummary(commit.output().toString(), started.toString(),
                     (System.nanoTime() - startNanos) / 1e9, run.extractorVersion(), options.windowSeconds(),
                     options.minLastWindowSeconds(), bins.size(), files.size(), listing.skipped(), problems, counts,
-                    decodeNanos.value() / 1e9, featureNanos.value() / 1e9);
+                    decodeNanos.value() / 1e9, featureNanos.value() / 1e9, fallbacks.value());
             commit.writeFile("_summary.json", summary.toJson());
             commit.complete();
             LOG.info(String.format(Locale.ROOT, "extract: wrote %s: %d windows of %d files, %d files with errors, "

@@ -28,10 +28,13 @@ import java.util.Map;
  * @param counts               what the table holds
  * @param decodeSeconds        task time spent reading, decoding, mixing and resampling
  * @param featureSeconds       task time spent computing features
+ * @param decoderFallbacks     files decoded again from their start by a later decoder (FFmpeg) after a decoder bug
+ *                             (counted by the tasks, like the times: a retried task counts its files again)
  */
 public record ExtractSummary(String output, String startedAt, double wallSeconds, String extractorVersion,
         double windowSeconds, double minLastWindowSeconds, int partitions, long filesListed, long filesSkipped,
-        List<Listing.Problem> inputProblems, TableCounts counts, double decodeSeconds, double featureSeconds) {
+        List<Listing.Problem> inputProblems, TableCounts counts, double decodeSeconds, double featureSeconds,
+        long decoderFallbacks) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -94,6 +97,7 @@ public record ExtractSummary(String output, String startedAt, double wallSeconds
         m.put("hours_of_audio", round(hoursOfAudio(), 4));
         m.put("clips_per_minute", round(clipsPerMinute(), 1));
         m.put("errors_by_reason", errorsByReason());
+        m.put("decoder_fallbacks", decoderFallbacks);
         List<Map<String, String>> problems = new ArrayList<>();
         for (Listing.Problem p : inputProblems) {
             Map<String, String> entry = new LinkedHashMap<>();
@@ -121,6 +125,10 @@ public record ExtractSummary(String output, String startedAt, double wallSeconds
                 trim(windowSeconds), hoursOfAudio(), kaggleRows() > 0 ? ", " + kaggleRows() + " Kaggle rows" : ""));
         for (Map.Entry<String, Long> e : errorsByReason().entrySet()) {
             s.append(String.format(Locale.ROOT, "  error %-20s %d%n", e.getKey(), e.getValue()));
+        }
+        if (decoderFallbacks > 0) {
+            s.append(String.format(Locale.ROOT, "  %d files decoded again by FFmpeg after a decoder bug (WARN in the log)%n",
+                    decoderFallbacks));
         }
         for (Listing.Problem p : inputProblems) {
             s.append("  input ").append(p.input()).append(": ").append(p.reason()).append('\n');

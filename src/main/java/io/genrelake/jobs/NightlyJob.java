@@ -376,8 +376,10 @@ public final class NightlyJob implements Callable<Integer> {
                     col(CatalogueState.FEATURES_RUN_DATE).as("_features_run_date"));
             Dataset<Row> joined = store.join(wanted, columns(CatalogueState.TRACK_ID, "_features_run_date"),
                     "left_semi");
-            return joined.select(java.util.Arrays.stream(FeatureTable.SCHEMA.fieldNames()).map(
-                    org.apache.spark.sql.functions::col).toArray(Column[]::new));
+            // Columns added since a partition was written (decoder, …) read as null there.
+            java.util.Set<String> stored = java.util.Set.of(joined.columns());
+            return joined.select(java.util.Arrays.stream(FeatureTable.SCHEMA.fields()).map(f -> stored.contains(f.name())
+                    ? col(f.name()) : lit(null).cast(f.dataType()).as(f.name())).toArray(Column[]::new));
         }
 
         /** A deleted row for every file of the previous snapshot that is not listed now. */

@@ -36,14 +36,16 @@ final class PartitionExtraction implements FlatMapFunction<Iterator<CatalogueFil
     private final RunStamp run;
     private final LongAccumulator decodeNanos;
     private final LongAccumulator featureNanos;
+    private final LongAccumulator fallbacks;
 
     PartitionExtraction(Broadcast<SerializableHadoopConf> hadoopConf, WindowPlan plan, RunStamp run,
-            LongAccumulator decodeNanos, LongAccumulator featureNanos) {
+            LongAccumulator decodeNanos, LongAccumulator featureNanos, LongAccumulator fallbacks) {
         this.hadoopConf = hadoopConf;
         this.plan = plan;
         this.run = run;
         this.decodeNanos = decodeNanos;
         this.featureNanos = featureNanos;
+        this.fallbacks = fallbacks;
     }
 
     @Override
@@ -103,9 +105,10 @@ final class PartitionExtraction implements FlatMapFunction<Iterator<CatalogueFil
         private void done() {
             decodeNanos.add(extractor.decodeNanos());
             featureNanos.add(extractor.featureNanos());
+            fallbacks.add(extractor.fallbacks());
             LOG.info(String.format(Locale.ROOT,
-                    "extract partition %d: %d files, %d windows, %d errors, %.1f s (decode %.1f s, features %.1f s)",
-                    partition, fileCount, windows, errors, (System.nanoTime() - startNanos) / 1e9,
+                    "extract partition %d: %d files, %d windows, %d errors, %d decoder fallbacks, %.1f s (decode %.1f s, "
+                    + "features %.1f s)", partition, fileCount, windows, errors, extractor.fallbacks(), (System.nanoTime() - startNanos) / 1e9,
                     extractor.decodeNanos() / 1e9, extractor.featureNanos() / 1e9));
         }
     }

@@ -33,7 +33,7 @@ class FeatureTableTest {
     @Test
     void columnsAreTheIdsTheFiftySevenFeaturesThenStatusInThisOrder() {
         List<String> expected = new ArrayList<>(List.of("track_id", "path", "size", "modified", "duration_s", "codec",
-                "sample_rate_in", "channels_in", "window", "start_s", "end_s"));
+                "decoder", "sample_rate_in", "channels_in", "window", "start_s", "end_s"));
         expected.addAll(FeatureSet.NAMES);
         expected.addAll(List.of("label", "artist", "album", "status", "error", "extractor_version", "feature_set",
                 "extracted_at"));
@@ -49,7 +49,7 @@ class FeatureTableTest {
     @Test
     void aUsableFileHasOneRowPerWindow() {
         WindowPlan plan = WindowPlan.standard();
-        TrackResult result = TrackResult.ok(FILE, new AudioInfo("pcm_s16le", 44100, 2), 45.0, List.of(
+        TrackResult result = TrackResult.ok(FILE, new AudioInfo("pcm_s16le", 44100, 2, "wav"), 45.0, List.of(
                 new TrackResult.WindowFeatures(plan.window(0, 30 * 22050), features(0)),
                 new TrackResult.WindowFeatures(plan.window(1, 15 * 22050), features(100))));
         List<Row> rows = FeatureTable.rows(result, RUN);
@@ -62,13 +62,15 @@ class FeatureTableTest {
         assertEquals(new Timestamp(1_600_000_000_000L), second.get(3));
         assertEquals(45.0, second.get(4));
         assertEquals("pcm_s16le", second.get(5));
-        assertEquals(44100, second.get(6));
-        assertEquals(2, second.get(7));
-        assertEquals(1, second.get(8));
-        assertEquals(30.0, second.get(9));
-        assertEquals(45.0, second.get(10));
-        assertEquals(100.0, second.get(11));          // chroma_stft_mean
-        assertEquals(156.0, second.get(11 + 56));     // mfcc20_var
+        assertEquals("wav", second.get(at(FeatureTable.DECODER)));
+        assertEquals(6, at(FeatureTable.DECODER), "right after codec");
+        assertEquals(44100, second.get(7));
+        assertEquals(2, second.get(8));
+        assertEquals(1, second.get(9));
+        assertEquals(30.0, second.get(10));
+        assertEquals(45.0, second.get(11));
+        assertEquals(100.0, second.get(12));          // chroma_stft_mean
+        assertEquals(156.0, second.get(12 + 56));     // mfcc20_var
         assertEquals("blues", second.get(at(FeatureTable.LABEL)));
         assertNull(second.get(at(FeatureTable.ARTIST)));
         assertNull(second.get(at(FeatureTable.ALBUM)));
@@ -84,7 +86,7 @@ class FeatureTableTest {
         RunStamp rich = new RunStamp("9.9", 1_700_000_000_000L, FeatureSetKind.RICH);
         double[] v = new double[RichFeatureSet.SIZE];
         Arrays.setAll(v, i -> i);
-        TrackResult result = TrackResult.ok(FILE, new AudioInfo("wav", 22050, 1), 30.0,
+        TrackResult result = TrackResult.ok(FILE, new AudioInfo("pcm_s16le", 22050, 1, "wav"), 30.0,
                 List.of(new TrackResult.WindowFeatures(WindowPlan.standard().window(0, 661500), v)));
         Row r = FeatureTable.rows(result, rich).get(0);
         StructType schema = FeatureTable.schema(FeatureSetKind.RICH);
@@ -94,7 +96,7 @@ class FeatureTableTest {
         assertEquals(297.0, r.get(schema.fieldIndex("onset_rate")));
         assertEquals("rich", r.get(schema.fieldIndex("feature_set")));
         // a gtzan row in a rich run is a bug, not a table
-        TrackResult short57 = TrackResult.ok(FILE, new AudioInfo("wav", 22050, 1), 30.0,
+        TrackResult short57 = TrackResult.ok(FILE, new AudioInfo("pcm_s16le", 22050, 1, "wav"), 30.0,
                 List.of(new TrackResult.WindowFeatures(WindowPlan.standard().window(0, 661500),
                         new double[FeatureSet.SIZE])));
         assertThrows(IllegalArgumentException.class, () -> FeatureTable.rows(short57, rich));
@@ -135,8 +137,9 @@ class FeatureTableTest {
         assertNull(r.get(2));
         assertEquals(661794 / 22050.0, r.get(4));
         assertEquals("kaggle-csv", r.get(5));
-        assertEquals(0, r.get(8));
-        assertEquals(1.0, r.get(11));
+        assertNull(r.get(at(FeatureTable.DECODER))); // no decoder: librosa read the audio
+        assertEquals(0, r.get(9));
+        assertEquals(1.0, r.get(12));
         assertEquals("blues", r.get(at(FeatureTable.LABEL)));
         assertEquals("ok", r.get(at(FeatureTable.STATUS)));
         assertNull(r.get(at(FeatureTable.EXTRACTOR_VERSION))); // computed by librosa, not by a genrelake extractor

@@ -74,13 +74,13 @@ class TrackExtractorTest {
             assertEquals(slices[k][1] - slices[k][0], w.window().length());
             assertArrayEquals(reference.extract(y, slices[k][0], slices[k][1]).values(), w.values(), "window " + k);
         }
-        assertEquals(new AudioInfo("pcm_s16le", 22050, 1), r.audio());
+        assertEquals(new AudioInfo("pcm_s16le", 22050, 1, "wav"), r.audio());
     }
 
     @Test
     void reportsTheInputFormatBeforeMixingAndResampling() throws IOException {
         TrackResult r = extractor.extract(file("classical/stereo44k.wav"));
-        assertEquals(new AudioInfo("pcm_s16le", 44100, 2), r.audio());
+        assertEquals(new AudioInfo("pcm_s16le", 44100, 2, "wav"), r.audio());
         assertEquals(2.0, r.durationSeconds(), 1e-3);
     }
 
@@ -88,7 +88,7 @@ class TrackExtractorTest {
     void aTruncatedFileKeepsWhatTheHeaderSaidInItsErrorRow() throws IOException {
         TrackResult r = extractor.extract(file("bad/truncated.wav"));
         assertTrue(r.error().startsWith("truncated: "), r.error());
-        assertEquals(new AudioInfo("pcm_s16le", 22050, 1), r.audio()); // the header was fine
+        assertEquals(new AudioInfo("pcm_s16le", 22050, 1, "wav"), r.audio()); // the header was fine
     }
 
     @Test

@@ -4,10 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.genrelake.audio.AudioDecoders;
+import io.genrelake.audio.DecoderBugException;
+import io.genrelake.audio.ffmpeg.FailingDecoder;
+import io.genrelake.audio.ffmpeg.FfmpegDecoder;
 import io.genrelake.features.FeatureExtractor;
 import io.genrelake.features.FeatureSet;
 import io.genrelake.features.KaggleRow;
 import io.genrelake.features.SegmentPlan;
+import io.genrelake.jobs.LogCapture;
 import io.genrelake.testing.WavFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -70,7 +75,7 @@ class FileFeaturizerTest {
         assertEquals("no whole segment: 22050 samples, a segment needs 66150", e.getMessage());
         // The streaming path reads slot by slot and must come to the same verdict.
         FileFeaturizer streamed = new FileFeaturizer(SegmentPlan.ofSeconds(3, SR, SegmentPlan.Cut.KAGGLE),
-                LabelSource.PARENT, 0);
+                LabelSource.PARENT, 0, AudioDecoders.standard());
         e = assertThrows(UnusableAudioException.class, () -> streamed.rows(new FeatureExtractor(), f));
         assertEquals("no whole segment: 22050 samples, a segment needs 66150", e.getMessage());
     }
@@ -96,7 +101,7 @@ class FileFeaturizerTest {
         Path f = wav("piano/c5.wav", y);
         FeatureExtractor extractor = new FeatureExtractor();
         List<KaggleRow> inMemory = new FileFeaturizer(ONE_SECOND, LabelSource.PARENT).rows(extractor, f);
-        List<KaggleRow> streamed = new FileFeaturizer(ONE_SECOND, LabelSource.PARENT, 0).rows(extractor, f);
+        List<KaggleRow> streamed = new FileFeaturizer(ONE_SECOND, LabelSource.PARENT, 0, AudioDecoders.standard()).rows(extractor, f);
         assertEquals(3, inMemory.size()); // the last half second is not a whole segment
         assertEquals("c5.2.wav", inMemory.get(2).filename());
         assertEquals("piano", inMemory.get(2).label());
@@ -109,7 +114,7 @@ class FileFeaturizerTest {
         Path f = wav("piano/c5.wav", WavFiles.sine(523.25, 0.4, 3.5, SR));
         FeatureExtractor extractor = new FeatureExtractor();
         KaggleRow inMemory = new FileFeaturizer(null, LabelSource.PARENT).rows(extractor, f).get(0);
-        KaggleRow streamed = new FileFeaturizer(null, LabelSource.PARENT, 0).rows(extractor, f).get(0);
+        KaggleRow streamed = new FileFeaturizer(null, LabelSource.PARENT, 0, AudioDecoders.standard()).rows(extractor, f).get(0);
         assertEquals(77175, inMemory.length());
         assertEquals(inMemory.length(), streamed.length());
         assertEquals("c5.wav", streamed.filename());
@@ -119,5 +124,42 @@ class FileFeaturizerTest {
             double b = streamed.values()[i];
             assertEquals(a, b, 1e-4 * Math.abs(a) + 1e-6, FeatureSet.NAMES.get(i));
         }
+    }
+
+    /**
+     * A bug planted in the WAV decoder (after its first read, or on the streamed path after a window) sends the file
+     * from its start to FFmpeg, which decodes the same PCM: the rows are those of a clean run, and the log says so.
+     */
+    @Test
+    void aDecoderBugFallsBackToTheNextDecoder() throws IOException, UnusableAudioException {
+        Path f = wav("piano/c5.wav", WavFiles.sine(523.25, 0.4, 3.5, SR));
+        FeatureExtractor extractor = new FeatureExtractor();
+        List<KaggleRow> clean = new FileFeaturizer(ONE_SECOND, LabelSource.PARENT).rows(extractor, f);
+        AudioDecoders wav = AudioDecoders.builtIn();
+        for (long threshold : new long[] {FileFeaturizer.LONG_FILE_SAMPLES, 0}) {
+            AudioDecoders buggy = AudioDecoders.of(FailingDecoder.afterReads(wav.decoders().get(0), 1),
+                    new FfmpegDecoder());
+            List<KaggleRow> rows;
+            try (LogCapture log = new LogCapture()) {
+                rows = new FileFeaturizer(ONE_SECOND, LabelSource.PARENT, threshold, buggy).rows(extractor, f);
+                assertTrue(log.text().contains(f + ": the wav decoder failed (java.lang.ArrayIndexOutOfBoundsException: "
+                        + "planted bug"), log.text());
+                assertTrue(log.text().contains("decoding the file again from its start with ffmpeg"), log.text());
+            }
+            assertEquals(clean.size(), rows.size(), "threshold " + threshold);
+            for (int k = 0; k < rows.size(); k++) {
+                for (int i = 0; i < FeatureSet.SIZE; i++) {
+                    double a = clean.get(k).values()[i];
+                    assertEquals(a, rows.get(k).values()[i], 1e-4 * Math.abs(a) + 1e-6,
+                            "segment " + k + " " + FeatureSet.NAMES.get(i));
+                }
+            }
+        }
+        // With no decoder after the failing one, the bug is the file's failure.
+        AudioDecoders alone = AudioDecoders.of(FailingDecoder.afterReads(wav.decoders().get(0), 1));
+        DecoderBugException e = assertThrows(DecoderBugException.class,
+                () -> new FileFeaturizer(ONE_SECOND, LabelSource.PARENT, FileFeaturizer.LONG_FILE_SAMPLES, alone)
+                        .rows(extractor, f));
+        assertEquals("wav", e.decoder());
     }
 }

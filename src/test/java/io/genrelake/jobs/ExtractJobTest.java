@@ -132,6 +132,7 @@ class ExtractJobTest {
         // ... and is written inside the table for schedulers
         JsonNode json = new ObjectMapper().readTree(work.resolve("table/_summary.json").toFile());
         assertEquals(summary.filesOk(), json.get("files_ok").asLong());
+        assertEquals(0, json.get("decoder_fallbacks").asLong());
         assertEquals(bad, json.get("files_error").asLong());
         assertEquals(2, json.get("errors_by_reason").get("unsupported format").asInt());
         assertEquals(windows, json.get("windows_ok").asLong());
@@ -172,7 +173,7 @@ class ExtractJobTest {
                 descriptions.toString());
         // one progress line per partition, and the summary
         assertTrue(log.matches("(?s).*PartitionExtraction: extract partition 0: 1 files, 3 windows, 0 errors, "
-                + "[0-9.]+ s \\(decode [0-9.]+ s, features [0-9.]+ s\\).*"), log);
+                + "0 decoder fallbacks, [0-9.]+ s \\(decode [0-9.]+ s, features [0-9.]+ s\\).*"), log);
         assertTrue(log.matches("(?s).*ExtractJob: extract: wrote file:.*/ids: 3 windows of 1 files, 0 files with errors.*"),
                 log);
         List<Row> rows = TableRows.read(spark, out).rows();
@@ -185,6 +186,7 @@ class ExtractJobTest {
             assertEquals(Files.getLastModifiedTime(tone).toMillis(), ((Timestamp) r.getAs(FeatureTable.MODIFIED)).getTime());
             assertEquals(2.6, (double) r.getAs(FeatureTable.DURATION_S), 1e-4);
             assertEquals("pcm_s16le", r.getAs(FeatureTable.CODEC));
+            assertEquals("wav", r.getAs(FeatureTable.DECODER));
             assertEquals(22050, (int) r.getAs(FeatureTable.SAMPLE_RATE_IN));
             assertEquals(1, (int) r.getAs(FeatureTable.CHANNELS_IN));
             assertEquals(ExtractorVersion.CURRENT, r.getAs(FeatureTable.EXTRACTOR_VERSION));

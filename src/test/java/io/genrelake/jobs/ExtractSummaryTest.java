@@ -19,7 +19,7 @@ class ExtractSummaryTest {
         errors.put("unsupported format", 1L);
         TableCounts counts = new TableCounts(2000, 990, 4, 0, 990 * 30.0 + 600, errors);
         return new ExtractSummary("s3a://b/features", "2026-01-01T00:00:00Z", 120.0, "0.1.0", 30, 10, 16, 994, 7,
-                List.of(new Listing.Problem("hdfs://nn/missing", "not found")), counts, 30.0, 90.0);
+                List.of(new Listing.Problem("hdfs://nn/missing", "not found")), counts, 30.0, 90.0, 2);
     }
 
     @Test
@@ -46,6 +46,7 @@ class ExtractSummaryTest {
         assertEquals("not found", json.get("input_problems").get(0).get("reason").asText());
         assertEquals(0.25, json.get("decode_share").asDouble());
         assertEquals("0.1.0", json.get("extractor_version").asText());
+        assertEquals(2, json.get("decoder_fallbacks").asLong());
     }
 
     @Test
@@ -53,7 +54,8 @@ class ExtractSummaryTest {
         String text = summary().toText();
         for (String expected : new String[] {"994 files listed, 990 ok, 4 with errors, 7 skipped",
                 "2000 windows of 30 s (8.42 hours of audio)", "error truncated", "hdfs://nn/missing: not found",
-                "1000.0 clips per minute", "decoding 25% of task time", "s3a://b/features"}) {
+                "1000.0 clips per minute", "decoding 25% of task time", "s3a://b/features",
+                "2 files decoded again by FFmpeg after a decoder bug"}) {
             assertTrue(text.contains(expected), "lacks '" + expected + "':\n" + text);
         }
     }

@@ -11,9 +11,17 @@ record InfoTag(long frames, int delay, int padding, boolean hasDelay) {
     /** The decoder delay of the hybrid and synthesis filter banks that encoders' delay figures leave out. */
     static final int DECODER_DELAY = 529;
 
-    /** The tag in {@code frame[off, off+length)} (header h), or null when the frame is audio. */
+    /**
+     * The tag in {@code frame[off, off+length)} (header h), or null when the frame is audio. The tag follows the side
+     * information; LAME puts it there even when the header announces a CRC (it writes none in the tag frame), and
+     * FFmpeg's mp3 demuxer (mp3_parse_info_tag) looks only there, so that place is tried first, then after a CRC.
+     */
     static InfoTag parse(int h, byte[] frame, int off, int length) {
-        int p = off + FrameHeader.mainDataOffset(h);
+        InfoTag tag = parseAt(off + 4 + FrameHeader.sideInfoBytes(h), frame, off, length);
+        return tag != null || !FrameHeader.hasCrc(h) ? tag : parseAt(off + FrameHeader.mainDataOffset(h), frame, off, length);
+    }
+
+    private static InfoTag parseAt(int p, byte[] frame, int off, int length) {
         if (p + 8 > off + length) {
             return null;
         }

@@ -18,7 +18,7 @@ public final class Mp3Decoder implements AudioDecoder {
 
     @Override
     public String name() {
-        return "mp3";
+        return "java-mp3";
     }
 
     @Override

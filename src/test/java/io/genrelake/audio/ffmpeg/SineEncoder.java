@@ -66,6 +66,9 @@ final class SineEncoder {
     private String movflags;
     private Signal signal;
     private int compressionLevel = -1;
+    private int vbrQuality = -1;
+    private final java.util.Map<String, String> codecOptions = new java.util.LinkedHashMap<>();
+    private final java.util.Map<String, String> muxerOptions = new java.util.LinkedHashMap<>();
 
     SineEncoder(Recipe recipe) {
         this.recipe = recipe;
@@ -111,6 +114,24 @@ final class SineEncoder {
         return this;
     }
 
+    /** Variable bit rate at this quality (LAME's -V: 0 best … 9 smallest) instead of the recipe's bit rate. */
+    SineEncoder vbrQuality(int q) {
+        vbrQuality = q;
+        return this;
+    }
+
+    /** An encoder option (libmp3lame: {@code abr}, {@code joint_stereo}, {@code reservoir}). */
+    SineEncoder codecOption(String key, String value) {
+        codecOptions.put(key, value);
+        return this;
+    }
+
+    /** A muxer option (mp3: {@code write_xing}, {@code id3v2_version}, {@code write_id3v1}). */
+    SineEncoder muxerOption(String key, String value) {
+        muxerOptions.put(key, value);
+        return this;
+    }
+
     /** Writes the file; returns the sample rate actually encoded (Opus only does 48 kHz). */
     int writeTo(Path path) throws IOException {
         FfmpegLibrary.load();
@@ -131,7 +152,10 @@ final class SineEncoder {
             avutil.av_channel_layout_default(encoder.ch_layout(), channels);
             encoder.sample_fmt(pickFormat(encoder, codec));
             encoder.time_base(avutil.av_make_q(1, rate));
-            if (recipe.bitRate() > 0) {
+            if (vbrQuality >= 0) {
+                encoder.flags(encoder.flags() | avcodec.AV_CODEC_FLAG_QSCALE);
+                encoder.global_quality(vbrQuality * avutil.FF_QP2LAMBDA);
+            } else if (recipe.bitRate() > 0) {
                 encoder.bit_rate(recipe.bitRate());
             }
             if (compressionLevel >= 0) {
@@ -141,7 +165,15 @@ final class SineEncoder {
             if ((muxer.oformat().flags() & avformat.AVFMT_GLOBALHEADER) != 0) {
                 encoder.flags(encoder.flags() | avcodec.AV_CODEC_FLAG_GLOBAL_HEADER);
             }
-            check(avcodec.avcodec_open2(encoder, codec, (AVDictionary) null), "open " + encoderName);
+            AVDictionary codecDict = new AVDictionary(null);
+            codecOptions.forEach((k, v) -> avutil.av_dict_set(codecDict, k, v, 0));
+            int opened = avcodec.avcodec_open2(encoder, codec, codecDict);
+            int unused = avutil.av_dict_count(codecDict);
+            avutil.av_dict_free(codecDict);
+            check(opened, "open " + encoderName);
+            if (unused > 0) {
+                throw new IOException("test encoder: " + encoderName + " ignored some of " + codecOptions);
+            }
 
             AVStream stream = avformat.avformat_new_stream(muxer, null);
             check(avcodec.avcodec_parameters_from_context(stream.codecpar(), encoder), "stream parameters");
@@ -155,8 +187,14 @@ final class SineEncoder {
             if (movflags != null) {
                 avutil.av_dict_set(options, "movflags", movflags, 0);
             }
-            check(avformat.avformat_write_header(muxer, options), "write header");
+            muxerOptions.forEach((k, v) -> avutil.av_dict_set(options, k, v, 0));
+            int written = avformat.avformat_write_header(muxer, options);
+            int unusedMuxer = avutil.av_dict_count(options);
             avutil.av_dict_free(options);
+            check(written, "write header");
+            if (unusedMuxer > 0) {
+                throw new IOException("test encoder: the " + recipe.muxer() + " muxer ignored some of " + muxerOptions);
+            }
 
             int frameSize = encoder.frame_size() > 0 ? encoder.frame_size() : 1024;
             boolean shortLastFrame = (codec.capabilities()
