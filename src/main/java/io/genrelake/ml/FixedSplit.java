@@ -1,6 +1,5 @@
 package io.genrelake.ml;
 
-import io.genrelake.features.CsvRecordReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -46,25 +45,12 @@ public record FixedSplit(String uri, String sha256, Map<String, String> splitOf)
 
     static FixedSplit parse(Reader csv, String uri, String sha256) throws IOException {
         Map<String, String> splitOf = new LinkedHashMap<>();
-        CsvRecordReader reader = new CsvRecordReader(csv, uri);
-        int number = 0;
-        for (List<String> r = reader.next(); r != null; r = reader.next()) {
-            number++;
-            if (r.size() == 1 && r.get(0).isBlank()) {
-                continue;
-            }
-            if (r.size() != 2) {
-                throw new TrainingDataException(uri + " record " + number + ": expected 2 fields (filename,split), "
-                        + "found " + r.size());
-            }
-            String name = r.get(0).replace("\uFEFF", "").strip();
-            String split = r.get(1).strip().toLowerCase(Locale.ROOT);
-            if (number == 1 && name.equalsIgnoreCase("filename") && split.equals("split")) {
-                continue;
-            }
+        for (PairCsv.Pair r : PairCsv.read(csv, uri, "filename", "split")) {
+            String name = r.first();
+            String split = r.second().toLowerCase(Locale.ROOT);
             if (!split.equals(TRAIN) && !split.equals(VALID) && !split.equals(TEST)) {
-                throw new TrainingDataException(uri + " record " + number + ": split must be train, valid or test, "
-                        + "got '" + r.get(1) + "'");
+                throw new TrainingDataException(uri + " record " + r.number() + ": split must be train, valid or "
+                        + "test, got '" + r.second() + "'");
             }
             String previous = splitOf.put(TrackIds.stem(name), split);
             if (previous != null && !previous.equals(split)) {

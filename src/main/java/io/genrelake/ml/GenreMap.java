@@ -1,13 +1,11 @@
 package io.genrelake.ml;
 
-import io.genrelake.features.CsvRecordReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -41,23 +39,8 @@ public final class GenreMap {
 
     static GenreMap parse(Reader csv, String uri) throws IOException {
         Map<String, String> target = new HashMap<>();
-        CsvRecordReader reader = new CsvRecordReader(csv, uri);
-        int number = 0;
-        for (List<String> r = reader.next(); r != null; r = reader.next()) {
-            number++;
-            if (r.size() == 1 && r.get(0).isBlank()) {
-                continue;
-            }
-            if (r.size() != 2) {
-                throw new TrainingDataException(uri + " record " + number + ": expected 2 fields (source_genre,genre), "
-                        + "found " + r.size());
-            }
-            String from = r.get(0).replace("\uFEFF", "").strip();
-            String to = r.get(1).strip();
-            if (number == 1 && from.equalsIgnoreCase("source_genre") && to.equalsIgnoreCase("genre")) {
-                continue;
-            }
-            target.put(from, to);
+        for (PairCsv.Pair r : PairCsv.read(csv, uri, "source_genre", "genre")) {
+            target.put(r.first(), r.second());
         }
         return new GenreMap(Map.copyOf(target));
     }
