@@ -29,7 +29,7 @@ public enum Protocol {
     /** The label every output carries: the protocol name, shouting LEAKY when it leaks. */
     public String label() {
         return leaky() ? "LEAKY (leaky-segments: random segment split, one track's segments on both sides)"
-                : "tracks (grouped by track, no leakage)";
+                : "tracks (a track's windows never on both sides of a split)";
     }
 
     public static Protocol of(String name) {
