@@ -185,18 +185,7 @@ class Mp3DecoderAgreementTest {
             AudioStream s = decoder.open(in);
             assertNotNull(s, decoder.name() + " declined " + file);
             try (s) {
-                float[] out = new float[1 << 16];
-                int n = 0;
-                while (true) {
-                    if (n == out.length) {
-                        out = Arrays.copyOf(out, 2 * n);
-                    }
-                    int r = s.readMono(out, n, out.length - n);
-                    if (r < 0) {
-                        return Arrays.copyOf(out, n);
-                    }
-                    n += r;
-                }
+                return MonoSamples.readAll(s);
             }
         }
     }

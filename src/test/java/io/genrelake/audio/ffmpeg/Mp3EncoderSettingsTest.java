@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -124,18 +123,7 @@ class Mp3EncoderSettingsTest {
         try (InputStream in = Files.newInputStream(file); AudioStream s = decoders.open(in, file.toString())) {
             assertNotNull(s);
             assertEquals(expectedDecoder, s.decoder(), file.toString());
-            float[] out = new float[1 << 16];
-            int n = 0;
-            while (true) {
-                if (n == out.length) {
-                    out = Arrays.copyOf(out, 2 * n);
-                }
-                int r = s.readMono(out, n, out.length - n);
-                if (r < 0) {
-                    return Arrays.copyOf(out, n);
-                }
-                n += r;
-            }
+            return MonoSamples.readAll(s);
         }
     }
 }

@@ -100,18 +100,7 @@ class Mp3LameCliTest {
     private static float[] decode(AudioDecoders decoders, Path file, String expectedDecoder) throws IOException {
         try (InputStream in = Files.newInputStream(file); AudioStream s = decoders.open(in, file.toString())) {
             assertEquals(expectedDecoder, s.decoder(), file.toString());
-            float[] out = new float[1 << 16];
-            int n = 0;
-            while (true) {
-                if (n == out.length) {
-                    out = Arrays.copyOf(out, 2 * n);
-                }
-                int r = s.readMono(out, n, out.length - n);
-                if (r < 0) {
-                    return Arrays.copyOf(out, n);
-                }
-                n += r;
-            }
+            return MonoSamples.readAll(s);
         }
     }
 }
