@@ -118,7 +118,7 @@ public final class DemoCommand implements Callable<Integer> {
             out.flush();
             ClassifySummary classified = ClassifyJob.run(spark, new ClassifyOptions().features(features).model(model)
                     .output(output));
-            Dataset<Row> current = spark.read().parquet(output + "/current")
+            Dataset<Row> current = io.genrelake.tables.Table.readAny(spark, output + "/current")
                     .selectExpr("regexp_extract(path, '[^/]+$', 0) AS file", "genre", "round(confidence, 3) AS confidence",
                             "transform(top_genres, g -> concat(g.genre, ':', format_number(g.probability, 2))) AS top_genres",
                             "windows", "status")

@@ -1,6 +1,7 @@
 package io.genrelake.cli;
 
 import io.genrelake.jobs.TrainJob;
+import io.genrelake.tables.Table;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -15,15 +16,20 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code genrelake show}: prints any of our Parquet tables (features, genres, current, state) without Spark code. */
+/**
+ * {@code genrelake show}: prints any of our tables (features, genres, current, the nightly state) without Spark
+ * code: the latest version of a Delta table, an earlier one ({@code --version}), its commits ({@code --history}),
+ * or a plain Parquet folder.
+ */
 @Command(
         name = "show",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         usageHelpWidth = 100,
         description = {
-            "Prints the rows of a Parquet table written by genrelake (the feature table, <output>/genres, "
-                    + "<output>/current, a nightly state snapshot) on any Hadoop file system.",
+            "Prints the rows of a table written by genrelake (the feature table, <output>/genres, "
+                    + "<output>/current, <state>/catalogue, <state>/runs: Delta tables, or plain Parquet) on any "
+                    + "Hadoop file system; --version N reads an earlier version, --history lists the commits.",
             "Example: genrelake show out/current --where \"genre = 'rock' AND confidence > 0.8\" --limit 5"
         },
         footerHeading = "%nExit codes:%n",
@@ -53,6 +59,16 @@ public final class ShowCommand implements Callable<Integer> {
             description = "Comma-separated columns to print, in order. Default: every column.")
     private List<String> columns;
 
+    @Option(names = "--version", paramLabel = "N",
+            description = "The Delta table's version N instead of the latest (time travel; see --history). "
+                    + "Default: the latest.")
+    private Long version;
+
+    @Option(names = "--history",
+            description = "Prints the Delta table's commits (version, time, operation, the run that made it) "
+                    + "instead of its rows, newest first.")
+    private boolean history;
+
     @Option(names = "--master", paramLabel = "URL",
             description = "Spark master. Default: local[*].")
     private String master;
@@ -70,7 +86,15 @@ public final class ShowCommand implements Callable<Integer> {
             SparkSession spark = session.spark();
             Dataset<Row> table;
             try {
-                table = spark.read().parquet(uri);
+                Table delta = new Table(spark, uri);
+                if ((version != null || history) && !delta.exists()) {
+                    spec.commandLine().getErr().println("show: " + uri + " is not a Delta table: --version and "
+                            + "--history need one");
+                    return GenreLake.EXIT_FAILURE;
+                }
+                table = history ? delta.history().select("version", "timestamp", "operation", "operationParameters",
+                                "userMetadata")
+                        : version != null ? delta.readVersion(version) : Table.readAny(spark, uri);
                 if (where != null) {
                     table = table.where(where);
                 }

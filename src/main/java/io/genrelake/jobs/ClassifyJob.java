@@ -1,19 +1,29 @@
 package io.genrelake.jobs;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.genrelake.catalogue.FeatureTable;
+import io.genrelake.features.FeatureSetKind;
 import io.genrelake.genres.GenrePredictor;
 import io.genrelake.genres.GenreRows;
 import io.genrelake.genres.GenreTable;
 import io.genrelake.genres.ModelIdentity;
-import io.genrelake.genres.Publication;
 import io.genrelake.genres.RunDate;
+import io.genrelake.ml.FeatureCompatibility;
 import io.genrelake.ml.ModelCard;
 import io.genrelake.ml.ModelStore;
 import io.genrelake.ml.TrainingDataException;
+import io.genrelake.tables.GenreTables;
+import io.genrelake.tables.ParquetUpgrade;
+import io.genrelake.tables.Table;
+import io.genrelake.tables.WriterLock;
 import java.io.IOException;
-import java.util.Map;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,15 +33,16 @@ import picocli.CommandLine.Spec;
 
 /**
  * The classify job: audio (extracted first, by the extract job) or a stored feature table → the genre
- * table's partition for the run date and the refreshed {@code current} table (docs/genre-table.md). The
- * two tables are staged and published together ({@link Publication}, journal {@code <output>/_publish.json}),
- * so a failed run changes nothing and a rerun of a date replaces that date.
+ * table's rows for the run date and the refreshed {@code current} table (docs/genre-table.md), both Delta
+ * tables committed by {@link GenreTables}: a failed run changes nothing, a rerun of a date replaces that date,
+ * and a second writer on the same output is refused ({@link WriterLock}). Features of another extractor or
+ * feature set than the model's are refused.
  *
  * <p>{@code genrelake classify ...} or {@code spark-submit --class io.genrelake.jobs.ClassifyJob job.jar ...}.
- * Exit codes: 0 done, 1 nothing to classify or bad input, 2 usage error.
+ * Exit codes: 0 done, 1 nothing to classify, bad input or the output busy, 2 usage error.
  */
 @Command(name = "ClassifyJob", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 100,
-        description = "Classifies a catalogue (or a stored feature table) into the Parquet genre table.")
+        description = "Classifies a catalogue (or a stored feature table) into the Delta genre table.")
 public final class ClassifyJob implements Callable<Integer> {
 
     static final String APP_NAME = "genrelake classify";
@@ -72,49 +83,71 @@ public final class ClassifyJob implements Callable<Integer> {
 
     /** Runs the job in {@code spark}; the options must be {@linkplain ClassifyOptions#validate valid}. */
     public static ClassifySummary run(SparkSession spark, ClassifyOptions options) throws IOException, NoInputException {
+        try (WriterLock lock = WriterLock.acquire(spark.sparkContext().hadoopConfiguration(), options.output(),
+                "classify", WriterLock.DEFAULT_STALE_AFTER_MS)) {
+            return locked(spark, options);
+        } catch (WriterLock.HeldException e) {
+            throw new NoInputException(e.getMessage());
+        } finally {
+            spark.sparkContext().setJobDescription(null);
+        }
+    }
+
+    private static ClassifySummary locked(SparkSession spark, ClassifyOptions options)
+            throws IOException, NoInputException {
         String runDate = RunDate.orToday(options.runDate());
         String runId = UUID.randomUUID().toString();
-        ModelIdentity model = ModelIdentity.of(ModelCard.parse(ModelStore.readCard(spark, options.model())),
-                options.model());
+        JsonNode card = ModelCard.parse(ModelStore.readCard(spark, options.model()));
+        ModelIdentity model = ModelIdentity.of(card, options.model());
+        new ParquetUpgrade(spark).upgradeOutput(options.output());
 
         long extractStart = System.nanoTime();
         String features = options.features();
         if (features == null) {
+            String why = FeatureCompatibility.mismatchWithThisBuild(card);
+            if (why != null) {
+                throw new IllegalArgumentException(why);
+            }
             features = new Path(options.output(), "_features/" + GenreTable.partitionName(runDate)).toString();
             // the model's feature set, whatever the extract default
             ExtractJob.run(spark, options.extractOptions(features).featureSet(model.featureSet()));
         }
         double extractSeconds = options.features() == null ? (System.nanoTime() - extractStart) / 1e9 : 0;
+        Dataset<Row> table = Table.readAny(spark, features);
+        refuseOtherFeatures(card, model, table, features);
 
         long classifyStart = System.nanoTime();
-        String journal = new Path(options.output(), "_publish.json").toString();
-        Publication publication = new Publication(spark.sparkContext().hadoopConfiguration(), journal);
-        publication.recover();
-        GenreOutput out = new GenreOutput(spark, options.output(), runDate, runId);
-        boolean publishing = false;
-        try {
-            spark.sparkContext().setJobDescription("genrelake classify: " + features + " with " + model.id());
-            GenrePredictor predictor = new GenrePredictor(spark, ModelStore.loadModel(options.model()),
-                    ModelStore.loadCalibration(spark, options.model()),
-                    new GenreRows(model, System.currentTimeMillis(), runDate));
-            Map<String, Long> counts = out.stageGenres(predictor.classify(spark.read().parquet(features)));
-            out.stageCurrent();
-            ClassifySummary summary = new ClassifySummary(out.genres().getParent().toString(), runDate, model.id(),
-                    features, counts.get(GenreTable.STATUS_OK), counts.get(GenreTable.STATUS_UNCERTAIN),
-                    counts.get(GenreTable.STATUS_ERROR), extractSeconds,
-                    (System.nanoTime() - classifyStart) / 1e9);
-            out.writeSummary(summary.toJson());
-            publishing = true;
-            publication.publish(out.moves(), target -> { });
-            publishing = false;
-            // The publication's time is part of the classification's cost.
-            return new ClassifySummary(summary.output(), runDate, model.id(), features, summary.tracksOk(),
-                    summary.tracksUncertain(), summary.tracksError(), extractSeconds, (System.nanoTime() - classifyStart) / 1e9);
-        } finally {
-            if (!publishing) { // a publication that failed midway needs its staged tables: the next run finishes it
-                out.cleanUp();
+        spark.sparkContext().setJobDescription("genrelake classify: " + features + " with " + model.id());
+        GenrePredictor predictor = new GenrePredictor(spark, ModelStore.loadModel(options.model()),
+                ModelStore.loadCalibration(spark, options.model()),
+                new GenreRows(model, System.currentTimeMillis(), runDate));
+        GenreTables out = new GenreTables(spark, options.output());
+        GenreTables.Committed committed = out.commit(predictor.classify(table), runDate,
+                "genrelake classify " + runDate + " run " + runId + " with " + model.id());
+        return new ClassifySummary(out.output(), runDate, model.id(), features,
+                committed.counts().get(GenreTable.STATUS_OK), committed.counts().get(GenreTable.STATUS_UNCERTAIN),
+                committed.counts().get(GenreTable.STATUS_ERROR), extractSeconds,
+                (System.nanoTime() - classifyStart) / 1e9);
+    }
+
+    /** Refuses features of another extractor or feature set than the model's: their numbers mean other things. */
+    private static void refuseOtherFeatures(JsonNode card, ModelIdentity model, Dataset<Row> table, String uri) {
+        List<String> columns = Arrays.asList(table.columns());
+        if (columns.contains(FeatureTable.FEATURE_SET)) {
+            for (Row r : table.select(FeatureTable.FEATURE_SET).distinct().na().drop().collectAsList()) {
+                String why = FeatureCompatibility.featureSetMismatch(model.featureSet(), FeatureSetKind.of(r.getString(0)));
+                if (why != null) {
+                    throw new IllegalArgumentException(uri + ": " + why);
+                }
             }
-            spark.sparkContext().setJobDescription(null);
+        }
+        if (columns.contains(FeatureTable.EXTRACTOR_VERSION)) {
+            List<String> versions = table.select(FeatureTable.EXTRACTOR_VERSION).distinct().na().drop().collectAsList()
+                    .stream().map(r -> r.getString(0)).toList();
+            String why = FeatureCompatibility.mismatch(card, versions);
+            if (why != null) {
+                throw new IllegalArgumentException(uri + ": " + why);
+            }
         }
     }
 }

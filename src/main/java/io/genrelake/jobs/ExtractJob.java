@@ -11,6 +11,9 @@ import io.genrelake.catalogue.SizeBalancedPartitioner;
 import io.genrelake.catalogue.WindowPlan;
 import io.genrelake.features.ExtractorVersion;
 import io.genrelake.features.FeatureSetKind;
+import io.genrelake.ml.ModelStore;
+import io.genrelake.tables.ParquetUpgrade;
+import io.genrelake.tables.Table;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -25,7 +28,6 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
 import org.slf4j.Logger;
@@ -37,10 +39,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * The extract job: an audio catalogue on local disk, HDFS or S3 → the Parquet feature table (see
+ * The extract job: an audio catalogue on local disk, HDFS or S3 → the feature table, a Delta table (see
  * docs/feature-table.md). The driver lists the inputs and spreads the files over partitions balanced by
  * size; each task decodes and extracts its files ({@link PartitionExtraction}); the table is written to
- * a staging directory, counted, and swapped into place ({@link TableCommit}) with its {@code _summary.json}.
+ * one commit of a Delta table ({@link Table}), counted, and described by {@code _summary.json} beside its log.
  *
  * <p>Run it with {@code genrelake extract ...} or
  * {@code spark-submit --class io.genrelake.jobs.ExtractJob genrelake.jar --input ... --output ...}.
@@ -48,7 +50,7 @@ import picocli.CommandLine.Spec;
  * or the run failed, 2 usage error.
  */
 @Command(name = "ExtractJob", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 100,
-        description = "Extracts the GTZAN features of an audio catalogue into a Parquet feature table.")
+        description = "Extracts the GTZAN features of an audio catalogue into a Delta feature table.")
 public final class ExtractJob implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExtractJob.class);
@@ -157,28 +159,25 @@ public final class ExtractJob implements Callable<Integer> {
         }
         Dataset<Row> table = spark.createDataFrame(rows, FeatureTable.schema(run.featureSet()));
 
-        TableCommit commit = TableCommit.to(options.output(), hadoop);
-        try {
-            jsc.setJobDescription(String.format(Locale.ROOT,
-                    "genrelake extract: %d audio files (%d MB) in %d partitions, %s-s windows → %s",
-                    files.size(), listing.audioBytes() >> 20, bins.size(), options.windowSeconds(), commit.output()));
-            table.write().mode(SaveMode.Overwrite).parquet(commit.staging().toString());
+        // A Delta table: the new rows replace the old in one commit (the old stay readable as an earlier
+        // version); a table of the earlier plain-Parquet layout is converted first, so nothing is orphaned.
+        new ParquetUpgrade(spark).upgradeTable(options.output());
+        Table output = new Table(spark, options.output());
+        jsc.setJobDescription(String.format(Locale.ROOT,
+                "genrelake extract: %d audio files (%d MB) in %d partitions, %s-s windows → %s",
+                files.size(), listing.audioBytes() >> 20, bins.size(), options.windowSeconds(), output));
+        long version = output.overwrite(table, "genrelake extract " + started);
 
-            jsc.setJobDescription("genrelake extract: counting rows of " + commit.output());
-            TableCounts counts = TableCounts.of(spark.read().parquet(commit.staging().toString()));
-            ExtractSummary summary = new ExtractSummary(commit.output().toString(), started.toString(),
-                    (System.nanoTime() - startNanos) / 1e9, run.extractorVersion(), options.windowSeconds(),
-                    options.minLastWindowSeconds(), bins.size(), files.size(), listing.skipped(), problems, counts,
-                    decodeNanos.value() / 1e9, featureNanos.value() / 1e9, fallbacks.value());
-            commit.writeFile("_summary.json", summary.toJson());
-            commit.complete();
-            LOG.info(String.format(Locale.ROOT, "extract: wrote %s: %d windows of %d files, %d files with errors, "
-                    + "%.1f s, %.1f clips per minute", commit.output(), summary.windowsOk(), summary.filesOk(),
-                    summary.filesError(), summary.wallSeconds(), summary.clipsPerMinute()));
-            return summary;
-        } catch (IOException | RuntimeException e) {
-            commit.abort();
-            throw e;
-        }
+        jsc.setJobDescription("genrelake extract: counting rows of " + output);
+        TableCounts counts = TableCounts.of(output.readVersion(version));
+        ExtractSummary summary = new ExtractSummary(output.uri(), started.toString(),
+                (System.nanoTime() - startNanos) / 1e9, run.extractorVersion(), options.windowSeconds(),
+                options.minLastWindowSeconds(), bins.size(), files.size(), listing.skipped(), problems, counts,
+                decodeNanos.value() / 1e9, featureNanos.value() / 1e9, fallbacks.value());
+        ModelStore.writeText(hadoop, new org.apache.hadoop.fs.Path(output.uri(), "_summary.json"), summary.toJson());
+        LOG.info(String.format(Locale.ROOT, "extract: wrote %s (version %d): %d windows of %d files, %d files with "
+                + "errors, %.1f s, %.1f clips per minute", output, version, summary.windowsOk(), summary.filesOk(),
+                summary.filesError(), summary.wallSeconds(), summary.clipsPerMinute()));
+        return summary;
     }
 }

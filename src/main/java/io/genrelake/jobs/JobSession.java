@@ -1,5 +1,6 @@
 package io.genrelake.jobs;
 
+import io.genrelake.tables.DeltaSession;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -54,7 +55,7 @@ public final class JobSession implements AutoCloseable {
         if (!conf.contains("spark.app.name")) {
             conf.setAppName(appName);
         }
-        return conf;
+        return DeltaSession.configure(conf); // our tables are Delta tables (io.genrelake.tables)
     }
 
     public SparkSession spark() {

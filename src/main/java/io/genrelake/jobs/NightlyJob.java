@@ -18,13 +18,17 @@ import io.genrelake.genres.GenrePredictor;
 import io.genrelake.genres.GenreRows;
 import io.genrelake.genres.GenreTable;
 import io.genrelake.genres.ModelIdentity;
-import io.genrelake.genres.Publication;
 import io.genrelake.genres.RunDate;
 import io.genrelake.genres.RunRecord;
 import io.genrelake.genres.StateStore;
+import io.genrelake.ml.FeatureCompatibility;
 import io.genrelake.ml.ModelCard;
 import io.genrelake.ml.ModelStore;
 import io.genrelake.ml.TrainingDataException;
+import io.genrelake.tables.GenreTables;
+import io.genrelake.tables.NightlyState;
+import io.genrelake.tables.ParquetUpgrade;
+import io.genrelake.tables.WriterLock;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -43,7 +47,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF4;
 import org.apache.spark.sql.types.DataTypes;
@@ -63,10 +66,11 @@ import picocli.CommandLine.Spec;
  * rows where they are ({@code current} carries them forward). When the model differs from the previous
  * run's, every unchanged track is reclassified from the feature store, without decoding.
  *
- * <p>Everything is staged, then published by a journal ({@link Publication}): features, the genre
- * partition, {@code current}, and last the state snapshot. A run killed before the journal changes
- * nothing; one killed during publication is finished by the next start. Rerunning the latest date
- * compares with the same previous snapshot and replaces that date's rows, so nothing is duplicated.
+ * <p>Every table is a Delta table ({@link io.genrelake.tables}): the run commits its features, its genre
+ * rows (replacing its date), {@code current} (a MERGE on track_id) and its catalogue snapshot, and last its
+ * row in the state's {@code runs} table with the versions it committed. A run killed at any point is retried
+ * by starting it again: it compares with the same previous run and replaces whatever it had committed, so no
+ * row is lost or doubled. One run at a time holds the output and the state ({@link WriterLock}).
  *
  * <p>{@code genrelake nightly ...} or {@code spark-submit --class io.genrelake.jobs.NightlyJob job.jar ...}.
  * Exit codes: 0 done, 1 bad input or refused (listing problems, a date before the latest run), 2 usage error.
@@ -126,9 +130,9 @@ public final class NightlyJob implements Callable<Integer> {
     }
 
     /**
-     * As {@link #run(SparkSession, NightlyOptions)}; {@code checkpoint} hears {@code staged} when every
-     * table is staged and {@code published:<parent>/<name>} after each move, e.g.
-     * {@code published:genres/run_date=2026-02-01} (tests fail there on purpose).
+     * As {@link #run(SparkSession, NightlyOptions)}; {@code checkpoint} hears each step as it starts or ends:
+     * {@code locked}, {@code listed}, {@code extracted}, {@code committed:<table>} after each commit (features,
+     * genres, current, catalogue, runs); the crash test kills the driver there.
      */
     static NightlySummary run(SparkSession spark, NightlyOptions options, Consumer<String> checkpoint)
             throws IOException, NightlyRefusal {
@@ -149,33 +153,58 @@ public final class NightlyJob implements Callable<Integer> {
         private final String runId = UUID.randomUUID().toString();
         private final long started = System.currentTimeMillis();
         private final long startNanos = System.nanoTime();
-        private final StateStore state;
+        private final NightlyState state;
+        private final GenreTables out;
 
-        Run(SparkSession spark, NightlyOptions options, Consumer<String> checkpoint) throws IOException {
+        Run(SparkSession spark, NightlyOptions options, Consumer<String> checkpoint) {
             this.spark = spark;
             this.options = options;
             this.checkpoint = checkpoint;
             this.hadoop = spark.sparkContext().hadoopConfiguration();
             this.runDate = RunDate.orToday(options.runDate());
-            this.state = new StateStore(hadoop, options.state());
+            this.state = new NightlyState(spark, options.state());
+            this.out = new GenreTables(spark, options.output());
         }
 
         NightlySummary execute() throws IOException, NightlyRefusal {
-            boolean recovered = new Publication(hadoop, state.journal()).recover();
-            // One run at a time owns a state (schedule it so): whatever earlier runs left staged is garbage now.
-            state.delete(new org.apache.hadoop.fs.Path(state.root(), "_staging"));
-            new GenreOutput(spark, options.output(), runDate, runId).deleteAllStaging();
-            ModelIdentity model = ModelIdentity.of(ModelCard.parse(ModelStore.readCard(spark, options.model())),
-                    options.model());
+            try (WriterLock outputLock = lock(options.output());
+                    WriterLock stateLock = sameFolder(options.output(), options.state()) ? null : lock(options.state())) {
+                checkpoint.accept("locked");
+                new ParquetUpgrade(spark).upgradeNightly(options.output(), options.state());
+                return locked();
+            }
+        }
+
+        private WriterLock lock(String folder) throws IOException, NightlyRefusal {
+            try {
+                return WriterLock.acquire(hadoop, folder, "nightly " + runDate, options.lockTimeoutMillis());
+            } catch (WriterLock.HeldException e) {
+                throw new NightlyRefusal(e.getMessage());
+            }
+        }
+
+        private boolean sameFolder(String a, String b) throws IOException {
+            org.apache.hadoop.fs.Path pa = new org.apache.hadoop.fs.Path(a);
+            org.apache.hadoop.fs.Path pb = new org.apache.hadoop.fs.Path(b);
+            return pa.getFileSystem(hadoop).makeQualified(pa).equals(pb.getFileSystem(hadoop).makeQualified(pb));
+        }
+
+        private NightlySummary locked() throws IOException, NightlyRefusal {
+            com.fasterxml.jackson.databind.JsonNode card = ModelCard.parse(ModelStore.readCard(spark, options.model()));
+            ModelIdentity model = ModelIdentity.of(card, options.model());
             if (model.featureSet() != FeatureSetKind.GTZAN) {
                 // its feature store holds one set; a rich store (and a switch between sets) is not built yet
                 throw new NightlyRefusal("the model needs the " + model.featureSet() + " feature set and the nightly "
                         + "run extracts the gtzan set only: classify with genrelake classify, which extracts the "
                         + "model's set");
             }
+            String versionMismatch = FeatureCompatibility.mismatchWithThisBuild(card);
+            if (versionMismatch != null) {
+                throw new NightlyRefusal(versionMismatch);
+            }
             RunRecord record = new RunRecord(runDate, model.id(), ExtractorVersion.CURRENT, options.windowSeconds(),
                     options.minLastWindowSeconds());
-            List<String> dates = state.snapshotDates();
+            List<String> dates = state.runDates();
             if (!dates.isEmpty() && dates.get(dates.size() - 1).compareTo(runDate) > 0) {
                 throw new NightlyRefusal("run date " + runDate + " is before the latest run, "
                         + dates.get(dates.size() - 1) + ": nightly runs go forward (rerun the latest date, or start "
@@ -183,14 +212,25 @@ public final class NightlyJob implements Callable<Integer> {
             }
             Optional<String> previous = StateStore.previous(dates, runDate);
             boolean modelChanged = false;
+            boolean reextract = false;
             if (previous.isPresent()) {
-                RunRecord before = state.readRecord(previous.get());
-                String why = before.incompatibility(record);
+                RunRecord before = state.record(previous.get());
+                // Another extractor's stored features are extracted again (below); other windows need a new state.
+                String why = before.incompatibility(new RunRecord(runDate, model.id(), before.extractorVersion(),
+                        options.windowSeconds(), options.minLastWindowSeconds()));
                 if (why != null) {
                     throw new NightlyRefusal(why + ": start a new --state (a full run) for these settings");
                 }
                 modelChanged = !before.modelId().equals(model.id());
+                reextract = !before.extractorVersion().equals(ExtractorVersion.CURRENT);
+                if (reextract) {
+                    LOG.warn("nightly {}: the stored features are of extractor {}, this build's is {}: every file is "
+                            + "extracted again", runDate, before.extractorVersion(), ExtractorVersion.CURRENT);
+                }
             }
+            // A date with genre rows but no finished run: an attempt killed midway, which this run replaces.
+            boolean retry = !dates.contains(runDate) && out.genres().exists()
+                    && !out.genres().read().where(GenreTable.RUN_DATE + " = DATE'" + runDate + "'").isEmpty();
 
             spark.sparkContext().setJobDescription("genrelake nightly " + runDate + ": listing " + options.inputs());
             Listing listing = new CatalogueLister(hadoop).list(options.inputs());
@@ -201,17 +241,18 @@ public final class NightlyJob implements Callable<Integer> {
                         + "); nothing was changed");
             }
             List<CatalogueFile> files = Labels.parentFolder().apply(listing.audioFiles());
+            checkpoint.accept("listed");
 
             Dataset<Row> diff = diff(files, previous).persist(StorageLevel.MEMORY_AND_DISK());
             try {
-                return publishRun(model, record, previous.orElse(null), modelChanged, files, diff, recovered);
+                return commitRun(model, record, previous.orElse(null), modelChanged, reextract, files, diff, retry);
             } finally {
                 diff.unpersist();
             }
         }
 
-        private NightlySummary publishRun(ModelIdentity model, RunRecord record, String previous, boolean modelChanged,
-                List<CatalogueFile> files, Dataset<Row> diff, boolean recovered) throws IOException, NightlyRefusal {
+        private NightlySummary commitRun(ModelIdentity model, RunRecord record, String previous, boolean modelChanged,
+                boolean reextract, List<CatalogueFile> files, Dataset<Row> diff, boolean retry) {
             Map<Change, Long> counts = new EnumMap<>(Change.class);
             for (Change c : Change.values()) {
                 counts.put(c, 0L);
@@ -220,7 +261,9 @@ public final class NightlyJob implements Callable<Integer> {
                 counts.put(Change.valueOf(r.getString(0)), r.getLong(1));
             }
             Set<String> toDecode = new HashSet<>();
-            for (Row r : diff.filter(col("change").isin(Change.NEW.name(), Change.CHANGED.name())).select(
+            Object[] decoded = reextract ? new Object[] {Change.NEW.name(), Change.CHANGED.name(),
+                Change.UNCHANGED.name()} : new Object[] {Change.NEW.name(), Change.CHANGED.name()};
+            for (Row r : diff.filter(col("change").isin(decoded)).select(
                     CatalogueState.PATH).collectAsList()) {
                 toDecode.add(r.getString(0));
             }
@@ -233,71 +276,59 @@ public final class NightlyJob implements Callable<Integer> {
             LOG.info("nightly {}: {} files listed, {} new, {} changed, {} unchanged, {} deleted{}", runDate,
                     files.size(), counts.get(Change.NEW), counts.get(Change.CHANGED), counts.get(Change.UNCHANGED),
                     counts.get(Change.DELETED), modelChanged ? "; new model " + model.id() : "");
+            String note = "genrelake nightly " + runDate + " run " + runId;
 
-            org.apache.hadoop.fs.Path staging = state.staging(runDate, runId);
-            String stagedFeatures = new org.apache.hadoop.fs.Path(staging, "features").toString();
-            String stagedSnapshot = new org.apache.hadoop.fs.Path(staging, "catalogue").toString();
-            GenreOutput out = new GenreOutput(spark, options.output(), runDate, runId);
-            boolean publishing = false;
-            try {
-                spark.sparkContext().setJobDescription("genrelake nightly " + runDate + ": extracting " + decode.size()
-                        + " files");
-                ExtractFiles.run(spark, decode, options.windowPlan(), started, options.partitions(), stagedFeatures);
-                Dataset<Row> fresh = spark.read().parquet(stagedFeatures);
+            spark.sparkContext().setJobDescription("genrelake nightly " + runDate + ": extracting " + decode.size()
+                    + " files");
+            long featuresVersion = state.commitFeatures(
+                    ExtractFiles.rows(spark, decode, options.windowPlan(), started, options.partitions()).rows(),
+                    runDate, note);
+            checkpoint.accept("committed:features");
+            Dataset<Row> fresh = state.features().readVersion(featuresVersion)
+                    .where(GenreTable.RUN_DATE + " = DATE'" + runDate + "'").drop(GenreTable.RUN_DATE);
 
-                Dataset<Row> unchanged = diff.filter(col("change").equalTo(Change.UNCHANGED.name()))
-                        .select(stateColumns("p_"));
-                long fromStore = 0;
-                Dataset<Row> toClassify = fresh;
-                if (modelChanged) {
-                    Dataset<Row> stored = storedFeatures(unchanged);
-                    fromStore = counts.get(Change.UNCHANGED);
-                    toClassify = fresh.unionByName(stored);
-                }
-                GenreRows rows = new GenreRows(model, System.currentTimeMillis(), runDate);
-                Dataset<Row> genres = deletedRows(diff, rows);
-                if (!decode.isEmpty() || modelChanged) {
-                    spark.sparkContext().setJobDescription("genrelake nightly " + runDate + ": classifying with "
-                            + model.id());
-                    GenrePredictor predictor = new GenrePredictor(spark, ModelStore.loadModel(options.model()),
-                            ModelStore.loadCalibration(spark, options.model()), rows);
-                    genres = predictor.classify(toClassify).unionByName(genres);
-                }
-                spark.sparkContext().setJobDescription("genrelake nightly " + runDate + ": staging tables");
-                Map<String, Long> written = out.stageGenres(genres);
-                out.stageCurrent();
-
-                Dataset<Row> snapshot = unchanged.unionByName(decodedState(fresh, files, decode));
-                snapshot.write().mode(SaveMode.Overwrite).parquet(stagedSnapshot);
-                NightlySummary summary = new NightlySummary(runDate, previous, model.id(), modelChanged, files.size(),
-                        counts.get(Change.NEW), counts.get(Change.CHANGED), counts.get(Change.UNCHANGED),
-                        counts.get(Change.DELETED), decode.size(), fromStore, written.get(GenreTable.STATUS_OK),
-                        written.get(GenreTable.STATUS_UNCERTAIN), written.get(GenreTable.STATUS_ERROR), recovered, (System.nanoTime() - startNanos) / 1e9);
-                String json = record.toJson(summary.fields());
-                out.writeSummary(json);
-                state.writeText(new org.apache.hadoop.fs.Path(stagedSnapshot, CatalogueState.RUN_FILE), json);
-                checkpoint.accept("staged");
-
-                List<Publication.Move> moves = new ArrayList<>();
-                moves.add(new Publication.Move(stagedFeatures, state.features(runDate).toString()));
-                moves.addAll(out.moves());
-                moves.add(new Publication.Move(stagedSnapshot, state.snapshot(runDate).toString())); // last: "done"
-                publishing = true;
-                new Publication(hadoop, state.journal()).publish(moves,
-                        target -> checkpoint.accept("published:" + shortName(target)));
-                expireSnapshots();
-                LOG.info(String.format(Locale.ROOT, "nightly %s: published %d genre rows (%d uncertain), %d error rows "
-                        + "in %.1f s", runDate, summary.rowsOk() + summary.rowsUncertain(), summary.rowsUncertain(),
-                        summary.rowsError(), summary.wallSeconds()));
-                publishing = false;
-                return summary;
-            } finally {
-                // A publication that failed midway needs its staged tables: the next start finishes it.
-                if (!publishing) {
-                    out.cleanUp();
-                    state.delete(staging);
-                }
+            Dataset<Row> unchanged = diff.filter(col("change").equalTo(Change.UNCHANGED.name()))
+                    .select(stateColumns("p_"));
+            if (reextract) {
+                unchanged = unchanged.limit(0); // extracted again: their snapshot rows come from decodedState
             }
+            long fromStore = 0;
+            Dataset<Row> toClassify = fresh;
+            if (modelChanged && !reextract) {
+                toClassify = fresh.unionByName(storedFeatures(unchanged, featuresVersion));
+                fromStore = counts.get(Change.UNCHANGED);
+            }
+            GenreRows rows = new GenreRows(model, System.currentTimeMillis(), runDate);
+            Dataset<Row> genres = deletedRows(diff, rows);
+            if (!decode.isEmpty() || modelChanged) {
+                spark.sparkContext().setJobDescription("genrelake nightly " + runDate + ": classifying with "
+                        + model.id());
+                GenrePredictor predictor = new GenrePredictor(spark, ModelStore.loadModel(options.model()),
+                        ModelStore.loadCalibration(spark, options.model()), rows);
+                genres = predictor.classify(toClassify).unionByName(genres);
+            }
+            spark.sparkContext().setJobDescription("genrelake nightly " + runDate + ": committing genres and current");
+            GenreTables.Committed committed = out.commit(genres, runDate, note,
+                    table -> checkpoint.accept("committed:" + table));
+
+            Dataset<Row> snapshot = unchanged.unionByName(decodedState(fresh, decode));
+            long catalogueVersion = state.commitSnapshot(snapshot, runDate, note);
+            checkpoint.accept("committed:catalogue");
+            Map<String, Long> written = committed.counts();
+            NightlySummary summary = new NightlySummary(runDate, previous, model.id(), modelChanged, files.size(),
+                    counts.get(Change.NEW), counts.get(Change.CHANGED), counts.get(Change.UNCHANGED),
+                    counts.get(Change.DELETED), decode.size(), fromStore, written.get(GenreTable.STATUS_OK),
+                    written.get(GenreTable.STATUS_UNCERTAIN), written.get(GenreTable.STATUS_ERROR), retry,
+                    (System.nanoTime() - startNanos) / 1e9);
+            state.commitRun(record, record.toJson(summary.fields()), new NightlyState.Versions(featuresVersion,
+                    committed.genresVersion(), committed.currentVersion(), catalogueVersion), note); // last: "done"
+            checkpoint.accept("committed:runs");
+            state.expireSnapshots(StateStore.expired(state.runDates(), options.keepSnapshots()), note);
+            LOG.info(String.format(Locale.ROOT, "nightly %s: committed %d genre rows (%d uncertain), %d error rows "
+                    + "in %.1f s (genres v%d, current v%d)", runDate, summary.rowsOk() + summary.rowsUncertain(),
+                    summary.rowsUncertain(), summary.rowsError(), summary.wallSeconds(), committed.genresVersion(),
+                    committed.currentVersion()));
+            return summary;
         }
 
         /**
@@ -315,7 +346,7 @@ public final class NightlyJob implements Callable<Integer> {
                     DataTypes.createStructField("l_size", DataTypes.LongType, false),
                     DataTypes.createStructField("l_modified", DataTypes.LongType, false))));
             Dataset<Row> before = previous.isPresent()
-                    ? spark.read().parquet(state.snapshot(previous.get()).toString())
+                    ? state.snapshot(previous.get())
                     : spark.createDataFrame(List.of(), CatalogueState.SCHEMA);
             for (String c : before.columns()) {
                 if (!c.equals(CatalogueState.PATH)) {
@@ -328,12 +359,6 @@ public final class NightlyJob implements Callable<Integer> {
             return now.join(before, columns(CatalogueState.PATH), "full_outer")
                     .withColumn("change", change.apply(col("p_" + CatalogueState.SIZE),
                             col("p_" + CatalogueState.MODIFIED), col("l_size"), col("l_modified")));
-        }
-
-        /** The last two names of a path: {@code genres/run_date=D}, {@code out/current}. */
-        private static String shortName(String target) {
-            org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(target);
-            return (p.getParent() == null ? "" : p.getParent().getName() + "/") + p.getName();
         }
 
         /** Join columns, as the Scala sequence Dataset.join takes. */
@@ -351,7 +376,7 @@ public final class NightlyJob implements Callable<Integer> {
         }
 
         /** Snapshot rows of the files decoded this run: their status from the extraction, features of today. */
-        private Dataset<Row> decodedState(Dataset<Row> fresh, List<CatalogueFile> files, List<CatalogueFile> decoded) {
+        private Dataset<Row> decodedState(Dataset<Row> fresh, List<CatalogueFile> decoded) {
             List<Row> listed = new ArrayList<>(decoded.size());
             for (CatalogueFile f : decoded) {
                 listed.add(RowFactory.create(f.trackId(), f.path(), f.size(), f.modified()));
@@ -368,15 +393,15 @@ public final class NightlyJob implements Callable<Integer> {
                             CatalogueState.STATUS, CatalogueState.FEATURES_RUN_DATE);
         }
 
-        /** The stored features of the unchanged tracks, each from the partition its snapshot row names. */
-        private Dataset<Row> storedFeatures(Dataset<Row> unchanged) {
-            Dataset<Row> store = spark.read().parquet(state.features().toString())
+        /** The stored features of the unchanged tracks, each from the run its snapshot row names. */
+        private Dataset<Row> storedFeatures(Dataset<Row> unchanged, long featuresVersion) {
+            Dataset<Row> store = state.features().readVersion(featuresVersion)
                     .withColumn("_features_run_date", date_format(col(GenreTable.RUN_DATE), "yyyy-MM-dd"));
             Dataset<Row> wanted = unchanged.select(col(CatalogueState.TRACK_ID),
                     col(CatalogueState.FEATURES_RUN_DATE).as("_features_run_date"));
             Dataset<Row> joined = store.join(wanted, columns(CatalogueState.TRACK_ID, "_features_run_date"),
                     "left_semi");
-            // Columns added since a partition was written (decoder, …) read as null there.
+            // Columns added since a run's features were written (decoder, …) read as null there.
             java.util.Set<String> stored = java.util.Set.of(joined.columns());
             return joined.select(java.util.Arrays.stream(FeatureTable.SCHEMA.fields()).map(f -> stored.contains(f.name())
                     ? col(f.name()) : lit(null).cast(f.dataType()).as(f.name())).toArray(Column[]::new));
@@ -388,12 +413,6 @@ public final class NightlyJob implements Callable<Integer> {
                     .select(col("p_" + CatalogueState.TRACK_ID), col(CatalogueState.PATH)).javaRDD()
                     .map(r -> rows.deleted(r.getString(0), r.getString(1)));
             return spark.createDataFrame(deleted, GenreTable.SCHEMA);
-        }
-
-        private void expireSnapshots() throws IOException {
-            for (String d : StateStore.expired(state.snapshotDates(), options.keepSnapshots())) {
-                state.delete(state.snapshot(d));
-            }
         }
     }
 }

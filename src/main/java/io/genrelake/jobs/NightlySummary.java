@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The outcome of a nightly run: printed, written as {@code _summary.json} in the run's partition of the
- * genre table and as {@code _run.json} in its state snapshot (with the {@link io.genrelake.genres.RunRecord}).
+ * The outcome of a nightly run: printed, and recorded with the {@link io.genrelake.genres.RunRecord} in the
+ * run's row of the state's {@code runs} table ({@link io.genrelake.tables.NightlyState}).
  *
  * @param runDate         the run's date
  * @param previousRun     the snapshot it was compared with, or null for a first run
@@ -22,7 +22,7 @@ import java.util.Map;
  * @param rowsOk          genre rows with a genre written this run (status ok)
  * @param rowsUncertain   genre rows with a best guess below the model's confidence threshold (status uncertain)
  * @param rowsError       error rows written this run
- * @param recovered       whether an interrupted publication was finished first
+ * @param recovered       whether this run retried a date whose earlier attempt was killed after committing part of its tables
  * @param wallSeconds     from the start of the listing to the published state
  */
 public record NightlySummary(String runDate, String previousRun, String modelId, boolean modelChanged,
@@ -57,7 +57,7 @@ public record NightlySummary(String runDate, String previousRun, String modelId,
                 + "  %d files decoded, %d tracks reclassified from stored features%s%n"
                 + "  %d genre rows (%d uncertain), %d error rows written; %.1f s%n",
                 runDate, previousRun == null ? "none" : previousRun,
-                recovered ? " — finished an interrupted run's publication first" : "",
+                recovered ? " — retried a run killed after committing part of its tables" : "",
                 filesListed, filesNew, filesChanged, filesUnchanged, filesDeleted, filesDecoded,
                 reclassifiedFromStore, modelChanged ? " (new model " + modelId + ")" : "", rowsOk + rowsUncertain,
                 rowsUncertain, rowsError,

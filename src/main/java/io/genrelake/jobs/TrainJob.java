@@ -285,6 +285,6 @@ public final class TrainJob implements Callable<Integer> {
             conf.setIfMissing("spark.ui.enabled", "false");
         }
         SparkLogLevels.quietSpark(); // before the session starts: its INFO lines would bury the progress lines
-        return SparkSession.builder().config(conf).getOrCreate();
+        return SparkSession.builder().config(io.genrelake.tables.DeltaSession.configure(conf)).getOrCreate();
     }
 }

@@ -142,7 +142,7 @@ public final class FeatureTableReader {
     private Raw readParquet(String uri) {
         Dataset<Row> table;
         try {
-            table = spark.read().parquet(uri);
+            table = io.genrelake.tables.Table.readAny(spark, uri);
         } catch (RuntimeException e) {
             throw new TrainingDataException("cannot read features table " + uri
                     + " as Parquet (a path ending in .csv is read as a Kaggle-layout CSV): " + e.getMessage(), e);

@@ -1,5 +1,6 @@
 package io.genrelake.jobs;
 
+import io.genrelake.tables.DeltaSession;
 import org.apache.spark.sql.SparkSession;
 
 /** The SparkSession of a test class: local[2], no UI, quiet logs. Start once per class, stop after it. */
@@ -8,7 +9,7 @@ public final class LocalSpark {
     private LocalSpark() {}
 
     public static SparkSession start() {
-        SparkSession spark = SparkSession.builder()
+        SparkSession spark = DeltaSession.configure(SparkSession.builder())
                 .master("local[2]")
                 .appName("genrelake-test")
                 .config("spark.ui.enabled", "false")
