@@ -59,14 +59,18 @@ class NightlyJobTest {
                 .windowSeconds(1).minLastWindowSeconds(0.5);
     }
 
+    static org.apache.spark.sql.Dataset<Row> delta(String table) {
+        return spark.read().format("delta").load(dir.resolve(table).toString());
+    }
+
     static List<Row> partition(String date) {
-        return spark.read().parquet(dir.resolve("out/genres").toString()).where("run_date = DATE'" + date + "'")
+        return delta("out/genres").where("run_date = DATE'" + date + "'")
                 .collectAsList();
     }
 
     /** Current's rows by file name; fails if a track appears twice. */
     static Map<String, Row> current() {
-        List<Row> rows = spark.read().parquet(dir.resolve("out/current").toString()).collectAsList();
+        List<Row> rows = delta("out/current").collectAsList();
         Map<String, Row> byName = new TreeMap<>();
         for (Row r : rows) {
             String p = r.getAs(GenreTable.PATH);
@@ -89,8 +93,13 @@ class NightlyJobTest {
         assertEquals(4, s.rowsOk());
         assertEquals(4, partition("2026-02-01").size());
         assertEquals(List.of("four.wav", "one.wav", "three.wav", "two.wav"), List.copyOf(current().keySet()));
-        assertTrue(Files.exists(dir.resolve("state/catalogue/run_date=2026-02-01/_run.json")));
-        assertTrue(Files.isDirectory(dir.resolve("state/features/run_date=2026-02-01")));
+        assertEquals(1, delta("state/runs").count());
+        assertEquals(4, delta("state/catalogue").count());
+        assertEquals(4, delta("state/features").where("run_date = DATE'2026-02-01'").select("track_id").distinct()
+                .count());
+        Row run = delta("state/runs").first();
+        assertEquals(new io.genrelake.tables.Table(spark, dir.resolve("out/current").toString()).version(),
+                (long) run.getAs("current_version"), "the run records the versions it committed");
     }
 
     @Test
@@ -129,7 +138,7 @@ class NightlyJobTest {
         assertEquals("2026-02-01", s.previousRun(), "a rerun compares with the same snapshot");
         assertEquals(2, s.filesDecoded());
         assertEquals(3, partition("2026-02-02").size());
-        assertEquals(7, spark.read().parquet(dir.resolve("out/genres").toString()).count());
+        assertEquals(7, delta("out/genres").count());
         Map<String, Row> after = current();
         assertEquals(before.keySet(), after.keySet());
         for (String name : before.keySet()) {
@@ -138,7 +147,7 @@ class NightlyJobTest {
                 assertEquals((Object) before.get(name).getAs(column), after.get(name).getAs(column), name + " " + column);
             }
         }
-        assertEquals(2, spark.read().parquet(dir.resolve("state/catalogue").toString()).select("run_date")
+        assertEquals(2, delta("state/catalogue").select("run_date")
                 .distinct().count());
     }
 
@@ -148,24 +157,23 @@ class NightlyJobTest {
         Path one = library.resolve("a/one.wav");
         Files.setLastModifiedTime(one, FileTime.fromMillis(Files.getLastModifiedTime(one).toMillis() + 60_000));
 
-        // Killed before publishing: nothing changes.
+        // Killed right after listing: nothing changes.
         assertThrows(IllegalStateException.class, () -> NightlyJob.run(spark, options("2026-02-03", model), stage -> {
-            if (stage.equals("staged")) {
+            if (stage.equals("listed")) {
                 throw new IllegalStateException("killed");
             }
         }));
         assertTrue(partition("2026-02-03").isEmpty());
-        assertFalse(Files.exists(dir.resolve("state/_publish.json")));
 
-        // Killed after the genre partition was published, before current and the state.
+        // Killed after the genre rows were committed, before current and the state.
         assertThrows(IllegalStateException.class, () -> NightlyJob.run(spark, options("2026-02-03", model), stage -> {
-            if (stage.equals("published:genres/run_date=2026-02-03")) {
+            if (stage.equals("committed:genres")) {
                 throw new IllegalStateException("killed");
             }
         }));
         assertEquals(1, partition("2026-02-03").size());
-        assertTrue(Files.exists(dir.resolve("state/_publish.json")), "the journal survives the crash");
-        assertFalse(Files.exists(dir.resolve("state/catalogue/run_date=2026-02-03")));
+        assertEquals(0, delta("state/runs").where("run_date = DATE'2026-02-03'").count());
+        assertFalse(Files.exists(dir.resolve("out/_writer.lock")), "the lock is released on failure");
 
         NightlySummary s = NightlyJob.run(spark, options("2026-02-03", model));
         assertTrue(s.recovered());
@@ -177,10 +185,7 @@ class NightlyJobTest {
         assertEquals(5, current.size());
         assertEquals("2026-02-03", date(current.get("one.wav")));
         assertEquals("2026-02-01", date(current.get("two.wav")));
-        assertFalse(Files.exists(dir.resolve("state/_publish.json")));
-        try (var staging = Files.list(dir.resolve("state/_staging"))) {
-            assertEquals(0, staging.count(), "staging folders are cleaned up");
-        }
+        assertEquals(1, delta("state/runs").where("run_date = DATE'2026-02-03'").count());
     }
 
     @Test
@@ -210,6 +215,21 @@ class NightlyJobTest {
 
     @Test
     @Order(6)
+    void aSecondWriterIsRefusedAndTouchesNothing() throws Exception {
+        long genres = new io.genrelake.tables.Table(spark, dir.resolve("out/genres").toString()).version();
+        // a live holder: this JVM, as a driver of another run would be
+        try (var held = io.genrelake.tables.WriterLock.acquire(spark.sparkContext().hadoopConfiguration(),
+                dir.resolve("out").toString(), "another nightly", 60_000)) {
+            NightlyJob.NightlyRefusal e = assertThrows(NightlyJob.NightlyRefusal.class,
+                    () -> NightlyJob.run(spark, options("2026-02-06", model)));
+            assertTrue(e.getMessage().contains("is being written by another run"), e.getMessage());
+        }
+        assertEquals(genres, new io.genrelake.tables.Table(spark, dir.resolve("out/genres").toString()).version());
+        assertTrue(partition("2026-02-06").isEmpty());
+    }
+
+    @Test
+    @Order(7)
     void anEarlierDateIsRefused() {
         NightlyJob.NightlyRefusal e = assertThrows(NightlyJob.NightlyRefusal.class,
                 () -> NightlyJob.run(spark, options("2026-01-15", model)));
