@@ -88,6 +88,8 @@ public final class DemoCommand implements Callable<Integer> {
         library = library.toAbsolutePath().normalize();
         String features = dir.resolve("features").toString();
         String model = dir.resolve("model").toString();
+        // the demo's folder is its own sandbox: a second demo replaces its model (train itself never overwrites one)
+        deleteRecursively(dir.resolve("model"));
         String output = dir.resolve("out").toString();
 
         SparkLogLevels.forCommandLine();
@@ -136,6 +138,16 @@ public final class DemoCommand implements Callable<Integer> {
             out.println("look again with: genrelake show " + output + "/current --limit 16");
             out.flush();
             return 0;
+        }
+    }
+
+    private static void deleteRecursively(Path p) throws java.io.IOException {
+        if (Files.exists(p)) {
+            try (var walk = Files.walk(p)) {
+                for (Path q : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(q);
+                }
+            }
         }
     }
 }

@@ -226,6 +226,7 @@ public final class TrainJob implements Callable<Integer> {
     /** Trains, saves and reports; returns the exit code (bad input is reported on {@code err}, exit 1). */
     public static int run(SparkSession spark, TrainOptions request, PrintWriter out, PrintWriter err) {
         try {
+            ModelStore.refuseExisting(spark, request.modelOut()); // before hours of training, not after
             TrainingOutcome outcome = new Trainer(spark, line -> {
                 out.println(line);
                 out.flush();

@@ -26,10 +26,16 @@ public final class ModelStore {
      */
     public static final String CALIBRATION = "calibration";
 
-    /** Saves the best model, its calibration and its card, replacing whatever was at {@code uri}. */
+    /**
+     * Saves the best model, its calibration and, last, its card into {@code uri}, which must not hold a model yet:
+     * a model is never overwritten in place (a classify or nightly run may be reading it, and its model_id names
+     * what the genre rows were classified with), so each training gets a new folder, e.g. {@code models/v2}.
+     * A folder without its card is an unfinished save, and is refused by every reader.
+     */
     public static void save(SparkSession spark, TrainingOutcome outcome, String uri) {
+        refuseExisting(spark, uri);
         try {
-            outcome.best().model().write().overwrite().save(uri);
+            outcome.best().model().write().save(uri);
             if (outcome.calibration() != null) {
                 new ProbabilityCalibrator().model(outcome.calibration().calibration()).write()
                         .save(new Path(uri, CALIBRATION).toString());
@@ -39,6 +45,21 @@ public final class ModelStore {
         }
         writeText(spark.sparkContext().hadoopConfiguration(), new Path(uri, ModelCard.FILE_NAME),
                 ModelCard.of(outcome).toJson());
+    }
+
+    /** Throws when {@code uri} already holds a model (its card or MLlib's metadata). */
+    public static void refuseExisting(SparkSession spark, String uri) {
+        for (String name : new String[] {ModelCard.FILE_NAME, "metadata"}) {
+            Path p = new Path(uri, name);
+            try {
+                if (p.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(p)) {
+                    throw new TrainingDataException(uri + " already holds a model; models are never overwritten in "
+                            + "place: give --model-out a new folder (e.g. one per version: models/v2)");
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot look for " + p, e);
+            }
+        }
     }
 
     public static PipelineModel loadModel(String uri) {
