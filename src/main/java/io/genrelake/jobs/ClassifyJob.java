@@ -124,10 +124,14 @@ public final class ClassifyJob implements Callable<Integer> {
         GenreTables out = new GenreTables(spark, options.output());
         GenreTables.Committed committed = out.commit(predictor.classify(table), runDate,
                 "genrelake classify " + runDate + " run " + runId + " with " + model.id());
-        return new ClassifySummary(out.output(), runDate, model.id(), features,
+        ClassifySummary summary = new ClassifySummary(out.output(), runDate, model.id(), features,
                 committed.counts().get(GenreTable.STATUS_OK), committed.counts().get(GenreTable.STATUS_UNCERTAIN),
                 committed.counts().get(GenreTable.STATUS_ERROR), extractSeconds,
                 (System.nanoTime() - classifyStart) / 1e9);
+        // Beside the date's data files; Delta ignores (and VACUUM keeps) names starting with an underscore.
+        ModelStore.writeText(spark.sparkContext().hadoopConfiguration(), new Path(new Path(out.genres().uri(),
+                GenreTable.partitionName(runDate)), "_summary.json"), summary.toJson());
+        return summary;
     }
 
     /** Refuses features of another extractor or feature set than the model's: their numbers mean other things. */

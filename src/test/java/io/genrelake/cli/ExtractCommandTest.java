@@ -89,7 +89,7 @@ class ExtractCommandTest {
         assertTrue(run.out().contains("2 windows of 1 s"), run.out());
         assertTrue(run.out().contains("error empty file"), run.out());
         assertTrue(Files.exists(out.resolve("_summary.json")));
-        assertEquals(3, spark.read().parquet(out.toString()).count());
+        assertEquals(3, io.genrelake.tables.Table.readAny(spark, out.toString()).count());
         assertTrue(!spark.sparkContext().isStopped(), "the command leaves a session it joined running");
     }
 

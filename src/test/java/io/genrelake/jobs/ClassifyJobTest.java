@@ -73,9 +73,9 @@ class ClassifyJobTest {
 
     @Test
     void everyTrackGetsAGenreRowWithTheIssuesColumns() {
-        List<Row> rows = spark.read().parquet(dir.resolve("out/genres").toString()).collectAsList();
+        List<Row> rows = io.genrelake.tables.Table.readAny(spark, dir.resolve("out/genres").toString()).collectAsList();
         assertEquals(List.of(GenreTable.SCHEMA.fieldNames()),
-                List.of(spark.read().parquet(dir.resolve("out/genres").toString()).columns()));
+                List.of(io.genrelake.tables.Table.readAny(spark, dir.resolve("out/genres").toString()).columns()));
         Map<String, Row> byFile = byPath(rows);
         assertEquals(Set.of("one.wav", "two.wav", "broken.wav"), byFile.keySet());
         Row one = byFile.get("one.wav");
@@ -110,7 +110,7 @@ class ClassifyJobTest {
         ClassifySummary summary = ClassifyJob.run(spark, new ClassifyOptions().features(features).model(model)
                 .output(dir.resolve(output).toString()).runDate("2026-02-01"));
         assertEquals(2, summary.tracksClassified());
-        Map<String, Row> rows = byPath(spark.read().parquet(dir.resolve(output + "/current").toString())
+        Map<String, Row> rows = byPath(io.genrelake.tables.Table.readAny(spark, dir.resolve(output + "/current").toString())
                 .where("genre IS NOT NULL").collectAsList());
         assertEquals(Set.of("one.wav", "two.wav"), rows.keySet());
         return rows;
@@ -165,18 +165,20 @@ class ClassifyJobTest {
         // Rerun of the same date from the stored features: the partition is replaced, not doubled.
         ClassifyJob.run(spark, new ClassifyOptions().features(features).model(model)
                 .output(dir.resolve("out").toString()).runDate("2026-01-30"));
-        assertEquals(3, spark.read().parquet(dir.resolve("out/genres").toString())
+        assertEquals(3, io.genrelake.tables.Table.readAny(spark, dir.resolve("out/genres").toString())
                 .where("run_date = DATE'2026-01-30'").count());
         // A later date adds a partition; current has one row per track, from the latest date.
         ClassifyJob.run(spark, new ClassifyOptions().features(features).model(model)
                 .output(dir.resolve("out").toString()).runDate("2026-01-31"));
-        assertEquals(6, spark.read().parquet(dir.resolve("out/genres").toString()).count());
-        List<Row> current = spark.read().parquet(dir.resolve("out/current").toString()).collectAsList();
+        assertEquals(6, io.genrelake.tables.Table.readAny(spark, dir.resolve("out/genres").toString()).count());
+        List<Row> current = io.genrelake.tables.Table.readAny(spark, dir.resolve("out/current").toString()).collectAsList();
         assertEquals(3, current.size());
         for (Row r : current) {
             assertEquals("2026-01-31", r.getAs(GenreTable.RUN_DATE).toString());
         }
         assertTrue(Files.exists(dir.resolve("out/genres/run_date=2026-01-31/_summary.json")));
-        assertTrue(!Files.exists(dir.resolve("out/_publish.json")), "no journal is left after a publication");
+        assertTrue(!Files.exists(dir.resolve("out/_writer.lock")), "the writer lock is released");
+        assertEquals(3, spark.read().format("delta").load(dir.resolve("out/genres").toString())
+                .where("run_date = DATE'2026-01-30'").count(), "a Delta reader sees the replaced date once");
     }
 }

@@ -316,7 +316,7 @@ class ExtractJobTest {
         assertEquals(0, new CommandLine(new ExtractJob()).execute(concat(common, "--output", rich, "--feature-set", "rich")));
         assertEquals(0, new CommandLine(new ExtractJob()).execute(concat(common, "--output", gtzan)));
 
-        List<String> columns = Arrays.asList(spark.read().parquet(rich).columns());
+        List<String> columns = Arrays.asList(io.genrelake.tables.Table.readAny(spark, rich).columns());
         assertEquals(Arrays.asList(FeatureTable.schema(FeatureSetKind.RICH).fieldNames()), columns);
         assertEquals(298, columns.stream().filter(RichFeatureSet.NAMES::contains).count());
         assertEquals(columns.indexOf(FeatureTable.EXTRACTOR_VERSION) + 1, columns.indexOf(FeatureTable.FEATURE_SET));

@@ -153,7 +153,7 @@ class NightlyClusterTest {
 
     private static Map<String, String> statusByName(String runDate) {
         Map<String, String> m = new TreeMap<>();
-        for (Row r : spark.read().parquet(dir.resolve("out/genres").toString())
+        for (Row r : io.genrelake.tables.Table.readAny(spark, dir.resolve("out/genres").toString())
                 .where("run_date = DATE'" + runDate + "'").collectAsList()) {
             String p = r.getAs(GenreTable.PATH);
             assertTrue(p.startsWith("s3a://" + BUCKET + "/library/"), p);
@@ -169,7 +169,7 @@ class NightlyClusterTest {
         assertEquals(4, first.path("rows_ok").asLong(), first.toString());
         assertEquals(Map.of("one.wav", "ok", "two.wav", "ok", "three.wav", "ok", "four.wav", "ok"),
                 statusByName("2026-03-01"));
-        for (Row r : spark.read().parquet(dir.resolve("out/current").toString()).collectAsList()) {
+        for (Row r : io.genrelake.tables.Table.readAny(spark, dir.resolve("out/current").toString()).collectAsList()) {
             assertTrue(ClassifyFixtures.GENRES.contains((String) r.getAs(GenreTable.GENRE)), r.toString());
             assertEquals(2, (int) r.getAs(GenreTable.WINDOWS));
         }
@@ -189,7 +189,7 @@ class NightlyClusterTest {
                 second.path("files_deleted").asLong(), second.path("files_decoded").asLong()), second.toString());
         assertEquals(Map.of("five.wav", "ok", "three.wav", "ok", "four.wav", "deleted"), statusByName("2026-03-02"));
         Map<String, String> currentDates = new TreeMap<>();
-        for (Row r : spark.read().parquet(dir.resolve("out/current").toString()).collectAsList()) {
+        for (Row r : io.genrelake.tables.Table.readAny(spark, dir.resolve("out/current").toString()).collectAsList()) {
             String p = r.getAs(GenreTable.PATH);
             currentDates.put(p.substring(p.lastIndexOf('/') + 1), r.getAs(GenreTable.RUN_DATE).toString());
         }

@@ -12,7 +12,7 @@ import org.apache.spark.sql.SparkSession;
 record TableRows(List<Row> rows) {
 
     static TableRows read(SparkSession spark, String table) {
-        return new TableRows(spark.read().parquet(table).collectAsList());
+        return new TableRows(io.genrelake.tables.Table.readAny(spark, table).collectAsList());
     }
 
     /** Rows by path relative to {@code root} (a prefix of every path), each file's rows in window order. */

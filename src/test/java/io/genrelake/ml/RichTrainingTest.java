@@ -118,7 +118,7 @@ class RichTrainingTest {
         assertTrue(inputs.stream().noneMatch(c -> c.startsWith("log_") && c.endsWith("_std")));
 
         assertEquals(DATA.genres.size() * DATA.tracksPerGenre * DATA.windowsPerTrack,
-                model.transform(spark.read().parquet(table)).count());
+                model.transform(io.genrelake.tables.Table.readAny(spark, table)).count());
     }
 
     @Test
