@@ -13,7 +13,9 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * The layout of a nightly state location and the few file operations on it (no Spark):
+ * The earlier plain-Parquet layout of a nightly state location (now Delta tables: {@code
+ * io.genrelake.tables.NightlyState}, which converts this one in place), and the date arithmetic the nightly run
+ * still uses ({@link #previous}, {@link #expired}):
  * <pre>
  *   &lt;state&gt;/catalogue/run_date=D/     snapshot of the catalogue after run D (Parquet) + _run.json
  *   &lt;state&gt;/features/run_date=D/      features extracted by run D (the feature table's layout)
