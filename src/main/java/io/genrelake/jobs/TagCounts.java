@@ -5,13 +5,13 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 
 import io.genrelake.catalogue.FeatureTable;
+import io.genrelake.ml.GenreTally;
 import io.genrelake.ml.TagGenres;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -55,33 +55,15 @@ public record TagCounts(long filesTagged, long filesWithGenre, Map<String, Long>
                 warnings.merge(kind(w), r.getLong(1), Long::sum);
             }
         }
-        Map<String, Long> raw = new TreeMap<>();
-        Map<String, Long> genres = new TreeMap<>();
-        Map<String, Long> unmapped = new TreeMap<>();
-        long withGenre = 0;
+        GenreTally tally = new GenreTally(map);
         for (Row r : files.groupBy(col(FeatureTable.TAG_GENRES)).agg(count(lit(1))).collectAsList()) {
-            long n = r.getLong(1);
-            List<String> values = r.isNullAt(0) ? List.of() : r.getList(0);
-            if (!values.isEmpty()) {
-                withGenre += n;
-            }
-            for (String v : values) {
-                raw.merge(v, n, Long::sum);
-            }
-            TagGenres.Verdict verdict = map.judge(values);
-            String outcome = switch (verdict.kind()) {
-                case OK -> verdict.genre();
-                case NONE -> "(none)";
-                case UNMAPPED -> "(unmapped)";
-                case CONFLICT -> "(conflicting)";
-            };
-            genres.merge(outcome, n, Long::sum);
-            for (String u : verdict.unmapped()) {
-                unmapped.merge(u, n, Long::sum);
-            }
+            tally.add(r.isNullAt(0) ? List.of() : r.getList(0), r.getLong(1));
         }
-        return new TagCounts(tagged, withGenre, mostFirst(warnings, Integer.MAX_VALUE),
-                mostFirst(raw, Integer.MAX_VALUE), mostFirst(genres, Integer.MAX_VALUE), mostFirst(unmapped, UNMAPPED_LISTED));
+        Map<String, Long> byKind = new LinkedHashMap<>();
+        warnings.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
+                .forEach(e -> byKind.put(e.getKey(), e.getValue()));
+        return new TagCounts(tagged, tally.withGenre(), byKind, tally.raw(), tally.verdicts(),
+                tally.unmapped(UNMAPPED_LISTED));
     }
 
     /** "year malformed ('x')" → "year malformed"; "tags unreadable: …" → "tags unreadable". */
@@ -94,14 +76,6 @@ public record TagCounts(long filesTagged, long filesWithGenre, Map<String, Long>
             }
         }
         return warning.substring(0, cut);
-    }
-
-    private static Map<String, Long> mostFirst(Map<String, Long> counts, int limit) {
-        Map<String, Long> out = new LinkedHashMap<>();
-        counts.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
-                .limit(limit).forEach(e -> out.put(e.getKey(), e.getValue()));
-        return out;
     }
 
     /** For _summary.json. */

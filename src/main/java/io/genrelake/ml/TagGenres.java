@@ -37,6 +37,9 @@ public final class TagGenres implements Serializable {
     /** The default map's place on the class path (the build copies conf/tag-genres.csv there). */
     public static final String RESOURCE = "/tag-genres.csv";
 
+    /** The map a model trained on tags was trained with, in its folder; classify normalises tags with it. */
+    public static final String MODEL_FILE = "tag-genres.csv";
+
     private static final Pattern SEPARATORS = Pattern.compile("[;/|\\x00]");
     private static final Pattern NUMBERED = Pattern.compile("^\\((\\d{1,3})\\)");
     private static final Pattern NUMBER = Pattern.compile("^\\d{1,3}$");
@@ -83,6 +86,40 @@ public final class TagGenres implements Serializable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The map training and classify use: the default, overridden by the {@code --genre-map} CSV when given. */
+    public static TagGenres forTraining(String genreMapUri, org.apache.hadoop.conf.Configuration conf) {
+        TagGenres defaults = defaults();
+        return genreMapUri == null ? defaults : defaults.overriddenBy(GenreMap.read(genreMapUri, conf), genreMapUri);
+    }
+
+    /** The map of the model at {@code modelUri} ({@link #MODEL_FILE}), or the default for a model trained on labels. */
+    public static TagGenres forModel(String modelUri, org.apache.hadoop.conf.Configuration conf) {
+        org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(modelUri, MODEL_FILE);
+        try {
+            org.apache.hadoop.fs.FileSystem fs = path.getFileSystem(conf);
+            if (!fs.exists(path)) {
+                return defaults();
+            }
+            try (InputStream in = fs.open(path)) {
+                return parse(new InputStreamReader(in, StandardCharsets.UTF_8), path.toString());
+            }
+        } catch (IOException e) {
+            throw new TrainingDataException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** This map as a source_genre,genre CSV (keys as looked up), for the model folder. */
+    public String toCsv() {
+        StringBuilder s = new StringBuilder("source_genre,genre\n");
+        new java.util.TreeMap<>(byKey).forEach((k, g) -> s.append(k).append(',').append(g).append('\n'));
+        return s.toString();
+    }
+
+    /** A map read back from {@link #toCsv} (a model folder's). */
+    public static TagGenres parse(java.io.Reader csv, String uri) throws IOException {
+        return new TagGenres(keyed(GenreMap.parse(csv, uri).entries(), new HashMap<>()), uri);
     }
 
     /** This map with {@code overrides}' entries in place of (or beside) its own. */
