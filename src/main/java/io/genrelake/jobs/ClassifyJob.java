@@ -8,6 +8,7 @@ import io.genrelake.genres.Publication;
 import io.genrelake.genres.RunDate;
 import io.genrelake.ml.ModelCard;
 import io.genrelake.ml.ModelStore;
+import io.genrelake.ml.TagGenres;
 import io.genrelake.ml.TrainingDataException;
 import java.io.IOException;
 import java.util.Map;
@@ -96,20 +97,23 @@ public final class ClassifyJob implements Callable<Integer> {
             spark.sparkContext().setJobDescription("genrelake classify: " + features + " with " + model.id());
             GenrePredictor predictor = new GenrePredictor(spark, ModelStore.loadModel(options.model()),
                     ModelStore.loadCalibration(spark, options.model()),
-                    new GenreRows(model, System.currentTimeMillis(), runDate));
+                    new GenreRows(model, System.currentTimeMillis(), runDate))
+                            .withTagGenres(TagGenres.forModel(options.model(), spark.sparkContext().hadoopConfiguration()));
             Map<String, Long> counts = out.stageGenres(predictor.classify(spark.read().parquet(features)));
             out.stageCurrent();
             ClassifySummary summary = new ClassifySummary(out.genres().getParent().toString(), runDate, model.id(),
                     features, counts.get(GenreTable.STATUS_OK), counts.get(GenreTable.STATUS_UNCERTAIN),
                     counts.get(GenreTable.STATUS_ERROR), extractSeconds,
-                    (System.nanoTime() - classifyStart) / 1e9);
+                    (System.nanoTime() - classifyStart) / 1e9, counts.get(GenreOutput.TAGGED),
+                    counts.get(GenreOutput.DISAGREEING));
             out.writeSummary(summary.toJson());
             publishing = true;
             publication.publish(out.moves(), target -> { });
             publishing = false;
             // The publication's time is part of the classification's cost.
             return new ClassifySummary(summary.output(), runDate, model.id(), features, summary.tracksOk(),
-                    summary.tracksUncertain(), summary.tracksError(), extractSeconds, (System.nanoTime() - classifyStart) / 1e9);
+                    summary.tracksUncertain(), summary.tracksError(), extractSeconds, (System.nanoTime() - classifyStart) / 1e9,
+                    summary.tracksTagged(), summary.tagDisagreements());
         } finally {
             if (!publishing) { // a publication that failed midway needs its staged tables: the next run finishes it
                 out.cleanUp();

@@ -63,7 +63,15 @@ final class GenreOutput {
         return new Path(staging, "current");
     }
 
-    /** Writes this run's rows (genre-table rows of this date) to staging; returns the row count by status. */
+    /** The key of {@link #stageGenres}' count of rows whose tags have a genre of the taxonomy. */
+    static final String TAGGED = GenreTable.TAG_GENRE;
+    /** The key of {@link #stageGenres}' count of rows whose tag genre the model disputes. */
+    static final String DISAGREEING = GenreTable.TAG_DISAGREES;
+
+    /**
+     * Writes this run's rows (genre-table rows of this date) to staging; returns the row count by status, and of rows
+     * with a tag genre ({@link #TAGGED}) and with {@code tag_disagrees} ({@link #DISAGREEING}).
+     */
     Map<String, Long> stageGenres(Dataset<Row> rows) {
         Dataset<Row> file = rows.drop(GenreTable.RUN_DATE);
         file.write().mode(SaveMode.Overwrite).parquet(stagedGenres().toString());
@@ -72,9 +80,16 @@ final class GenreOutput {
                 GenreTable.STATUS_DELETED)) {
             counts.put(s, 0L);
         }
-        for (Row r : staged().groupBy(GenreTable.STATUS).count().collectAsList()) {
-            counts.put(r.getString(0), r.getLong(1));
+        long tagged = 0;
+        long disagreeing = 0;
+        for (Row r : staged().groupBy(col(GenreTable.STATUS), col(GenreTable.TAG_GENRE).isNotNull(),
+                col(GenreTable.TAG_DISAGREES).eqNullSafe(true)).count().collectAsList()) {
+            counts.merge(r.getString(0), r.getLong(3), Long::sum);
+            tagged += r.getBoolean(1) ? r.getLong(3) : 0;
+            disagreeing += r.getBoolean(2) ? r.getLong(3) : 0;
         }
+        counts.put(TAGGED, tagged);
+        counts.put(DISAGREEING, disagreeing);
         return counts;
     }
 

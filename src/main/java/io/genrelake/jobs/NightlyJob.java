@@ -24,6 +24,7 @@ import io.genrelake.genres.RunRecord;
 import io.genrelake.genres.StateStore;
 import io.genrelake.ml.ModelCard;
 import io.genrelake.ml.ModelStore;
+import io.genrelake.ml.TagGenres;
 import io.genrelake.ml.TrainingDataException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -260,7 +261,8 @@ public final class NightlyJob implements Callable<Integer> {
                     spark.sparkContext().setJobDescription("genrelake nightly " + runDate + ": classifying with "
                             + model.id());
                     GenrePredictor predictor = new GenrePredictor(spark, ModelStore.loadModel(options.model()),
-                            ModelStore.loadCalibration(spark, options.model()), rows);
+                            ModelStore.loadCalibration(spark, options.model()), rows)
+                            .withTagGenres(TagGenres.forModel(options.model(), spark.sparkContext().hadoopConfiguration()));
                     genres = predictor.classify(toClassify).unionByName(genres);
                 }
                 spark.sparkContext().setJobDescription("genrelake nightly " + runDate + ": staging tables");
@@ -272,7 +274,8 @@ public final class NightlyJob implements Callable<Integer> {
                 NightlySummary summary = new NightlySummary(runDate, previous, model.id(), modelChanged, files.size(),
                         counts.get(Change.NEW), counts.get(Change.CHANGED), counts.get(Change.UNCHANGED),
                         counts.get(Change.DELETED), decode.size(), fromStore, written.get(GenreTable.STATUS_OK),
-                        written.get(GenreTable.STATUS_UNCERTAIN), written.get(GenreTable.STATUS_ERROR), recovered, (System.nanoTime() - startNanos) / 1e9);
+                        written.get(GenreTable.STATUS_UNCERTAIN), written.get(GenreTable.STATUS_ERROR), recovered, (System.nanoTime() - startNanos) / 1e9,
+                        written.get(GenreOutput.DISAGREEING));
                 String json = record.toJson(summary.fields());
                 out.writeSummary(json);
                 state.writeText(new org.apache.hadoop.fs.Path(stagedSnapshot, CatalogueState.RUN_FILE), json);
