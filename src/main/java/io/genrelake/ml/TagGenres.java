@@ -166,17 +166,19 @@ public final class TagGenres implements Serializable {
     /** One value: "(17)(79)Hard Rock" is Rock, Hard Rock and "Hard Rock"; "17" is Rock; "(RX)"/"(CR)" nothing. */
     private static void addValue(String value, Set<String> out) {
         String rest = value;
-        Matcher m = NUMBERED.matcher(rest);
-        while (m.find()) {
-            String name = Id3v1Genres.name(Integer.parseInt(m.group(1)));
-            if (name != null) {
-                out.add(name);
+        while (true) {
+            Matcher m = NUMBERED.matcher(rest);
+            if (m.find()) {
+                String name = Id3v1Genres.name(Integer.parseInt(m.group(1)));
+                if (name != null) {
+                    out.add(name);
+                }
+                rest = rest.substring(m.end()).strip();
+            } else if (rest.startsWith("(RX)") || rest.startsWith("(CR)")) { // ID3v2.3's remix and cover markers
+                rest = rest.substring(4).strip();
+            } else {
+                break;
             }
-            rest = rest.substring(m.end()).strip();
-            m = NUMBERED.matcher(rest);
-        }
-        if (rest.startsWith("(RX)") || rest.startsWith("(CR)")) { // ID3v2.3's remix and cover markers
-            rest = rest.substring(4).strip();
         }
         if (rest.startsWith("((")) { // ID3v2.3's escape of a leading parenthesis
             rest = rest.substring(1);
