@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns one file of the catalogue into its windows' features: opens it on its Hadoop file system,
- * decodes it to 22050-Hz mono as a stream, and extracts each window as soon as it has been read, so
+ * reads its tags from that stream ({@link TagReader}, which puts it back at its start), decodes it to 22050-Hz mono
+ * as a stream, and extracts each window as soon as it has been read, so
  * a task holds one window of samples whatever the file's length. Never throws for a bad file: every
  * failure becomes the result's {@linkplain ErrorReason reason} (only JVM errors such as running out of
  * memory escape).
