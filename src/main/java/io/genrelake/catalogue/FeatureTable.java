@@ -3,6 +3,7 @@ package io.genrelake.catalogue;
 import io.genrelake.features.FeatureSet;
 import io.genrelake.features.FeatureSetKind;
 import io.genrelake.features.KaggleRow;
+import io.genrelake.tags.TrackTags;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * The feature table: its schema and the building of its rows, one per window of each usable file and
@@ -40,6 +42,20 @@ public final class FeatureTable {
     /** "gtzan" or "rich" ({@link FeatureSetKind#label()}); tables written before it existed are gtzan. */
     public static final String FEATURE_SET = "feature_set";
     public static final String EXTRACTED_AT = "extracted_at";
+    // What the file's tags say (TrackTags), after extracted_at so that older tables are a prefix of newer ones.
+    public static final String TAG_TITLE = "tag_title";
+    public static final String TAG_ARTIST = "tag_artist";
+    public static final String TAG_ALBUM_ARTIST = "tag_album_artist";
+    public static final String TAG_ALBUM = "tag_album";
+    /** Every genre value of the tags as read, not normalised (ml.TagGenres normalises). */
+    public static final String TAG_GENRES = "tag_genres";
+    public static final String TAG_YEAR = "tag_year";
+    public static final String TAG_TRACK = "tag_track";
+    public static final String TAG_MB_RECORDING_ID = "tag_mb_recording_id";
+    public static final String TAG_MB_RELEASE_ID = "tag_mb_release_id";
+    public static final String TAG_MB_ARTIST_ID = "tag_mb_artist_id";
+    /** Why a tag value was left empty, or the tags could not be read; null when they were fine. */
+    public static final String TAG_WARNING = "tag_warning";
 
     public static final String STATUS_OK = "ok";
     public static final String STATUS_ERROR = "error";
@@ -52,6 +68,7 @@ public final class FeatureTable {
      */
     private static final int HEAD = 12;
     private static final int TAIL = 8;
+    private static final int TAGS = 11;
 
     /** The schema of a gtzan table. */
     public static final StructType SCHEMA = schema(FeatureSetKind.GTZAN);
@@ -59,7 +76,7 @@ public final class FeatureTable {
     private FeatureTable() {}
 
     private static int width(FeatureSetKind kind) {
-        return HEAD + kind.size() + TAIL;
+        return HEAD + kind.size() + TAIL + TAGS;
     }
 
     /** The schema of a table of the given feature set. */
@@ -88,6 +105,17 @@ public final class FeatureTable {
         fields.add(field(EXTRACTOR_VERSION, DataTypes.StringType, true));
         fields.add(field(FEATURE_SET, DataTypes.StringType, true));
         fields.add(field(EXTRACTED_AT, DataTypes.TimestampType, false));
+        fields.add(field(TAG_TITLE, DataTypes.StringType, true));
+        fields.add(field(TAG_ARTIST, DataTypes.StringType, true));
+        fields.add(field(TAG_ALBUM_ARTIST, DataTypes.StringType, true));
+        fields.add(field(TAG_ALBUM, DataTypes.StringType, true));
+        fields.add(field(TAG_GENRES, DataTypes.createArrayType(DataTypes.StringType, true), true));
+        fields.add(field(TAG_YEAR, DataTypes.IntegerType, true));
+        fields.add(field(TAG_TRACK, DataTypes.IntegerType, true));
+        fields.add(field(TAG_MB_RECORDING_ID, DataTypes.StringType, true));
+        fields.add(field(TAG_MB_RELEASE_ID, DataTypes.StringType, true));
+        fields.add(field(TAG_MB_ARTIST_ID, DataTypes.StringType, true));
+        fields.add(field(TAG_WARNING, DataTypes.StringType, true));
         return DataTypes.createStructType(fields);
     }
 
@@ -109,6 +137,7 @@ public final class FeatureTable {
             v[11] = w.window().endSeconds();
             putFeatures(v, w.values(), run);
             putTail(v, result.file(), STATUS_OK, null, run);
+            putTags(v, result.tags(), run);
             rows.add(RowFactory.create(v));
         }
         return rows;
@@ -118,6 +147,7 @@ public final class FeatureTable {
     static Row errorRow(TrackResult result, RunStamp run) {
         Object[] v = fileColumns(result.file(), result.audio(), run);
         putTail(v, result.file(), STATUS_ERROR, result.error(), run);
+        putTags(v, result.tags(), run);
         return RowFactory.create(v);
     }
 
@@ -187,5 +217,20 @@ public final class FeatureTable {
         v[at + 5] = run.extractorVersion();
         v[at + 6] = run.featureSet().label();
         v[at + 7] = run.extractedAt();
+    }
+
+    private static void putTags(Object[] v, TrackTags tags, RunStamp run) {
+        int at = HEAD + run.featureSet().size() + TAIL;
+        v[at] = tags.title();
+        v[at + 1] = tags.artist();
+        v[at + 2] = tags.albumArtist();
+        v[at + 3] = tags.album();
+        v[at + 4] = tags.genres().isEmpty() ? null : CollectionConverters.asScala(tags.genres()).toSeq();
+        v[at + 5] = tags.year();
+        v[at + 6] = tags.trackNumber();
+        v[at + 7] = tags.mbRecordingId();
+        v[at + 8] = tags.mbReleaseId();
+        v[at + 9] = tags.mbArtistId();
+        v[at + 10] = tags.warningText();
     }
 }

@@ -6,8 +6,9 @@ import io.genrelake.audio.MonoAudioSource;
 import io.genrelake.audio.ffmpeg.SeekableInputStream;
 import io.genrelake.features.FeatureExtractor;
 import io.genrelake.features.FeatureSetKind;
+import io.genrelake.tags.TagReader;
+import io.genrelake.tags.TrackTags;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns one file of the catalogue into its windows' features: opens it on its Hadoop file system,
- * decodes it to 22050-Hz mono as a stream, and extracts each window as soon as it has been read, so
+ * reads its tags from that stream ({@link TagReader}, which puts it back at its start), decodes it to 22050-Hz mono
+ * as a stream, and extracts each window as soon as it has been read, so
  * a task holds one window of samples whatever the file's length. Never throws for a bad file: every
  * failure becomes the result's {@linkplain ErrorReason reason} (only JVM errors such as running out of
  * memory escape).
@@ -39,6 +41,7 @@ public final class TrackExtractor {
     private final float[] samples;
     private long decodeNanos;
     private long featureNanos;
+    private long tagNanos;
     private long fallbacks;
 
     /** An extractor of the gtzan feature set. */
@@ -63,26 +66,27 @@ public final class TrackExtractor {
      */
     public TrackResult extract(CatalogueFile file) {
         AudioDecoders with = decoders;
-        Attempt attempt = attempt(file, with);
+        Attempt attempt = attempt(file, with, true);
+        TrackTags tags = attempt.tags();
         Attempt firstFailure = null;
         while (attempt.bug() != null) {
             DecoderBugException bug = attempt.bug();
             AudioDecoders rest = with.after(bug.decoder());
             if (rest == null) {
-                return internalError(file, attempt);
+                return internalError(file, attempt).withTags(tags);
             }
             LOG.warn("{}: the {} decoder failed ({}); decoding the file again from its start with {}", file.path(),
                     bug.decoder(), bug.describe(), rest.names());
             fallbacks++;
             firstFailure = firstFailure == null ? attempt : firstFailure;
             with = rest;
-            attempt = attempt(file, with);
+            attempt = attempt(file, with, false);
         }
         TrackResult result = attempt.result();
         if (firstFailure != null && !result.ok() && ErrorReason.UNSUPPORTED.equals(ErrorReason.kindOf(result.error()))) {
-            return internalError(file, firstFailure); // no later decoder knows the format: the bug is the reason
+            return internalError(file, firstFailure).withTags(tags); // no later decoder knows the format: the bug is the reason
         }
-        return result;
+        return result.withTags(tags);
     }
 
     /** The row of a file a decoder bug left without a decoder; the log keeps the stack trace for the report. */
@@ -91,27 +95,36 @@ public final class TrackExtractor {
         return TrackResult.failed(file, failed.audio(), ErrorReason.of(failed.bug().getCause()));
     }
 
-    /** One decoding of the file with {@code with}: its result, or the decoder bug that stopped it. */
-    private Attempt attempt(CatalogueFile file, AudioDecoders with) {
+    /**
+     * One decoding of the file with {@code with}: its result, or the decoder bug that stopped it; with
+     * {@code readTags}, the file's tags first, from the same stream (which {@link TagReader} puts back at its start).
+     */
+    private Attempt attempt(CatalogueFile file, AudioDecoders with, boolean readTags) {
         AudioInfo audio = null;
-        try (InputStream in = open(file)) {
+        TrackTags tags = TrackTags.NONE;
+        try (SeekableInputStream in = open(file)) {
+            if (readTags) {
+                long start = System.nanoTime();
+                tags = TagReader.read(in);
+                tagNanos += System.nanoTime() - start;
+            }
             try (MonoAudioSource source = new MonoAudioSource(with.open(in, file.path()), SAMPLE_RATE)) {
                 audio = new AudioInfo(source.codec(), source.sampleRateIn(), source.channelsIn(), source.decoder());
-                return new Attempt(cut(file, audio, source), audio, null);
+                return new Attempt(cut(file, audio, source), audio, null, tags);
             }
         } catch (IOException e) {
-            return new Attempt(TrackResult.failed(file, audio, ErrorReason.of(e)), audio, null);
+            return new Attempt(TrackResult.failed(file, audio, ErrorReason.of(e)), audio, null, tags);
         } catch (DecoderBugException e) {
-            return new Attempt(null, audio, e);
+            return new Attempt(null, audio, e, tags);
         } catch (RuntimeException e) {
             // A bug, not a bad file: the row says so, the log keeps the stack trace for the report.
             LOG.warn("internal error on {}", file.path(), e);
-            return new Attempt(TrackResult.failed(file, audio, ErrorReason.of(e)), audio, null);
+            return new Attempt(TrackResult.failed(file, audio, ErrorReason.of(e)), audio, null, tags);
         }
     }
 
-    /** A decoding's outcome: a result, or (result null) the decoder bug that stopped it. */
-    private record Attempt(TrackResult result, AudioInfo audio, DecoderBugException bug) {}
+    /** A decoding's outcome: a result, or (result null) the decoder bug that stopped it; the tags read first. */
+    private record Attempt(TrackResult result, AudioInfo audio, DecoderBugException bug, TrackTags tags) {}
 
     /** Files decoded again by a later decoder after a decoder bug ({@link #extract}), over all files so far. */
     public long fallbacks() {
@@ -121,6 +134,11 @@ public final class TrackExtractor {
     /** Nanoseconds spent reading, decoding, mixing and resampling, over all files so far. */
     public long decodeNanos() {
         return decodeNanos;
+    }
+
+    /** Nanoseconds spent reading tags, over all files so far. */
+    public long tagNanos() {
+        return tagNanos;
     }
 
     /** Nanoseconds spent computing features, over all files so far. */
@@ -183,7 +201,7 @@ public final class TrackExtractor {
      * Opens the file for reading from start to end (object stores then fetch it in large requests, and
      * the listed length spares them a metadata request), seekable for the containers that need it.
      */
-    private InputStream open(CatalogueFile file) throws IOException {
+    private SeekableInputStream open(CatalogueFile file) throws IOException {
         Path path = new Path(file.path());
         FileSystem fs = path.getFileSystem(conf);
         FSDataInputStream in = FutureIO.awaitFuture(fs.openFile(path)

@@ -27,8 +27,11 @@ public final class CurrentView {
 
     /** {@code rows} with the genre table's columns in its order and types (as read back from Parquet). */
     public static Dataset<Row> conform(Dataset<Row> rows) {
+        java.util.Set<String> present = java.util.Set.of(rows.columns());
+        // Columns added since a table was written (tag_genre, tag_disagrees) read as null there.
         Column[] columns = Arrays.stream(GenreTable.SCHEMA.fields())
-                .map(f -> col(f.name()).cast(f.dataType()).as(f.name())).toArray(Column[]::new);
+                .map(f -> (present.contains(f.name()) ? col(f.name()) : org.apache.spark.sql.functions.lit(null))
+                        .cast(f.dataType()).as(f.name())).toArray(Column[]::new);
         return rows.select(columns);
     }
 }

@@ -10,6 +10,7 @@ import io.genrelake.features.FeatureSetKind;
 import io.genrelake.ml.Aggregation;
 import io.genrelake.ml.PipelineFactory;
 import io.genrelake.ml.ProbabilityCalibrationModel;
+import io.genrelake.ml.TagGenres;
 import io.genrelake.ml.TrackAggregator;
 import java.util.Arrays;
 import java.util.List;
@@ -21,9 +22,11 @@ import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.ml.feature.IndexToString;
 import org.apache.spark.ml.feature.StringIndexerModel;
 import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
 
 /**
  * Feature-table rows → genre-table rows: the saved PipelineModel (assembler, scaler, classifier) scores
@@ -38,6 +41,7 @@ public final class GenrePredictor {
     private final PipelineModel model;
     private final ProbabilityCalibrationModel calibration;
     private final GenreRows rows;
+    private TagGenres tagGenres = TagGenres.defaults();
 
     /** A model without calibration (trained before it): the tracks' probabilities are the aggregated ones. */
     public GenrePredictor(SparkSession spark, PipelineModel model, GenreRows rows) {
@@ -61,6 +65,12 @@ public final class GenrePredictor {
         }
     }
 
+    /** Normalises the files' tag genres for {@code tag_genre} with {@code map} (the model's) instead of the default. */
+    public GenrePredictor withTagGenres(TagGenres map) {
+        this.tagGenres = map;
+        return this;
+    }
+
     /** The genre rows of the tracks in {@code features} (a feature table, or any rows of one). */
     public Dataset<Row> classify(Dataset<Row> features) {
         requireColumns(Arrays.asList(features.columns()), rows.model().featureSet());
@@ -76,21 +86,33 @@ public final class GenrePredictor {
             // Per track, after the windows' mean: the calibration was fitted on exactly such probabilities.
             perTrack = calibration.transform(perTrack);
         }
+        // Tables extracted before tags were read have no tag_genres: no tag genre then.
+        boolean tagged = Arrays.asList(features.columns()).contains(FeatureTable.TAG_GENRES);
+        Column tagValues = tagged ? col(FeatureTable.TAG_GENRES)
+                : lit(null).cast(DataTypes.createArrayType(DataTypes.StringType));
         Dataset<Row> info = windows.groupBy(FeatureTable.TRACK_ID).agg(
                 first(col(FeatureTable.PATH)).as("_path"), count(lit(1)).as("_windows"),
-                first(col(FeatureTable.EXTRACTOR_VERSION), true).as("_version"));
+                first(col(FeatureTable.EXTRACTOR_VERSION), true).as("_version"), first(tagValues, true).as("_tags"));
         GenreRows build = rows;
+        TagGenres map = tagGenres;
         JavaRDD<Row> ok = perTrack.join(info, FeatureTable.TRACK_ID)
                 .select(col(FeatureTable.TRACK_ID), col("_path"), col("_windows"), col("_version"),
-                        col(TrackAggregator.PROBABILITY))
+                        col(TrackAggregator.PROBABILITY), col("_tags"))
                 .javaRDD()
                 .map(r -> build.ok(r.getString(0), r.getString(1), (int) r.getLong(2), r.getString(3),
-                        ((Vector) r.get(4)).toArray()));
+                        ((Vector) r.get(4)).toArray(), tagGenre(map, r, 5)));
         JavaRDD<Row> errors = features.filter(col(FeatureTable.STATUS).equalTo(FeatureTable.STATUS_ERROR))
-                .select(FeatureTable.TRACK_ID, FeatureTable.PATH, FeatureTable.EXTRACTOR_VERSION, FeatureTable.ERROR)
+                .select(col(FeatureTable.TRACK_ID), col(FeatureTable.PATH), col(FeatureTable.EXTRACTOR_VERSION),
+                        col(FeatureTable.ERROR), tagValues)
                 .javaRDD()
-                .map(r -> build.error(r.getString(0), r.getString(1), r.getString(2), r.getString(3)));
+                .map(r -> build.error(r.getString(0), r.getString(1), r.getString(2), r.getString(3),
+                        tagGenre(map, r, 4)));
         return spark.createDataFrame(ok.union(errors), GenreTable.SCHEMA);
+    }
+
+    /** The normalised genre of the tag values in column {@code i} of {@code r}, or null. */
+    private static String tagGenre(TagGenres map, Row r, int i) {
+        return r.isNullAt(i) ? null : map.judge(r.getList(i)).genre();
     }
 
     /**

@@ -33,6 +33,16 @@ public final class GenreRows implements Serializable {
      * model's genre order; status {@code uncertain} when its confidence is below the model's threshold.
      */
     public Row ok(String trackId, String path, int windows, String extractorVersion, double[] probabilities) {
+        return ok(trackId, path, windows, extractorVersion, probabilities, null);
+    }
+
+    /**
+     * A classified track whose tags say {@code tagGenre} (normalised; null for none): {@code tag_disagrees} is true
+     * when the model is confident (status ok: at or above the calibrated threshold, when the model has one) in
+     * another genre and the tag's genre is one the model knows (a model that cannot say "world" does not dispute it).
+     */
+    public Row ok(String trackId, String path, int windows, String extractorVersion, double[] probabilities,
+            String tagGenre) {
         GenreScores scores = new GenreScores(model.genres(), probabilities);
         Double threshold = model.uncertainBelow();
         String status = threshold != null && scores.confidence() < threshold ? GenreTable.STATUS_UNCERTAIN
@@ -41,21 +51,30 @@ public final class GenreRows implements Serializable {
         for (GenreScores.Ranked r : scores.top(GenreTable.TOP)) {
             top.add(RowFactory.create(r.genre(), r.probability()));
         }
+        boolean disagrees = tagGenre != null && GenreTable.STATUS_OK.equals(status) && !tagGenre.equals(scores.genre())
+                && model.genres().contains(tagGenre);
         return RowFactory.create(trackId, path, scores.genre(), scores.confidence(),
                 CollectionConverters.asScala(top).toSeq(), CollectionConverters.asScala(scores.asMap()),
-                windows, model.id(), extractorVersion, new Timestamp(classifiedAtMillis), status, null, runDate);
+                windows, model.id(), extractorVersion, new Timestamp(classifiedAtMillis), status, null, tagGenre,
+                disagrees, runDate);
     }
 
     /** A file the extractor could not use: no genre, the extractor's reason in {@code error}. */
     public Row error(String trackId, String path, String extractorVersion, String error) {
+        return error(trackId, path, extractorVersion, error, null);
+    }
+
+    /** An unusable file whose tags say {@code tagGenre}. */
+    public Row error(String trackId, String path, String extractorVersion, String error, String tagGenre) {
         return RowFactory.create(trackId, path, null, null, null, null, 0, model.id(), extractorVersion,
-                new Timestamp(classifiedAtMillis), GenreTable.STATUS_ERROR, error, runDate);
+                new Timestamp(classifiedAtMillis), GenreTable.STATUS_ERROR, error, tagGenre, null, runDate);
     }
 
     /** A file that was in the catalogue at the previous run and is gone now. */
     public Row deleted(String trackId, String path) {
         return RowFactory.create(trackId, path, null, null, null, null, 0, model.id(), null,
-                new Timestamp(classifiedAtMillis), GenreTable.STATUS_DELETED, "deleted: no longer listed", runDate);
+                new Timestamp(classifiedAtMillis), GenreTable.STATUS_DELETED, "deleted: no longer listed", null, null,
+                runDate);
     }
 
     public ModelIdentity model() {

@@ -26,6 +26,10 @@ public final class GenreTable {
     public static final String CLASSIFIED_AT = "classified_at";
     public static final String STATUS = "status";
     public static final String ERROR = "error";
+    /** The file's tag genre normalised onto the taxonomy (ml.TagGenres), or null. */
+    public static final String TAG_GENRE = "tag_genre";
+    /** True where the model is confident (status ok) in a genre other than the tag's, one it knows. */
+    public static final String TAG_DISAGREES = "tag_disagrees";
     public static final String RUN_DATE = "run_date";
 
     public static final String STATUS_OK = "ok";
@@ -58,6 +62,8 @@ public final class GenreTable {
             field(CLASSIFIED_AT, DataTypes.TimestampType, false),
             field(STATUS, DataTypes.StringType, false),
             field(ERROR, DataTypes.StringType, true),
+            field(TAG_GENRE, DataTypes.StringType, true),
+            field(TAG_DISAGREES, DataTypes.BooleanType, true),
             field(RUN_DATE, DataTypes.DateType, false)));
 
     /** The columns stored in the Parquet files of a partition (the partition's directory holds run_date). */

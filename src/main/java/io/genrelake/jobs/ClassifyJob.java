@@ -11,6 +11,7 @@ import io.genrelake.genres.RunDate;
 import io.genrelake.ml.FeatureCompatibility;
 import io.genrelake.ml.ModelCard;
 import io.genrelake.ml.ModelStore;
+import io.genrelake.ml.TagGenres;
 import io.genrelake.ml.TrainingDataException;
 import io.genrelake.tables.GenreTables;
 import io.genrelake.tables.ParquetUpgrade;
@@ -120,14 +121,16 @@ public final class ClassifyJob implements Callable<Integer> {
         spark.sparkContext().setJobDescription("genrelake classify: " + features + " with " + model.id());
         GenrePredictor predictor = new GenrePredictor(spark, ModelStore.loadModel(options.model()),
                 ModelStore.loadCalibration(spark, options.model()),
-                new GenreRows(model, System.currentTimeMillis(), runDate));
+                new GenreRows(model, System.currentTimeMillis(), runDate))
+                        .withTagGenres(TagGenres.forModel(options.model(), spark.sparkContext().hadoopConfiguration()));
         GenreTables out = new GenreTables(spark, options.output());
         GenreTables.Committed committed = out.commit(predictor.classify(table), runDate,
                 "genrelake classify " + runDate + " run " + runId + " with " + model.id());
         ClassifySummary summary = new ClassifySummary(out.output(), runDate, model.id(), features,
                 committed.counts().get(GenreTable.STATUS_OK), committed.counts().get(GenreTable.STATUS_UNCERTAIN),
                 committed.counts().get(GenreTable.STATUS_ERROR), extractSeconds,
-                (System.nanoTime() - classifyStart) / 1e9);
+                (System.nanoTime() - classifyStart) / 1e9, committed.counts().get(GenreTables.TAGGED),
+                committed.counts().get(GenreTables.DISAGREEING));
         // Beside the date's data files; Delta ignores (and VACUUM keeps) names starting with an underscore.
         ModelStore.writeText(spark.sparkContext().hadoopConfiguration(), new Path(new Path(out.genres().uri(),
                 GenreTable.partitionName(runDate)), "_summary.json"), summary.toJson());

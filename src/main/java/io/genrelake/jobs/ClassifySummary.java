@@ -19,9 +19,19 @@ import java.util.Map;
  * @param tracksError     unusable files (error rows)
  * @param extractSeconds  wall time of the extraction (0 with --features)
  * @param classifySeconds wall time from the feature table to the published genre tables
+ * @param tracksTagged    tracks whose tags have a genre of the taxonomy ({@code tag_genre})
+ * @param tagDisagreements tracks whose tag genre the model disputes ({@code tag_disagrees})
  */
 public record ClassifySummary(String output, String runDate, String modelId, String features, long tracksOk,
-        long tracksUncertain, long tracksError, double extractSeconds, double classifySeconds) {
+        long tracksUncertain, long tracksError, double extractSeconds, double classifySeconds, long tracksTagged,
+        long tagDisagreements) {
+
+    /** A summary without tag counts. */
+    public ClassifySummary(String output, String runDate, String modelId, String features, long tracksOk,
+            long tracksUncertain, long tracksError, double extractSeconds, double classifySeconds) {
+        this(output, runDate, modelId, features, tracksOk, tracksUncertain, tracksError, extractSeconds,
+                classifySeconds, 0, 0);
+    }
 
     /** Tracks given a genre, confident or not. */
     public long tracksClassified() {
@@ -39,6 +49,8 @@ public record ClassifySummary(String output, String runDate, String modelId, Str
         m.put("tracks_ok", tracksOk);
         m.put("tracks_uncertain", tracksUncertain);
         m.put("tracks_error", tracksError);
+        m.put("tracks_tagged", tracksTagged);
+        m.put("tag_disagreements", tagDisagreements);
         m.put("extract_seconds", Math.round(extractSeconds * 1000) / 1000.0);
         m.put("classify_seconds", Math.round(classifySeconds * 1000) / 1000.0);
         try {
@@ -50,8 +62,8 @@ public record ClassifySummary(String output, String runDate, String modelId, Str
 
     public String toText() {
         return String.format(Locale.ROOT, "classify %s: %d tracks classified (%d ok, %d uncertain), %d unusable files; "
-                + "model %s%n  extraction %.1f s, classification %.1f s%n  genres:  %s/genres/run_date=%s%n"
+                + "model %s%n  %d tracks with a tag genre, %d of them disputed by the model (tag_disagrees)%n  extraction %.1f s, classification %.1f s%n  genres:  %s/genres/run_date=%s%n"
                 + "  current: %s/current%n", runDate, tracksClassified(), tracksOk, tracksUncertain, tracksError,
-                modelId, extractSeconds, classifySeconds, output, runDate, output);
+                modelId, tracksTagged, tagDisagreements, extractSeconds, classifySeconds, output, runDate, output);
     }
 }

@@ -47,8 +47,10 @@ final class ExtractFiles {
         LongAccumulator decodeNanos = jsc.sc().longAccumulator("genrelake decode+resample ns");
         LongAccumulator featureNanos = jsc.sc().longAccumulator("genrelake feature ns");
         LongAccumulator fallbacks = jsc.sc().longAccumulator("genrelake decoder fallbacks");
+        LongAccumulator tagNanos = jsc.sc().longAccumulator("genrelake tag ns");
         JavaRDD<Row> rows = jsc.parallelize(bins, bins.size()).flatMap(List::iterator)
-                .mapPartitions(new PartitionExtraction(conf, plan, run, decodeNanos, featureNanos, fallbacks));
+                .mapPartitions(new PartitionExtraction(conf, plan, run, decodeNanos, featureNanos, fallbacks,
+                        tagNanos));
         return new Extraction(spark.createDataFrame(rows, FeatureTable.SCHEMA), bins.size());
     }
 }

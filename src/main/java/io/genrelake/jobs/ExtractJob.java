@@ -3,6 +3,7 @@ package io.genrelake.jobs;
 import io.genrelake.catalogue.CatalogueFile;
 import io.genrelake.catalogue.CatalogueLister;
 import io.genrelake.catalogue.FeatureTable;
+import io.genrelake.ml.TagGenres;
 import io.genrelake.catalogue.KaggleTables;
 import io.genrelake.catalogue.Labels;
 import io.genrelake.catalogue.Listing;
@@ -152,8 +153,10 @@ public final class ExtractJob implements Callable<Integer> {
         LongAccumulator decodeNanos = jsc.sc().longAccumulator("genrelake decode+resample ns");
         LongAccumulator featureNanos = jsc.sc().longAccumulator("genrelake feature ns");
         LongAccumulator fallbacks = jsc.sc().longAccumulator("genrelake decoder fallbacks");
+        LongAccumulator tagNanos = jsc.sc().longAccumulator("genrelake tag ns");
         JavaRDD<CatalogueFile> fileRdd = jsc.parallelize(bins, bins.size()).flatMap(List::iterator);
-        JavaRDD<Row> rows = fileRdd.mapPartitions(new PartitionExtraction(conf, plan, run, decodeNanos, featureNanos, fallbacks));
+        JavaRDD<Row> rows = fileRdd.mapPartitions(new PartitionExtraction(conf, plan, run, decodeNanos, featureNanos, fallbacks,
+                tagNanos));
         if (!kaggleRows.isEmpty()) {
             rows = rows.union(jsc.parallelize(kaggleRows, 1));
         }
@@ -173,7 +176,8 @@ public final class ExtractJob implements Callable<Integer> {
         ExtractSummary summary = new ExtractSummary(output.uri(), started.toString(),
                 (System.nanoTime() - startNanos) / 1e9, run.extractorVersion(), options.windowSeconds(),
                 options.minLastWindowSeconds(), bins.size(), files.size(), listing.skipped(), problems, counts,
-                decodeNanos.value() / 1e9, featureNanos.value() / 1e9, fallbacks.value());
+                decodeNanos.value() / 1e9, featureNanos.value() / 1e9, fallbacks.value(), tagNanos.value() / 1e9,
+                TagCounts.of(output.readVersion(version), TagGenres.defaults()));
         ModelStore.writeText(hadoop, new org.apache.hadoop.fs.Path(output.uri(), "_summary.json"), summary.toJson());
         LOG.info(String.format(Locale.ROOT, "extract: wrote %s (version %d): %d windows of %d files, %d files with "
                 + "errors, %.1f s, %.1f clips per minute", output, version, summary.windowsOk(), summary.filesOk(),

@@ -30,11 +30,23 @@ import java.util.Map;
  * @param featureSeconds       task time spent computing features
  * @param decoderFallbacks     files decoded again from their start by a later decoder (FFmpeg) after a decoder bug
  *                             (counted by the tasks, like the times: a retried task counts its files again)
+ * @param tagSeconds           task time spent reading tags
+ * @param tags                 what the table's tags hold ({@link TagCounts}, genres through the default map)
  */
 public record ExtractSummary(String output, String startedAt, double wallSeconds, String extractorVersion,
         double windowSeconds, double minLastWindowSeconds, int partitions, long filesListed, long filesSkipped,
         List<Listing.Problem> inputProblems, TableCounts counts, double decodeSeconds, double featureSeconds,
-        long decoderFallbacks) {
+        long decoderFallbacks, double tagSeconds, TagCounts tags) {
+
+    /** A summary without tag figures. */
+    public ExtractSummary(String output, String startedAt, double wallSeconds, String extractorVersion,
+            double windowSeconds, double minLastWindowSeconds, int partitions, long filesListed, long filesSkipped,
+            List<Listing.Problem> inputProblems, TableCounts counts, double decodeSeconds, double featureSeconds,
+            long decoderFallbacks) {
+        this(output, startedAt, wallSeconds, extractorVersion, windowSeconds, minLastWindowSeconds, partitions,
+                filesListed, filesSkipped, inputProblems, counts, decodeSeconds, featureSeconds, decoderFallbacks, 0,
+                TagCounts.NONE);
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -78,6 +90,12 @@ public record ExtractSummary(String output, String startedAt, double wallSeconds
         return total > 0 ? decodeSeconds / total : 0;
     }
 
+    /** The part of the tasks' time (decoding, features, tags) spent reading tags. */
+    public double tagShare() {
+        double total = decodeSeconds + featureSeconds + tagSeconds;
+        return total > 0 ? tagSeconds / total : 0;
+    }
+
     /** The summary as {@code _summary.json}: flat names in snake case, numbers as numbers. */
     public String toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -109,6 +127,9 @@ public record ExtractSummary(String output, String startedAt, double wallSeconds
         m.put("decode_seconds", round(decodeSeconds, 3));
         m.put("feature_seconds", round(featureSeconds, 3));
         m.put("decode_share", round(decodeShare(), 4));
+        m.put("tag_seconds", round(tagSeconds, 3));
+        m.put("tag_share", round(tagShare(), 4));
+        m.put("tags", tags.toJson());
         try {
             return JSON.writeValueAsString(m) + "\n";
         } catch (JsonProcessingException e) {
@@ -129,6 +150,16 @@ public record ExtractSummary(String output, String startedAt, double wallSeconds
         if (decoderFallbacks > 0) {
             s.append(String.format(Locale.ROOT, "  %d files decoded again by FFmpeg after a decoder bug (WARN in the log)%n",
                     decoderFallbacks));
+        }
+        if (tags.filesTagged() > 0 || !tags.warnings().isEmpty()) {
+            s.append(String.format(Locale.ROOT, "  tags: %d files tagged, %d with a genre (%s); reading them %.2f%% of "
+                    + "task time%n", tags.filesTagged(), tags.filesWithGenre(), tags.genres(), 100 * tagShare()));
+            for (Map.Entry<String, Long> e : tags.warnings().entrySet()) {
+                s.append(String.format(Locale.ROOT, "  tag warning %-20s %d%n", e.getKey(), e.getValue()));
+            }
+            if (!tags.unmapped().isEmpty()) {
+                s.append("  genre values conf/tag-genres.csv does not map: ").append(tags.unmapped()).append('\n');
+            }
         }
         for (Listing.Problem p : inputProblems) {
             s.append("  input ").append(p.input()).append(": ").append(p.reason()).append('\n');

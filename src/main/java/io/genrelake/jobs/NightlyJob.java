@@ -24,6 +24,7 @@ import io.genrelake.genres.StateStore;
 import io.genrelake.ml.FeatureCompatibility;
 import io.genrelake.ml.ModelCard;
 import io.genrelake.ml.ModelStore;
+import io.genrelake.ml.TagGenres;
 import io.genrelake.ml.TrainingDataException;
 import io.genrelake.tables.GenreTables;
 import io.genrelake.tables.NightlyState;
@@ -304,7 +305,8 @@ public final class NightlyJob implements Callable<Integer> {
                 spark.sparkContext().setJobDescription("genrelake nightly " + runDate + ": classifying with "
                         + model.id());
                 GenrePredictor predictor = new GenrePredictor(spark, ModelStore.loadModel(options.model()),
-                        ModelStore.loadCalibration(spark, options.model()), rows);
+                        ModelStore.loadCalibration(spark, options.model()), rows)
+                        .withTagGenres(TagGenres.forModel(options.model(), spark.sparkContext().hadoopConfiguration()));
                 genres = predictor.classify(toClassify).unionByName(genres);
             }
             spark.sparkContext().setJobDescription("genrelake nightly " + runDate + ": committing genres and current");
@@ -319,7 +321,7 @@ public final class NightlyJob implements Callable<Integer> {
                     counts.get(Change.NEW), counts.get(Change.CHANGED), counts.get(Change.UNCHANGED),
                     counts.get(Change.DELETED), decode.size(), fromStore, written.get(GenreTable.STATUS_OK),
                     written.get(GenreTable.STATUS_UNCERTAIN), written.get(GenreTable.STATUS_ERROR), retry,
-                    (System.nanoTime() - startNanos) / 1e9);
+                    (System.nanoTime() - startNanos) / 1e9, written.get(GenreTables.DISAGREEING));
             state.commitRun(record, record.toJson(summary.fields()), new NightlyState.Versions(featuresVersion,
                     committed.genresVersion(), committed.currentVersion(), catalogueVersion), note); // last: "done"
             checkpoint.accept("committed:runs");

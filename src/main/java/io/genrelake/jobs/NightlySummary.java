@@ -24,10 +24,22 @@ import java.util.Map;
  * @param rowsError       error rows written this run
  * @param recovered       whether this run retried a date whose earlier attempt was killed after committing part of its tables
  * @param wallSeconds     from the start of the listing to the published state
+ * @param tagDisagreements genre rows written this run whose tag genre the model disputes ({@code tag_disagrees})
  */
 public record NightlySummary(String runDate, String previousRun, String modelId, boolean modelChanged,
         long filesListed, long filesNew, long filesChanged, long filesUnchanged, long filesDeleted, long filesDecoded,
-        long reclassifiedFromStore, long rowsOk, long rowsUncertain, long rowsError, boolean recovered, double wallSeconds) {
+        long reclassifiedFromStore, long rowsOk, long rowsUncertain, long rowsError, boolean recovered, double wallSeconds,
+        long tagDisagreements) {
+
+    /** A summary without the tag count. */
+    public NightlySummary(String runDate, String previousRun, String modelId, boolean modelChanged,
+            long filesListed, long filesNew, long filesChanged, long filesUnchanged, long filesDeleted,
+            long filesDecoded, long reclassifiedFromStore, long rowsOk, long rowsUncertain, long rowsError,
+            boolean recovered, double wallSeconds) {
+        this(runDate, previousRun, modelId, modelChanged, filesListed, filesNew, filesChanged, filesUnchanged,
+                filesDeleted, filesDecoded, reclassifiedFromStore, rowsOk, rowsUncertain, rowsError, recovered,
+                wallSeconds, 0);
+    }
 
     /** The counts as JSON fields (snake case). */
     public Map<String, Object> fields() {
@@ -47,6 +59,7 @@ public record NightlySummary(String runDate, String previousRun, String modelId,
         m.put("rows_uncertain", rowsUncertain);
         m.put("rows_error", rowsError);
         m.put("recovered_interrupted_run", recovered);
+        m.put("tag_disagreements", tagDisagreements);
         m.put("wall_seconds", Math.round(wallSeconds * 1000) / 1000.0);
         return m;
     }

@@ -37,15 +37,18 @@ final class PartitionExtraction implements FlatMapFunction<Iterator<CatalogueFil
     private final LongAccumulator decodeNanos;
     private final LongAccumulator featureNanos;
     private final LongAccumulator fallbacks;
+    private final LongAccumulator tagNanos;
 
     PartitionExtraction(Broadcast<SerializableHadoopConf> hadoopConf, WindowPlan plan, RunStamp run,
-            LongAccumulator decodeNanos, LongAccumulator featureNanos, LongAccumulator fallbacks) {
+            LongAccumulator decodeNanos, LongAccumulator featureNanos, LongAccumulator fallbacks,
+            LongAccumulator tagNanos) {
         this.hadoopConf = hadoopConf;
         this.plan = plan;
         this.run = run;
         this.decodeNanos = decodeNanos;
         this.featureNanos = featureNanos;
         this.fallbacks = fallbacks;
+        this.tagNanos = tagNanos;
     }
 
     @Override
@@ -106,10 +109,12 @@ final class PartitionExtraction implements FlatMapFunction<Iterator<CatalogueFil
             decodeNanos.add(extractor.decodeNanos());
             featureNanos.add(extractor.featureNanos());
             fallbacks.add(extractor.fallbacks());
+            tagNanos.add(extractor.tagNanos());
             LOG.info(String.format(Locale.ROOT,
                     "extract partition %d: %d files, %d windows, %d errors, %d decoder fallbacks, %.1f s (decode %.1f s, "
-                    + "features %.1f s)", partition, fileCount, windows, errors, extractor.fallbacks(), (System.nanoTime() - startNanos) / 1e9,
-                    extractor.decodeNanos() / 1e9, extractor.featureNanos() / 1e9));
+                    + "features %.1f s, tags %.2f s)", partition, fileCount, windows, errors, extractor.fallbacks(),
+                    (System.nanoTime() - startNanos) / 1e9, extractor.decodeNanos() / 1e9, extractor.featureNanos() / 1e9,
+                    extractor.tagNanos() / 1e9));
         }
     }
 }

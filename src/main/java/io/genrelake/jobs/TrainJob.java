@@ -3,6 +3,8 @@ package io.genrelake.jobs;
 import io.genrelake.ml.Aggregation;
 import io.genrelake.ml.ConsoleTable;
 import io.genrelake.ml.Grouping;
+import io.genrelake.ml.LabelOrigin;
+import io.genrelake.ml.TagGenres;
 import io.genrelake.ml.ModelKind;
 import io.genrelake.ml.ModelStore;
 import io.genrelake.ml.PipelineSettings;
@@ -76,8 +78,18 @@ public final class TrainJob implements Callable<Integer> {
         @Option(names = "--genre-map", paramLabel = "CSV",
                 description = "A source_genre,genre CSV renaming the genres of the --features tables onto one set: "
                         + "a genre mapped to an empty value is dropped, a genre the map does not name is kept as it "
-                        + "is.")
+                        + "is. With --labels-from tags, its entries override those of the default tag map "
+                        + "(conf/tag-genres.csv); tag values are matched ignoring case, spacing and punctuation.")
         String genreMap;
+
+        @Option(names = "--labels-from", paramLabel = "labels|tags", defaultValue = "labels",
+                description = "labels: the feature table's label column (extract --labels). tags: the files' genre "
+                        + "tags, normalised (several values split, ID3 numbers named, spelling variants matched) and "
+                        + "mapped onto the tag taxonomy (conf/tag-genres.csv, --genre-map overrides); tracks with no, "
+                        + "unmapped or conflicting genres are left out and counted; artist and album come from the "
+                        + "tags, so --group-by artist groups by the tagged artist. The map is saved with the model "
+                        + "(tag-genres.csv) for classify's tag_genre. Default: ${DEFAULT-VALUE}.")
+        String labelsFrom;
 
         @Option(names = "--model-out", required = true, paramLabel = "URI",
                 description = "Folder for the best model (MLlib PipelineModel), model-card.json, report.html and "
@@ -189,7 +201,7 @@ public final class TrainJob implements Callable<Integer> {
                     named("--protocol", () -> Protocol.of(protocol)), testFraction,
                     named("--aggregate", () -> Aggregation.of(aggregate)), ensembleSize, quick,
                     groupBy == null ? null : named("--group-by", () -> Grouping.of(groupBy)), split, genreMap,
-                    targetPrecision);
+                    targetPrecision, named("--labels-from", () -> LabelOrigin.of(labelsFrom)));
         }
 
         /** Runs a parser, naming the option in its error. */
@@ -232,6 +244,11 @@ public final class TrainJob implements Callable<Integer> {
                 out.flush();
             }).train(request);
             ModelStore.save(spark, outcome, request.modelOut());
+            if (request.labelsFrom() == LabelOrigin.TAGS) {
+                TagGenres used = TagGenres.forTraining(request.genreMap(), spark.sparkContext().hadoopConfiguration());
+                ModelStore.writeText(spark.sparkContext().hadoopConfiguration(),
+                        new org.apache.hadoop.fs.Path(request.modelOut(), TagGenres.MODEL_FILE), used.toCsv());
+            }
             String report = TrainingReport.write(spark, outcome, request.modelOut());
             String leaky = request.protocol().leaky() ? "LEAKY " : "";
             out.print(leaky.isEmpty() ? ConsoleTable.table(outcome)

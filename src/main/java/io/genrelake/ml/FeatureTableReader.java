@@ -42,9 +42,16 @@ public final class FeatureTableReader {
     public static final String KAGGLE_CSV_VERSION = "kaggle-csv";
 
     private final SparkSession spark;
+    private final TagGenres tagGenres; // null: labels from the label column
 
     public FeatureTableReader(SparkSession spark) {
+        this(spark, null);
+    }
+
+    /** A reader whose labels, artists and albums come from the tables' tags ({@link TagLabels}); null: the label column. */
+    public FeatureTableReader(SparkSession spark, TagGenres tagGenres) {
         this.spark = spark;
+        this.tagGenres = tagGenres;
     }
 
     /** The schema of {@link TrainingTable#rows()}. */
@@ -78,6 +85,10 @@ public final class FeatureTableReader {
      */
     public TrainingTable read(String uri, int minGenres, GenreMap genres) {
         boolean csv = uri.toLowerCase(Locale.ROOT).endsWith(".csv");
+        if (csv && tagGenres != null) {
+            throw new TrainingDataException(uri + ": a Kaggle-layout CSV has no tags; --labels-from tags needs the "
+                    + "extract job's Parquet table");
+        }
         Raw raw = csv ? readCsv(uri) : readParquet(uri);
         Dataset<Row> rows = raw.rows;
         if (!genres.entries().isEmpty()) {
@@ -146,6 +157,9 @@ public final class FeatureTableReader {
         } catch (RuntimeException e) {
             throw new TrainingDataException("cannot read features table " + uri
                     + " as Parquet (a path ending in .csv is read as a Kaggle-layout CSV): " + e.getMessage(), e);
+        }
+        if (tagGenres != null) {
+            table = TagLabels.label(table, uri, tagGenres);
         }
         List<String> columns = Arrays.asList(table.columns());
         List<String> missing = new ArrayList<>();

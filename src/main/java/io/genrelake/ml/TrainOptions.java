@@ -20,11 +20,22 @@ import java.util.List;
  * @param genreMap      a source_genre,genre CSV ({@link GenreMap}), or null
  * @param targetPrecision the precision the chosen model's confident predictions must reach: below the
  *                      confidence threshold that gives it, a track is {@code uncertain}
+ * @param labelsFrom    the label column, or the files' genre tags ({@link TagLabels}: then {@code genreMap}
+ *                      overrides entries of the default tag map, conf/tag-genres.csv)
  */
 public record TrainOptions(List<String> features, String modelOut, List<ModelKind> models, int folds,
         PipelineSettings pipeline, Protocol protocol, double testFraction, Aggregation aggregation,
         int ensembleSize, boolean quickGrids, Grouping groupBy, String split, String genreMap,
-        double targetPrecision) {
+        double targetPrecision, LabelOrigin labelsFrom) {
+
+    /** Labels from the label column. */
+    public TrainOptions(List<String> features, String modelOut, List<ModelKind> models, int folds,
+            PipelineSettings pipeline, Protocol protocol, double testFraction, Aggregation aggregation,
+            int ensembleSize, boolean quickGrids, Grouping groupBy, String split, String genreMap,
+            double targetPrecision) {
+        this(features, modelOut, models, folds, pipeline, protocol, testFraction, aggregation, ensembleSize,
+                quickGrids, groupBy, split, genreMap, targetPrecision, LabelOrigin.LABELS);
+    }
 
     /**
      * One feature table, grouping by artist when it names every artist, no split or genre map, the default
@@ -39,6 +50,7 @@ public record TrainOptions(List<String> features, String modelOut, List<ModelKin
 
     public TrainOptions {
         features = List.copyOf(features);
+        labelsFrom = labelsFrom == null ? LabelOrigin.LABELS : labelsFrom;
         models = List.copyOf(models);
         if (features.isEmpty()) {
             throw new IllegalArgumentException("--features: at least one feature table is needed");

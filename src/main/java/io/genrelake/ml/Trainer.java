@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.spark.ml.feature.StringIndexer;
 import org.apache.spark.ml.feature.StringIndexerModel;
@@ -33,11 +34,33 @@ public final class Trainer {
         this.progress = progress;
     }
 
+    /** The tag labels of one table: values as written, genres after the map, tracks left out and why. */
+    private void reportTags(String uri, GenreTally tally, TagGenres tags, String leaky) {
+        progress.accept(String.format(Locale.ROOT, "%slabels from tags of %s (map %s): genre values as written %s",
+                leaky, uri, tags.source(), tally.raw()));
+        progress.accept(String.format(Locale.ROOT, "%s  → %d tracks labelled, by genre and reason left out: %s",
+                leaky, tally.labelled(), tally.verdicts()));
+        Map<String, Long> unmapped = tally.unmapped(25);
+        if (!unmapped.isEmpty()) {
+            progress.accept(leaky + "  values the map does not know (most frequent first; add them with --genre-map): "
+                    + unmapped);
+        }
+    }
+
     public TrainingOutcome train(TrainOptions options) {
         String leaky = options.protocol().leaky() ? "LEAKY " : "";
         GenreMap genreMap = options.genreMap() == null ? GenreMap.identity()
                 : GenreMap.read(options.genreMap(), spark.sparkContext().hadoopConfiguration());
-        TrainingTable table = TrainingSources.read(spark, options.features(), genreMap);
+        TrainingTable table;
+        if (options.labelsFrom() == LabelOrigin.TAGS) {
+            TagGenres tags = TagGenres.forTraining(options.genreMap(), spark.sparkContext().hadoopConfiguration());
+            for (String uri : options.features()) {
+                reportTags(uri, TagLabels.tally(spark.read().parquet(uri), tags), tags, leaky);
+            }
+            table = TrainingSources.read(spark, options.features(), GenreMap.identity(), tags);
+        } else {
+            table = TrainingSources.read(spark, options.features(), genreMap);
+        }
         for (TrainingTable source : table.sources()) {
             progress.accept(String.format(Locale.ROOT, "%sread %s (%s, %s): %d labelled rows%s", leaky,
                     source.source(), source.format(), source.segmented() ? "several windows per track"

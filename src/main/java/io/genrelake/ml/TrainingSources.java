@@ -26,7 +26,12 @@ public final class TrainingSources {
     private TrainingSources() {}
 
     public static TrainingTable read(SparkSession spark, List<String> uris, GenreMap genres) {
-        FeatureTableReader reader = new FeatureTableReader(spark);
+        return read(spark, uris, genres, null);
+    }
+
+    /** With {@code tagGenres}, labels from the tables' tags ({@link TagLabels}); null: their label columns. */
+    public static TrainingTable read(SparkSession spark, List<String> uris, GenreMap genres, TagGenres tagGenres) {
+        FeatureTableReader reader = new FeatureTableReader(spark, tagGenres);
         if (uris.size() == 1) {
             return reader.read(uris.get(0), 2, genres);
         }

@@ -30,7 +30,15 @@ public final class GenreTables {
     public static final String GENRES_DIR = "genres";
     public static final String CURRENT_DIR = "current";
 
-    /** What a commit produced: the two tables' versions and the run's rows by status. */
+    /** The key of {@link Committed#counts()}' count of rows whose tags have a genre of the taxonomy. */
+    public static final String TAGGED = GenreTable.TAG_GENRE;
+    /** The key of {@link Committed#counts()}' count of rows whose tag genre the model disputes. */
+    public static final String DISAGREEING = GenreTable.TAG_DISAGREES;
+
+    /**
+     * What a commit produced: the two tables' versions and the run's rows by status, with the rows that have a
+     * tag genre ({@link #TAGGED}) and those with {@code tag_disagrees} ({@link #DISAGREEING}).
+     */
     public record Committed(long genresVersion, long currentVersion, boolean currentRebuilt, Map<String, Long> counts) {}
 
     private final Table genres;
@@ -73,9 +81,16 @@ public final class GenreTables {
                 GenreTable.STATUS_DELETED)) {
             counts.put(s, 0L);
         }
-        for (Row r : committed.groupBy(GenreTable.STATUS).count().collectAsList()) {
-            counts.put(r.getString(0), r.getLong(1));
+        long tagged = 0;
+        long disagreeing = 0;
+        for (Row r : committed.groupBy(col(GenreTable.STATUS), col(GenreTable.TAG_GENRE).isNotNull(),
+                col(GenreTable.TAG_DISAGREES).eqNullSafe(true)).count().collectAsList()) {
+            counts.merge(r.getString(0), r.getLong(3), Long::sum);
+            tagged += r.getBoolean(1) ? r.getLong(3) : 0;
+            disagreeing += r.getBoolean(2) ? r.getLong(3) : 0;
         }
+        counts.put(TAGGED, tagged);
+        counts.put(DISAGREEING, disagreeing);
         boolean rebuild = !current.exists() || newestDate(current.read()).compareTo(runDate) >= 0;
         long cv = rebuild
                 ? current.overwrite(CurrentView.latest(genres.readVersion(gv)), note)

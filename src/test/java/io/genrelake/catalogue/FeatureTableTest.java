@@ -36,7 +36,8 @@ class FeatureTableTest {
                 "decoder", "sample_rate_in", "channels_in", "window", "start_s", "end_s"));
         expected.addAll(FeatureSet.NAMES);
         expected.addAll(List.of("label", "artist", "album", "status", "error", "extractor_version", "feature_set",
-                "extracted_at"));
+                "extracted_at", "tag_title", "tag_artist", "tag_album_artist", "tag_album", "tag_genres", "tag_year",
+                "tag_track", "tag_mb_recording_id", "tag_mb_release_id", "tag_mb_artist_id", "tag_warning"));
         assertEquals(expected, Arrays.asList(FeatureTable.SCHEMA.fieldNames()));
         assertEquals(DataTypes.TimestampType, FeatureTable.SCHEMA.apply("modified").dataType());
         assertEquals(DataTypes.DoubleType, FeatureTable.SCHEMA.apply("mfcc20_var").dataType());

@@ -40,7 +40,35 @@ class ClassifyRowsTest {
         assertEquals(MODEL.id(), r.get(7));
         assertEquals("ok", r.get(10));
         assertNull(r.get(11));
-        assertEquals("2026-02-01", r.get(12).toString());
+        assertNull(r.get(12)); // no tag genre
+        assertEquals(false, r.get(13));
+        assertEquals("2026-02-01", r.get(14).toString());
+    }
+
+    @Test
+    void theTagIsDisputedOnlyWhereTheModelIsConfidentInAnotherGenreItKnows() {
+        GenreRows rows = new GenreRows(MODEL, 1_000L, "2026-02-01");
+        double[] bluesSure = {0.7, 0.1, 0.15, 0.05};
+        int tag = GenreTable.SCHEMA.fieldIndex(GenreTable.TAG_GENRE);
+        int disputed = GenreTable.SCHEMA.fieldIndex(GenreTable.TAG_DISAGREES);
+        Row agrees = rows.ok("t1", "p", 1, "v", bluesSure, "blues");
+        assertEquals(List.of("blues", false), List.of(agrees.get(tag), agrees.get(disputed)));
+        Row disagrees = rows.ok("t1", "p", 1, "v", bluesSure, "pop");
+        assertEquals(List.of("pop", true), List.of(disagrees.get(tag), disagrees.get(disputed)));
+        assertEquals(false, rows.ok("t1", "p", 1, "v", bluesSure, "world").get(disputed)); // a genre it cannot say
+        assertEquals(false, rows.ok("t1", "p", 1, "v", bluesSure, null).get(disputed));
+        // Below the calibrated threshold the model is not confident: uncertain, and no dispute.
+        GenreRows calibrated = new GenreRows(ModelIdentity.of(ModelCard.parse("{\"genres\":[\"blues\",\"jazz\","
+                + "\"metal\",\"pop\"],\"best_model\":\"lr\",\"created_at\":\"2026-01-05T10:00:00Z\","
+                + "\"training_data_sha256\":\"3f2a9c01b7de55aa\",\"calibration\":{\"threshold\":0.8}}"), "m"),
+                1_000L, "2026-02-01");
+        Row unsure = calibrated.ok("t1", "p", 1, "v", bluesSure, "pop");
+        assertEquals(List.of(GenreTable.STATUS_UNCERTAIN, false), List.of(unsure.get(10), unsure.get(disputed)));
+        assertEquals(true, calibrated.ok("t1", "p", 1, "v", new double[] {0.9, 0.05, 0.03, 0.02}, "pop")
+                .get(disputed));
+        Row error = rows.error("t2", "p", "v", "truncated: x", "jazz");
+        assertEquals("jazz", error.get(tag));
+        assertNull(error.get(disputed));
     }
 
     @Test

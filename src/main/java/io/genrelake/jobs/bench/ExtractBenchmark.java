@@ -90,8 +90,8 @@ public final class ExtractBenchmark {
             }
 
             out.println();
-            out.println("| input | master | clips | ok | wall s | clips/min | decode+resample share |");
-            out.println("|---|---|---|---|---|---|---|");
+            out.println("| input | master | clips | ok | wall s | clips/min | decode+resample share | tag reading share |");
+            out.println("|---|---|---|---|---|---|---|---|");
             if (s.wav()) {
                 Path corpus = BenchCorpus.build(sources, s.clips(), s.work().resolve("wav-" + s.clips()));
                 row("WAV 22.05 kHz mono", s, extract(spark, corpus, s.work().resolve("out-wav")));
@@ -132,8 +132,9 @@ public final class ExtractBenchmark {
     }
 
     private void row(String input, Settings s, ExtractSummary r) {
-        out.printf(Locale.ROOT, "| %s | %s | %d | %d | %.1f | %.0f | %.1f%% |%n", input, s.master(), r.filesListed(),
-                r.filesOk(), r.wallSeconds(), r.clipsPerMinute(), 100 * r.decodeShare());
+        out.printf(Locale.ROOT, "| %s | %s | %d | %d | %.1f | %.0f | %.1f%% | %.2f%% |%n", input, s.master(),
+                r.filesListed(), r.filesOk(), r.wallSeconds(), r.clipsPerMinute(), 100 * r.decodeShare(),
+                100 * r.tagShare());
         notDecoded(r);
         out.flush();
     }

@@ -1,0 +1,123 @@
+package io.genrelake.tags;
+
+import io.genrelake.audio.ffmpeg.ContainerTags;
+import io.genrelake.audio.ffmpeg.SeekableInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a file's tags ({@link TrackTags}) from the stream it is about to be decoded from: FFmpeg's demuxer parses
+ * the container's header (and, the stream being seekable, its trailing tags) through {@link ContainerTags}, then
+ * the stream is put back at its start for the decoder. No extra pass over the audio and no local copy.
+ *
+ * <p>Never throws for a bad tag: a value that is malformed (a year that is no number, an id that is no MusicBrainz
+ * id) or oversized is left empty with a warning, and tags FFmpeg cannot open at all are an empty {@link TrackTags}
+ * with the reason; whether the audio decodes is the decoder's verdict alone.
+ */
+public final class TagReader {
+
+    /** Longer values are no text a person typed (an embedded blob, a broken length field): left empty. */
+    public static final int MAX_VALUE_CHARS = 1024;
+
+    private static final Pattern YEAR = Pattern.compile("^\\s*(\\d{4})(?:\\D.*)?$");
+    private static final Pattern TRACK = Pattern.compile("^\\s*(\\d{1,6})\\s*(?:/\\s*\\d*\\s*)?$");
+    private static final Pattern MBID = Pattern.compile(
+            "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+
+    private TagReader() {}
+
+    /**
+     * The tags of the file {@code in} reads from its start; {@code in} is back at its start afterwards.
+     *
+     * @throws IOException only when the stream cannot be put back at its start (the decoder could not read it either)
+     */
+    public static TrackTags read(SeekableInputStream in) throws IOException {
+        Map<String, List<String>> raw;
+        try {
+            raw = ContainerTags.read(in);
+        } catch (IOException | RuntimeException e) {
+            in.input().seek(0);
+            return TrackTags.unreadable(String.valueOf(e.getMessage()));
+        }
+        in.input().seek(0);
+        return of(raw);
+    }
+
+    /** The tags in FFmpeg's generic keys (lower case), with warnings for what was left empty. */
+    public static TrackTags of(Map<String, List<String>> raw) {
+        List<String> warnings = new ArrayList<>();
+        String title = text(raw, warnings, "title");
+        String artist = text(raw, warnings, "artist");
+        String albumArtist = text(raw, warnings, "album_artist", "albumartist", "album artist");
+        String album = text(raw, warnings, "album");
+        List<String> genres = new ArrayList<>();
+        for (String value : raw.getOrDefault("genre", List.of())) {
+            if (value.length() > MAX_VALUE_CHARS) {
+                warnings.add("genre oversized (" + value.length() + " characters)");
+            } else if (!value.isBlank()) {
+                genres.add(value.strip());
+            }
+        }
+        Integer year = number(raw, warnings, YEAR, "year", "date", "year", "originaldate");
+        Integer track = number(raw, warnings, TRACK, "track", "track", "tracknumber");
+        String recording = mbid(raw, warnings, "musicbrainz recording id", "musicbrainz_trackid", "musicbrainz track id");
+        String release = mbid(raw, warnings, "musicbrainz release id", "musicbrainz_albumid", "musicbrainz album id");
+        String mbArtist = mbid(raw, warnings, "musicbrainz artist id", "musicbrainz_artistid", "musicbrainz artist id");
+        return new TrackTags(title, artist, albumArtist, album, genres, year, track, recording, release, mbArtist,
+                warnings);
+    }
+
+    /** The first value under one of the keys, trimmed; null when blank or oversized (with a warning). */
+    private static String text(Map<String, List<String>> raw, List<String> warnings, String... keys) {
+        for (String key : keys) {
+            for (String value : raw.getOrDefault(key, List.of())) {
+                if (value.length() > MAX_VALUE_CHARS) {
+                    warnings.add(keys[0] + " oversized (" + value.length() + " characters)");
+                    return null;
+                }
+                String v = value.replace('\0', ' ').strip();
+                if (!v.isEmpty()) {
+                    return v;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Integer number(Map<String, List<String>> raw, List<String> warnings, Pattern pattern, String field,
+            String... keys) {
+        String value = text(raw, warnings, keys);
+        if (value == null) {
+            return null;
+        }
+        Matcher m = pattern.matcher(value);
+        if (!m.matches()) {
+            warnings.add(field + " malformed ('" + shorten(value) + "')");
+            return null;
+        }
+        return Integer.parseInt(m.group(1));
+    }
+
+    /** One or more MusicBrainz ids (an artist id may list several, separated by '/' or ';'). */
+    private static String mbid(Map<String, List<String>> raw, List<String> warnings, String field, String... keys) {
+        String value = text(raw, warnings, keys);
+        if (value == null) {
+            return null;
+        }
+        for (String id : value.split("[/;\\s]+")) {
+            if (!MBID.matcher(id).matches()) {
+                warnings.add(field + " malformed ('" + shorten(value) + "')");
+                return null;
+            }
+        }
+        return value;
+    }
+
+    private static String shorten(String value) {
+        return value.length() <= 40 ? value : value.substring(0, 40) + "…";
+    }
+}
