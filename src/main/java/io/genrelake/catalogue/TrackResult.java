@@ -1,5 +1,7 @@
 package io.genrelake.catalogue;
 
+import io.genrelake.neural.NeuralInputExtractor;
+
 import java.util.List;
 
 /**
@@ -15,7 +17,12 @@ public record TrackResult(CatalogueFile file, AudioInfo audio, Double durationSe
         String error) {
 
     /** The features of one window. */
-    public record WindowFeatures(WindowPlan.Window window, double[] values) {}
+    /** A window's features and, when asked for, its neural models' inputs (else null). */
+    public record WindowFeatures(WindowPlan.Window window, double[] values, NeuralInputExtractor.Inputs neural) {
+        public WindowFeatures(WindowPlan.Window window, double[] values) {
+            this(window, values, null);
+        }
+    }
 
     public TrackResult {
         windows = List.copyOf(windows);

@@ -8,12 +8,14 @@ import io.genrelake.genres.Publication;
 import io.genrelake.genres.RunDate;
 import io.genrelake.ml.ModelCard;
 import io.genrelake.ml.ModelStore;
+import io.genrelake.ml.NeuralStages;
 import io.genrelake.ml.TrainingDataException;
 import java.io.IOException;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -77,12 +79,14 @@ public final class ClassifyJob implements Callable<Integer> {
         ModelIdentity model = ModelIdentity.of(ModelCard.parse(ModelStore.readCard(spark, options.model())),
                 options.model());
 
+        PipelineModel pipeline = ModelStore.loadModel(options.model());
         long extractStart = System.nanoTime();
         String features = options.features();
         if (features == null) {
             features = new Path(options.output(), "_features/" + GenreTable.partitionName(runDate)).toString();
-            // the model's feature set, whatever the extract default
-            ExtractJob.run(spark, options.extractOptions(features).featureSet(model.featureSet()));
+            // the model's feature set, whatever the extract default, and a neural model's inputs
+            ExtractJob.run(spark, options.extractOptions(features).featureSet(model.featureSet())
+                    .neuralInputs(NeuralStages.present(pipeline)));
         }
         double extractSeconds = options.features() == null ? (System.nanoTime() - extractStart) / 1e9 : 0;
 
@@ -94,7 +98,7 @@ public final class ClassifyJob implements Callable<Integer> {
         boolean publishing = false;
         try {
             spark.sparkContext().setJobDescription("genrelake classify: " + features + " with " + model.id());
-            GenrePredictor predictor = new GenrePredictor(spark, ModelStore.loadModel(options.model()),
+            GenrePredictor predictor = new GenrePredictor(spark, pipeline,
                     ModelStore.loadCalibration(spark, options.model()),
                     new GenreRows(model, System.currentTimeMillis(), runDate));
             Map<String, Long> counts = out.stageGenres(predictor.classify(spark.read().parquet(features)));

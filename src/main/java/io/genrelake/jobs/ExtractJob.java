@@ -27,6 +27,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.LongAccumulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -151,11 +152,16 @@ public final class ExtractJob implements Callable<Integer> {
         LongAccumulator featureNanos = jsc.sc().longAccumulator("genrelake feature ns");
         LongAccumulator fallbacks = jsc.sc().longAccumulator("genrelake decoder fallbacks");
         JavaRDD<CatalogueFile> fileRdd = jsc.parallelize(bins, bins.size()).flatMap(List::iterator);
-        JavaRDD<Row> rows = fileRdd.mapPartitions(new PartitionExtraction(conf, plan, run, decodeNanos, featureNanos, fallbacks));
+        JavaRDD<Row> rows = fileRdd.mapPartitions(new PartitionExtraction(conf, plan, run, decodeNanos, featureNanos, fallbacks,
+                options.neuralInputs()));
         if (!kaggleRows.isEmpty()) {
-            rows = rows.union(jsc.parallelize(kaggleRows, 1));
+            List<Row> kaggle = options.neuralInputs()
+                    ? kaggleRows.stream().map(r -> FeatureTable.withNeuralInputs(r, null)).toList() : kaggleRows;
+            rows = rows.union(jsc.parallelize(kaggle, 1));
         }
-        Dataset<Row> table = spark.createDataFrame(rows, FeatureTable.schema(run.featureSet()));
+        StructType schema = FeatureTable.schema(run.featureSet());
+        Dataset<Row> table = spark.createDataFrame(rows, options.neuralInputs() ? FeatureTable.withNeuralInputs(schema)
+                : schema);
 
         TableCommit commit = TableCommit.to(options.output(), hadoop);
         try {

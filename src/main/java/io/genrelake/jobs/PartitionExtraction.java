@@ -34,12 +34,21 @@ final class PartitionExtraction implements FlatMapFunction<Iterator<CatalogueFil
     private final Broadcast<SerializableHadoopConf> hadoopConf;
     private final WindowPlan plan;
     private final RunStamp run;
+    private final boolean neuralInputs;
     private final LongAccumulator decodeNanos;
     private final LongAccumulator featureNanos;
     private final LongAccumulator fallbacks;
 
     PartitionExtraction(Broadcast<SerializableHadoopConf> hadoopConf, WindowPlan plan, RunStamp run,
             LongAccumulator decodeNanos, LongAccumulator featureNanos, LongAccumulator fallbacks) {
+        this(hadoopConf, plan, run, decodeNanos, featureNanos, fallbacks, false);
+    }
+
+    /** As above; with {@code neuralInputs}, each row also carries its window's neural inputs. */
+    PartitionExtraction(Broadcast<SerializableHadoopConf> hadoopConf, WindowPlan plan, RunStamp run,
+            LongAccumulator decodeNanos, LongAccumulator featureNanos, LongAccumulator fallbacks,
+            boolean neuralInputs) {
+        this.neuralInputs = neuralInputs;
         this.hadoopConf = hadoopConf;
         this.plan = plan;
         this.run = run;
@@ -51,7 +60,7 @@ final class PartitionExtraction implements FlatMapFunction<Iterator<CatalogueFil
     @Override
     public Iterator<Row> call(Iterator<CatalogueFile> files) {
         TrackExtractor extractor = new TrackExtractor(hadoopConf.value().get(), AudioDecoders.standard(), plan,
-                run.featureSet());
+                run.featureSet(), neuralInputs);
         TaskContext task = TaskContext.get();
         return new Rows(task == null ? -1 : task.partitionId(), files, extractor);
     }
@@ -85,7 +94,8 @@ final class PartitionExtraction implements FlatMapFunction<Iterator<CatalogueFil
                     errors++;
                     LOG.info("{}: {}", result.file().path(), result.error());
                 }
-                pending.addAll(FeatureTable.rows(result, run));
+                pending.addAll(neuralInputs ? FeatureTable.rowsWithNeuralInputs(result, run)
+                        : FeatureTable.rows(result, run));
             }
             if (pending.isEmpty() && !finished) {
                 finished = true;

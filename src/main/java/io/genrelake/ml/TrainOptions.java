@@ -1,5 +1,6 @@
 package io.genrelake.ml;
 
+import io.genrelake.neural.NeuralSettings;
 import java.util.List;
 
 /**
@@ -20,11 +21,21 @@ import java.util.List;
  * @param genreMap      a source_genre,genre CSV ({@link GenreMap}), or null
  * @param targetPrecision the precision the chosen model's confident predictions must reach: below the
  *                      confidence threshold that gives it, a track is {@code uncertain}
+ * @param neural        how the neural models (cnn, lstm) train and score
  */
 public record TrainOptions(List<String> features, String modelOut, List<ModelKind> models, int folds,
         PipelineSettings pipeline, Protocol protocol, double testFraction, Aggregation aggregation,
         int ensembleSize, boolean quickGrids, Grouping groupBy, String split, String genreMap,
-        double targetPrecision) {
+        double targetPrecision, NeuralSettings neural) {
+
+    /** As the canonical constructor, with the neural models' defaults ({@link NeuralSettings#DEFAULTS}). */
+    public TrainOptions(List<String> features, String modelOut, List<ModelKind> models, int folds,
+            PipelineSettings pipeline, Protocol protocol, double testFraction, Aggregation aggregation,
+            int ensembleSize, boolean quickGrids, Grouping groupBy, String split, String genreMap,
+            double targetPrecision) {
+        this(features, modelOut, models, folds, pipeline, protocol, testFraction, aggregation, ensembleSize,
+                quickGrids, groupBy, split, genreMap, targetPrecision, NeuralSettings.DEFAULTS);
+    }
 
     /**
      * One feature table, grouping by artist when it names every artist, no split or genre map, the default
