@@ -32,6 +32,56 @@ public interface NeuralParams extends Params {
         return neuralParams().groupCol;
     }
 
+    // MLlib finds a stage's params through its public no-argument methods returning a Param: one each.
+
+    default IntParam batchSize() {
+        return neuralParams().batchSize;
+    }
+
+    default DoubleParam learningRate() {
+        return neuralParams().learningRate;
+    }
+
+    default IntParam maxEpochs() {
+        return neuralParams().maxEpochs;
+    }
+
+    default IntParam patience() {
+        return neuralParams().patience;
+    }
+
+    default IntParam patchesPerWindow() {
+        return neuralParams().patchesPerWindow;
+    }
+
+    default DoubleParam validationFraction() {
+        return neuralParams().validationFraction;
+    }
+
+    default DoubleParam maskProbability() {
+        return neuralParams().maskProbability;
+    }
+
+    default DoubleParam mixupAlpha() {
+        return neuralParams().mixupAlpha;
+    }
+
+    default IntParam hopFrames() {
+        return neuralParams().hopFrames;
+    }
+
+    default BooleanParam vote() {
+        return neuralParams().vote;
+    }
+
+    default LongParam seed() {
+        return neuralParams().seed;
+    }
+
+    default IntParam threads() {
+        return neuralParams().threads;
+    }
+
     /** The settings the params give. */
     default NeuralSettings settings() {
         Set p = neuralParams();
