@@ -22,11 +22,13 @@ import java.util.List;
  * @param targetPrecision the precision the chosen model's confident predictions must reach: below the
  *                      confidence threshold that gives it, a track is {@code uncertain}
  * @param neural        how the neural models (cnn, lstm) train and score
+ * @param trackComparison whether folds grouped by artist or album are followed by the same models on
+ *                      track-grouped folds (the comparison figure; it doubles the training time)
  */
 public record TrainOptions(List<String> features, String modelOut, List<ModelKind> models, int folds,
         PipelineSettings pipeline, Protocol protocol, double testFraction, Aggregation aggregation,
         int ensembleSize, boolean quickGrids, Grouping groupBy, String split, String genreMap,
-        double targetPrecision, NeuralSettings neural) {
+        double targetPrecision, NeuralSettings neural, boolean trackComparison) {
 
     /** As the canonical constructor, with the neural models' defaults ({@link NeuralSettings#DEFAULTS}). */
     public TrainOptions(List<String> features, String modelOut, List<ModelKind> models, int folds,
@@ -34,7 +36,7 @@ public record TrainOptions(List<String> features, String modelOut, List<ModelKin
             int ensembleSize, boolean quickGrids, Grouping groupBy, String split, String genreMap,
             double targetPrecision) {
         this(features, modelOut, models, folds, pipeline, protocol, testFraction, aggregation, ensembleSize,
-                quickGrids, groupBy, split, genreMap, targetPrecision, NeuralSettings.DEFAULTS);
+                quickGrids, groupBy, split, genreMap, targetPrecision, NeuralSettings.DEFAULTS, true);
     }
 
     /**

@@ -72,7 +72,7 @@ public final class Trainer {
         }
         ModelResult best = TrainingOutcome.best(results);
         List<ModelResult> trackGrouped = List.of();
-        if (scheme.hasTrackComparison()) {
+        if (scheme.hasTrackComparison() && options.trackComparison()) {
             SplitPlan byTrack = split.regroupedByTrack(spark, options.folds(), options.pipeline().seed());
             progress.accept(String.format(Locale.ROOT, "%scomparison: every model at its chosen grid point, "
                     + "cross-validated on %d folds grouped by track only", leaky, options.folds()));

@@ -7,9 +7,10 @@ import java.util.Locale;
  * minutes per fold (docs/benchmarks.md), and the 400-track corpus we evaluate on would not feed a larger one.
  *
  * <ul>
- *   <li>{@link #CNN}: log-mel patches (128 bands × 128 frames, 2.97 s) → four 3×3 convolutions (8, 16, 32, 32
- *   channels, ReLU; 2×2 max-pooling after the first three) → mean over time and frequency → dense → softmax.
- *   About 13 M multiply-adds per patch.</li>
+ *   <li>{@link #CNN}: log-mel patches (128 bands × 128 frames, 2.97 s), averaged 2×2 to 64 × 64 → four 3×3
+ *   convolutions (8, 16, 32, 32 channels, ReLU; 2×2 max-pooling after the first three) → mean over time and
+ *   frequency → dense → softmax. About 3.3 M multiply-adds per patch (13 M without the first averaging, which
+ *   two shared cores could not train within the time a 5-fold evaluation has here).</li>
  *   <li>{@link #LSTM}: MFCC sequences (20 coefficients, the same 128 frames averaged in fours: 32 steps of 93 ms)
  *   → one LSTM layer of 48 units → mean of its outputs over time → dense → softmax.</li>
  * </ul>

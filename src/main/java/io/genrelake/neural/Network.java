@@ -113,6 +113,8 @@ public final class Network implements AutoCloseable {
     private Operand<TFloat32> cnn(Ops tf, Parameters p) {
         int bands = architecture.input().bands();
         Operand<TFloat32> x = tf.reshape(input, tf.constant(new int[] {-1, architecture.steps(), bands, 1}));
+        // 2×2 average first: a 64 × 64 image, a quarter of the multiply-adds of every later layer
+        x = tf.nn.avgPool(x, List.of(1L, 2L, 2L, 1L), List.of(1L, 2L, 2L, 1L), "VALID");
         int in = 1;
         int[] channels = Architecture.CNN_CHANNELS;
         for (int layer = 0; layer < channels.length; layer++) {
