@@ -1,6 +1,7 @@
 package io.genrelake.ml;
 
 import io.genrelake.neural.NeuralScorer;
+import io.genrelake.neural.NeuralSettings;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -77,6 +78,14 @@ public final class NeuralModel extends Model<NeuralModel>
     /** A scorer of this model's windows, for use outside Spark (benchmarks, one file). */
     public NeuralScorer scorer() {
         return new NeuralScorer(getArchitecture(), numClasses, weights, mean, std, settings());
+    }
+
+    /** As {@link #scorer()}, TensorFlow limited to {@code threads} intra-op threads. */
+    public NeuralScorer scorer(int threads) {
+        NeuralSettings s = settings();
+        return new NeuralScorer(getArchitecture(), numClasses, weights, mean, std, new NeuralSettings(s.batchSize(),
+                s.learningRate(), s.maxEpochs(), s.patience(), s.patchesPerWindow(), s.validationFraction(),
+                s.maskProbability(), s.mixupAlpha(), s.hopFrames(), s.vote(), s.seed(), threads));
     }
 
     @Override
