@@ -1,5 +1,8 @@
 package io.genrelake.catalogue;
 
+import io.genrelake.neural.NeuralInput;
+import io.genrelake.neural.NeuralInputExtractor;
+
 import io.genrelake.features.FeatureSet;
 import io.genrelake.features.FeatureSetKind;
 import io.genrelake.features.KaggleRow;
@@ -121,6 +124,40 @@ public final class FeatureTable {
 
     private static StructField field(String name, DataType type, boolean nullable) {
         return DataTypes.createStructField(name, type, nullable);
+    }
+
+    /**
+     * {@code schema} with the neural models' inputs appended ({@code extract --neural-inputs}): one binary column
+     * per {@link NeuralInput}, null on error rows and Kaggle rows.
+     */
+    public static StructType withNeuralInputs(StructType schema) {
+        StructType out = schema;
+        for (NeuralInput input : NeuralInput.values()) {
+            out = out.add(field(input.column(), DataTypes.BinaryType, true));
+        }
+        return out;
+    }
+
+    /** {@link #rows} with the windows' neural inputs appended (the schema of {@link #withNeuralInputs}). */
+    public static List<Row> rowsWithNeuralInputs(TrackResult result, RunStamp run) {
+        List<Row> plain = rows(result, run);
+        List<Row> out = new ArrayList<>(plain.size());
+        for (int i = 0; i < plain.size(); i++) {
+            NeuralInputExtractor.Inputs inputs = result.ok() ? result.windows().get(i).neural() : null;
+            out.add(withNeuralInputs(plain.get(i), inputs));
+        }
+        return out;
+    }
+
+    /** A row with its neural inputs appended (nulls for none). */
+    public static Row withNeuralInputs(Row row, NeuralInputExtractor.Inputs inputs) {
+        Object[] v = new Object[row.length() + 2];
+        for (int i = 0; i < row.length(); i++) {
+            v[i] = row.get(i);
+        }
+        v[row.length()] = inputs == null ? null : inputs.logmel();
+        v[row.length() + 1] = inputs == null ? null : inputs.mfcc();
+        return RowFactory.create(v);
     }
 
     /** The rows of one file: one per window, or one error row. */

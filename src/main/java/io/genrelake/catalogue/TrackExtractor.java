@@ -1,5 +1,7 @@
 package io.genrelake.catalogue;
 
+import io.genrelake.neural.NeuralInputExtractor;
+
 import io.genrelake.audio.AudioDecoders;
 import io.genrelake.audio.DecoderBugException;
 import io.genrelake.audio.MonoAudioSource;
@@ -39,6 +41,8 @@ public final class TrackExtractor {
     private final WindowPlan plan;
     private final FeatureExtractor extractor;
     private final float[] samples;
+    /** The neural models' inputs' extractor, or null when the table does not store them. */
+    private final NeuralInputExtractor neural;
     private long decodeNanos;
     private long featureNanos;
     private long tagNanos;
@@ -51,6 +55,13 @@ public final class TrackExtractor {
 
     /** An extractor of {@code featureSet}'s columns. */
     public TrackExtractor(Configuration conf, AudioDecoders decoders, WindowPlan plan, FeatureSetKind featureSet) {
+        this(conf, decoders, plan, featureSet, false);
+    }
+
+    /** An extractor of {@code featureSet}'s columns and, with {@code neuralInputs}, the neural models' inputs. */
+    public TrackExtractor(Configuration conf, AudioDecoders decoders, WindowPlan plan, FeatureSetKind featureSet,
+            boolean neuralInputs) {
+        this.neural = neuralInputs ? new NeuralInputExtractor() : null;
         this.extractor = new FeatureExtractor(featureSet);
         this.conf = conf;
         this.decoders = decoders;
@@ -157,15 +168,19 @@ public final class TrackExtractor {
             boolean whole = got == samples.length;
             if (whole || (got > 0 && plan.keepsPartial(index, got))) {
                 double[] values;
+                NeuralInputExtractor.Inputs inputs = null;
                 long start = System.nanoTime();
                 try {
                     values = extractor.extract(samples, 0, got).values();
+                    if (neural != null) {
+                        inputs = neural.extract(samples, 0, got);
+                    }
                 } catch (IllegalArgumentException e) { // NaN or infinite samples
                     return TrackResult.failed(file, audio, ErrorReason.invalidSamples(e.getMessage()));
                 } finally {
                     featureNanos += System.nanoTime() - start;
                 }
-                windows.add(new TrackResult.WindowFeatures(plan.window(index, got), values));
+                windows.add(new TrackResult.WindowFeatures(plan.window(index, got), values, inputs));
                 index++;
             }
             if (!whole) {

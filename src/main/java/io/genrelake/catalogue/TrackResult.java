@@ -1,5 +1,6 @@
 package io.genrelake.catalogue;
 
+import io.genrelake.neural.NeuralInputExtractor;
 import io.genrelake.tags.TrackTags;
 import java.util.List;
 
@@ -16,8 +17,12 @@ import java.util.List;
 public record TrackResult(CatalogueFile file, AudioInfo audio, Double durationSeconds, List<WindowFeatures> windows,
         String error, TrackTags tags) {
 
-    /** The features of one window. */
-    public record WindowFeatures(WindowPlan.Window window, double[] values) {}
+    /** A window's features and, when asked for, its neural models' inputs (else null). */
+    public record WindowFeatures(WindowPlan.Window window, double[] values, NeuralInputExtractor.Inputs neural) {
+        public WindowFeatures(WindowPlan.Window window, double[] values) {
+            this(window, values, null);
+        }
+    }
 
     public TrackResult {
         windows = List.copyOf(windows);

@@ -11,6 +11,7 @@ import io.genrelake.genres.RunDate;
 import io.genrelake.ml.FeatureCompatibility;
 import io.genrelake.ml.ModelCard;
 import io.genrelake.ml.ModelStore;
+import io.genrelake.ml.NeuralStages;
 import io.genrelake.ml.TagGenres;
 import io.genrelake.ml.TrainingDataException;
 import io.genrelake.tables.GenreTables;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -102,6 +104,7 @@ public final class ClassifyJob implements Callable<Integer> {
         ModelIdentity model = ModelIdentity.of(card, options.model());
         new ParquetUpgrade(spark).upgradeOutput(options.output());
 
+        PipelineModel pipeline = ModelStore.loadModel(options.model());
         long extractStart = System.nanoTime();
         String features = options.features();
         if (features == null) {
@@ -110,8 +113,9 @@ public final class ClassifyJob implements Callable<Integer> {
                 throw new IllegalArgumentException(why);
             }
             features = new Path(options.output(), "_features/" + GenreTable.partitionName(runDate)).toString();
-            // the model's feature set, whatever the extract default
-            ExtractJob.run(spark, options.extractOptions(features).featureSet(model.featureSet()));
+            // the model's feature set, whatever the extract default, and a neural model's inputs
+            ExtractJob.run(spark, options.extractOptions(features).featureSet(model.featureSet())
+                    .neuralInputs(NeuralStages.present(pipeline)));
         }
         double extractSeconds = options.features() == null ? (System.nanoTime() - extractStart) / 1e9 : 0;
         Dataset<Row> table = Table.readAny(spark, features);
@@ -119,7 +123,7 @@ public final class ClassifyJob implements Callable<Integer> {
 
         long classifyStart = System.nanoTime();
         spark.sparkContext().setJobDescription("genrelake classify: " + features + " with " + model.id());
-        GenrePredictor predictor = new GenrePredictor(spark, ModelStore.loadModel(options.model()),
+        GenrePredictor predictor = new GenrePredictor(spark, pipeline,
                 ModelStore.loadCalibration(spark, options.model()),
                 new GenreRows(model, System.currentTimeMillis(), runDate))
                         .withTagGenres(TagGenres.forModel(options.model(), spark.sparkContext().hadoopConfiguration()));

@@ -30,6 +30,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.LongAccumulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -156,11 +157,15 @@ public final class ExtractJob implements Callable<Integer> {
         LongAccumulator tagNanos = jsc.sc().longAccumulator("genrelake tag ns");
         JavaRDD<CatalogueFile> fileRdd = jsc.parallelize(bins, bins.size()).flatMap(List::iterator);
         JavaRDD<Row> rows = fileRdd.mapPartitions(new PartitionExtraction(conf, plan, run, decodeNanos, featureNanos, fallbacks,
-                tagNanos));
+                tagNanos, options.neuralInputs()));
         if (!kaggleRows.isEmpty()) {
-            rows = rows.union(jsc.parallelize(kaggleRows, 1));
+            List<Row> kaggle = options.neuralInputs()
+                    ? kaggleRows.stream().map(r -> FeatureTable.withNeuralInputs(r, null)).toList() : kaggleRows;
+            rows = rows.union(jsc.parallelize(kaggle, 1));
         }
-        Dataset<Row> table = spark.createDataFrame(rows, FeatureTable.schema(run.featureSet()));
+        StructType schema = FeatureTable.schema(run.featureSet());
+        Dataset<Row> table = spark.createDataFrame(rows, options.neuralInputs() ? FeatureTable.withNeuralInputs(schema)
+                : schema);
 
         // A Delta table: the new rows replace the old in one commit (the old stay readable as an earlier
         // version); a table of the earlier plain-Parquet layout is converted first, so nothing is orphaned.

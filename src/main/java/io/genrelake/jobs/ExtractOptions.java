@@ -48,6 +48,12 @@ public final class ExtractOptions {
                     + "Default: ${DEFAULT-VALUE}.")
     private FeatureSetKind featureSet = FeatureSetKind.DEFAULT;
 
+    @Option(names = "--neural-inputs",
+            description = "Also store each window's inputs of the neural models (train --models cnn,lstm): its "
+                    + "128-band log-mel spectrogram (one byte per value, 165 kB per 30 s) and its 20 MFCCs per frame "
+                    + "(two bytes per value), in the binary columns logmel and mfcc_seq. Default: off.")
+    private boolean neuralInputs;
+
     @Option(names = "--labels", paramLabel = "CSV",
             description = "A CSV giving each file's label: headerless path,label, or with a header naming path, "
                     + "label (or genre) and optionally artist and album (other columns ignored), which fill the "
@@ -147,6 +153,16 @@ public final class ExtractOptions {
 
     public ExtractOptions featureSet(FeatureSetKind value) {
         this.featureSet = value;
+        return this;
+    }
+
+    /** Whether the table stores the neural models' inputs. */
+    public boolean neuralInputs() {
+        return neuralInputs;
+    }
+
+    public ExtractOptions neuralInputs(boolean value) {
+        this.neuralInputs = value;
         return this;
     }
 

@@ -199,6 +199,11 @@ public final class NightlyJob implements Callable<Integer> {
                         + "run extracts the gtzan set only: classify with genrelake classify, which extracts the "
                         + "model's set");
             }
+            if (io.genrelake.ml.NeuralStages.present(ModelStore.loadModel(options.model()))) {
+                // the feature store keeps no neural inputs yet (they would add ~210 kB per window to it)
+                throw new NightlyRefusal("the model holds a neural network (cnn, lstm), whose inputs the nightly "
+                        + "feature store does not keep: classify with genrelake classify, which extracts them");
+            }
             String versionMismatch = FeatureCompatibility.mismatchWithThisBuild(card);
             if (versionMismatch != null) {
                 throw new NightlyRefusal(versionMismatch);

@@ -34,6 +34,7 @@ final class PartitionExtraction implements FlatMapFunction<Iterator<CatalogueFil
     private final Broadcast<SerializableHadoopConf> hadoopConf;
     private final WindowPlan plan;
     private final RunStamp run;
+    private final boolean neuralInputs;
     private final LongAccumulator decodeNanos;
     private final LongAccumulator featureNanos;
     private final LongAccumulator fallbacks;
@@ -42,6 +43,14 @@ final class PartitionExtraction implements FlatMapFunction<Iterator<CatalogueFil
     PartitionExtraction(Broadcast<SerializableHadoopConf> hadoopConf, WindowPlan plan, RunStamp run,
             LongAccumulator decodeNanos, LongAccumulator featureNanos, LongAccumulator fallbacks,
             LongAccumulator tagNanos) {
+        this(hadoopConf, plan, run, decodeNanos, featureNanos, fallbacks, tagNanos, false);
+    }
+
+    /** As above; with {@code neuralInputs}, each row also carries its window's neural inputs. */
+    PartitionExtraction(Broadcast<SerializableHadoopConf> hadoopConf, WindowPlan plan, RunStamp run,
+            LongAccumulator decodeNanos, LongAccumulator featureNanos, LongAccumulator fallbacks,
+            LongAccumulator tagNanos, boolean neuralInputs) {
+        this.neuralInputs = neuralInputs;
         this.hadoopConf = hadoopConf;
         this.plan = plan;
         this.run = run;
@@ -54,7 +63,7 @@ final class PartitionExtraction implements FlatMapFunction<Iterator<CatalogueFil
     @Override
     public Iterator<Row> call(Iterator<CatalogueFile> files) {
         TrackExtractor extractor = new TrackExtractor(hadoopConf.value().get(), AudioDecoders.standard(), plan,
-                run.featureSet());
+                run.featureSet(), neuralInputs);
         TaskContext task = TaskContext.get();
         return new Rows(task == null ? -1 : task.partitionId(), files, extractor);
     }
@@ -88,7 +97,8 @@ final class PartitionExtraction implements FlatMapFunction<Iterator<CatalogueFil
                     errors++;
                     LOG.info("{}: {}", result.file().path(), result.error());
                 }
-                pending.addAll(FeatureTable.rows(result, run));
+                pending.addAll(neuralInputs ? FeatureTable.rowsWithNeuralInputs(result, run)
+                        : FeatureTable.rows(result, run));
             }
             if (pending.isEmpty() && !finished) {
                 finished = true;

@@ -16,6 +16,7 @@ import io.genrelake.ml.TrainingOutcome;
 import io.genrelake.report.TrainingReport;
 import java.io.PrintWriter;
 import java.util.List;
+import io.genrelake.neural.NeuralSettings;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
@@ -102,7 +103,9 @@ public final class TrainJob implements Callable<Integer> {
                         + "gradient-boosted trees, scikit-learn's algorithm), svc (linear SVM, "
                         + "one-vs-rest), mlp (multilayer perceptron), dt (decision tree), knn (k-nearest "
                         + "neighbours), rbfsvm (RBF SVM: random Fourier features + linear SVMs), ensemble (mean "
-                        + "probabilities of the --ensemble-size best of lr,rf,gbm,mlp,dt,knn,rbfsvm). "
+                        + "probabilities of the --ensemble-size best of lr,rf,gbm,mlp,dt,knn,rbfsvm,cnn,lstm); cnn "
+                        + "(convolutional network on log-mel patches) and lstm (LSTM on MFCC sequences) read the "
+                        + "inputs extract --neural-inputs stores. "
                         + "Default: ${DEFAULT-VALUE}.")
         String models;
 
@@ -136,6 +139,24 @@ public final class TrainJob implements Callable<Integer> {
                 description = "How a track's windows make its prediction: mean of their class probabilities, "
                         + "or majority vote. Default: ${DEFAULT-VALUE}.")
         String aggregate;
+
+        @Option(names = "--patch-hop", paramLabel = "FRAMES", defaultValue = "64",
+                description = "cnn, lstm: hop between the 128-frame (2.97-s) patches a window is scored on, in "
+                        + "frames of 512 samples (64 = 1.49 s); --aggregate vote makes a window's patches vote too. "
+                        + "Default: ${DEFAULT-VALUE}.")
+        int patchHop;
+
+        @Option(names = "--max-epochs", paramLabel = "N", defaultValue = "30",
+                description = "cnn, lstm: passes over the training windows at most; training stops earlier after 5 "
+                        + "epochs without a better accuracy on the validation part (15 % of the training artists, "
+                        + "else tracks). Default: ${DEFAULT-VALUE}.")
+        int maxEpochs;
+
+        @Option(names = "--track-comparison", paramLabel = "on|off", defaultValue = "on",
+                description = "With folds grouped by artist or album, cross-validate every model once more on folds "
+                        + "grouped by track only, the figure that shows what the grouping costs; off halves the "
+                        + "training time (the neural models' minutes). Default: ${DEFAULT-VALUE}.")
+        String trackComparison;
 
         @Option(names = "--log-variances", paramLabel = "on|off", defaultValue = "on",
                 description = "Feed the 28 *_var features as log(variance): their heavy tails hurt distance- and "
@@ -201,7 +222,20 @@ public final class TrainJob implements Callable<Integer> {
                     named("--protocol", () -> Protocol.of(protocol)), testFraction,
                     named("--aggregate", () -> Aggregation.of(aggregate)), ensembleSize, quick,
                     groupBy == null ? null : named("--group-by", () -> Grouping.of(groupBy)), split, genreMap,
-                    targetPrecision, named("--labels-from", () -> LabelOrigin.of(labelsFrom)));
+                    targetPrecision, named("--labels-from", () -> LabelOrigin.of(labelsFrom)), neuralSettings(), switch (trackComparison.toLowerCase(Locale.ROOT)) {
+                        case "on" -> true;
+                        case "off" -> false;
+                        default -> throw new IllegalArgumentException("--track-comparison must be on or off, got '"
+                                + trackComparison + "'");
+                    });
+        }
+
+        /** The neural models' settings: the defaults with this command's hop, epochs and seed. */
+        private NeuralSettings neuralSettings() {
+            NeuralSettings d = NeuralSettings.DEFAULTS;
+            return named(patchHop < 1 ? "--patch-hop" : "--max-epochs", () -> new NeuralSettings(d.batchSize(),
+                    d.learningRate(), maxEpochs, d.patience(), d.patchesPerWindow(), d.validationFraction(),
+                    d.maskProbability(), d.mixupAlpha(), patchHop, d.vote(), seed, d.threads()));
         }
 
         /** Runs a parser, naming the option in its error. */

@@ -199,6 +199,12 @@ public final class FeatureTableReader {
         for (String name : FeatureSetKind.containedIn(columns).columns()) {
             select.add(col(name).cast("double").as(name));
         }
+        // the neural models' stored inputs (extract --neural-inputs), when the table has them
+        for (io.genrelake.neural.NeuralInput input : io.genrelake.neural.NeuralInput.values()) {
+            if (columns.contains(input.column())) {
+                select.add(col(input.column()));
+            }
+        }
         List<String> versions = List.of();
         if (columns.contains("extractor_version")) {
             versions = table.select(col("extractor_version").cast("string")).distinct().na().drop()

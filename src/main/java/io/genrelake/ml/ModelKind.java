@@ -17,6 +17,8 @@ public enum ModelKind {
     DT("dt", "decision tree"),
     KNN("knn", "k-nearest neighbours"),
     RBFSVM("rbfsvm", "RBF-kernel SVM: random Fourier features + one-vs-rest linear SVM"),
+    CNN("cnn", "convolutional network on log-mel patches (needs extract --neural-inputs)"),
+    LSTM("lstm", "LSTM network on MFCC sequences (needs extract --neural-inputs)"),
     ENSEMBLE("ensemble", "mean of the class probabilities of the --ensemble-size best probabilistic models above");
 
     /**
@@ -45,9 +47,14 @@ public enum ModelKind {
     /** Whether the model gives class probabilities of its own (and so can join the ensemble). */
     public boolean probabilistic() {
         return switch (this) {
-            case LR, RF, GBM, MLP, DT, KNN, RBFSVM -> true;
+            case LR, RF, GBM, MLP, DT, KNN, RBFSVM, CNN, LSTM -> true;
             case GBT, SVC, ENSEMBLE -> false;
         };
+    }
+
+    /** Whether the model is a neural network reading the stored neural inputs rather than the features. */
+    public boolean neural() {
+        return this == CNN || this == LSTM;
     }
 
     /** Parses a name such as {@code rbfsvm} (any case); an unknown name lists the known ones. */

@@ -83,8 +83,13 @@ public final class ModelSelection implements AutoCloseable {
     }
 
     private Dataset<Row> prepared(Dataset<Row> rows) {
-        return factory.preprocess(rows).select(col(SplitPlan.UNIT), col(SplitPlan.FOLD),
-                col(PipelineFactory.LABEL_INDEX), col(PipelineFactory.ASSEMBLED));
+        List<org.apache.spark.sql.Column> kept = new ArrayList<>(List.of(col(SplitPlan.UNIT), col(SplitPlan.FOLD),
+                col(PipelineFactory.LABEL_INDEX), col(PipelineFactory.ASSEMBLED)));
+        // the neural models' stored inputs and the artist their early stopping holds out by, when the rows have them
+        for (String extra : NeuralColumns.present(rows.columns())) {
+            kept.add(col(extra));
+        }
+        return factory.preprocess(rows).select(kept.toArray(new org.apache.spark.sql.Column[0]));
     }
 
     private static Dataset<Row> compact(Dataset<Row> rows) {

@@ -96,7 +96,7 @@ public final class ParamGrids {
                 grid.addGrid(svm.regParam(), new double[] {1.0 / (10 * trainingRows), 1.0 / (30 * trainingRows)})
                         .addGrid(svm.gamma(), new double[] {0.5 / inputSize});
             }
-            case ENSEMBLE -> { }
+            case CNN, LSTM, ENSEMBLE -> { } // one point: a network's fit costs minutes (docs/benchmarks.md)
         }
         return grid.build();
     }

@@ -1,6 +1,8 @@
 package io.genrelake.ml;
 
 import io.genrelake.features.FeatureSet;
+import io.genrelake.neural.Architecture;
+import io.genrelake.neural.NeuralSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -47,6 +49,8 @@ public final class PipelineFactory {
     private final PipelineSettings settings;
     /** The feature columns the model reads, in order: a feature set's columns. */
     private final List<String> featureColumns;
+    /** How the neural models train and score. */
+    private final NeuralSettings neural;
 
     /** A factory of models of the 57 gtzan columns. */
     public PipelineFactory(StringIndexerModel labels, PipelineSettings settings) {
@@ -55,9 +59,16 @@ public final class PipelineFactory {
 
     /** A factory of models of {@code featureColumns} (a feature set's columns, e.g. the training table's). */
     public PipelineFactory(StringIndexerModel labels, PipelineSettings settings, List<String> featureColumns) {
+        this(labels, settings, featureColumns, NeuralSettings.DEFAULTS);
+    }
+
+    /** As above, the neural models trained and scored with {@code neural}. */
+    public PipelineFactory(StringIndexerModel labels, PipelineSettings settings, List<String> featureColumns,
+            NeuralSettings neural) {
         this.labels = labels;
         this.settings = settings;
         this.featureColumns = List.copyOf(featureColumns);
+        this.neural = neural;
     }
 
     /** The feature columns the models read. */
@@ -101,9 +112,17 @@ public final class PipelineFactory {
             // calibrated on whole units: tracks (segments under the leaky protocol)
             case RBFSVM -> new RbfSvmClassifier().setFeaturesCol(featuresCol()).setLabelCol(LABEL_INDEX)
                     .setSeed(seed).setGroupCol(SplitPlan.UNIT);
+            // read their stored input, not the features; early stopping holds out whole artists
+            case CNN -> neural(Architecture.CNN);
+            case LSTM -> neural(Architecture.LSTM);
             case ENSEMBLE -> throw new IllegalArgumentException("the ensemble is built from fitted members: "
                     + "use ensemble(...)");
         };
+    }
+
+    private NeuralClassifier neural(Architecture architecture) {
+        return new NeuralClassifier().setArchitecture(architecture).withSettings(neural)
+                .setGroupCol(TrainingTable.ARTIST).setFeaturesCol(featuresCol()).setLabelCol(LABEL_INDEX);
     }
 
     /** The soft-voting ensemble of configured member classifiers (from {@link #classifier} with chosen params). */

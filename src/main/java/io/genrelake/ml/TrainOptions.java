@@ -1,5 +1,6 @@
 package io.genrelake.ml;
 
+import io.genrelake.neural.NeuralSettings;
 import java.util.List;
 
 /**
@@ -22,19 +23,26 @@ import java.util.List;
  *                      confidence threshold that gives it, a track is {@code uncertain}
  * @param labelsFrom    the label column, or the files' genre tags ({@link TagLabels}: then {@code genreMap}
  *                      overrides entries of the default tag map, conf/tag-genres.csv)
+ * @param neural        how the neural models (cnn, lstm) train and score
+ * @param trackComparison whether folds grouped by artist or album are followed by the same models on
+ *                      track-grouped folds (the comparison figure; it doubles the training time)
  */
 public record TrainOptions(List<String> features, String modelOut, List<ModelKind> models, int folds,
         PipelineSettings pipeline, Protocol protocol, double testFraction, Aggregation aggregation,
         int ensembleSize, boolean quickGrids, Grouping groupBy, String split, String genreMap,
-        double targetPrecision, LabelOrigin labelsFrom) {
+        double targetPrecision, LabelOrigin labelsFrom, NeuralSettings neural, boolean trackComparison) {
 
-    /** Labels from the label column. */
+    /**
+     * Labels from the label column; the neural models' defaults ({@link NeuralSettings#DEFAULTS}); the
+     * track-grouped comparison on.
+     */
     public TrainOptions(List<String> features, String modelOut, List<ModelKind> models, int folds,
             PipelineSettings pipeline, Protocol protocol, double testFraction, Aggregation aggregation,
             int ensembleSize, boolean quickGrids, Grouping groupBy, String split, String genreMap,
             double targetPrecision) {
         this(features, modelOut, models, folds, pipeline, protocol, testFraction, aggregation, ensembleSize,
-                quickGrids, groupBy, split, genreMap, targetPrecision, LabelOrigin.LABELS);
+                quickGrids, groupBy, split, genreMap, targetPrecision, LabelOrigin.LABELS, NeuralSettings.DEFAULTS,
+                true);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.genrelake.ml;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.trim;
 
+import io.genrelake.neural.NeuralSettings;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -83,7 +84,8 @@ public final class Trainer {
 
         StringIndexerModel labels = new StringIndexer().setInputCol(TrainingTable.LABEL)
                 .setOutputCol(PipelineFactory.LABEL_INDEX).setStringOrderType("alphabetAsc").fit(table.rows());
-        PipelineFactory factory = new PipelineFactory(labels, options.pipeline(), table.featureSet().columns());
+        PipelineFactory factory = new PipelineFactory(labels, options.pipeline(), table.featureSet().columns(),
+                neuralSettings(options));
         boolean oneRowPerUnit = options.protocol().leaky() || !table.segmented();
         boolean ensemble = options.models().contains(ModelKind.ENSEMBLE);
         List<ModelResult> results;
@@ -93,7 +95,7 @@ public final class Trainer {
         }
         ModelResult best = TrainingOutcome.best(results);
         List<ModelResult> trackGrouped = List.of();
-        if (scheme.hasTrackComparison()) {
+        if (scheme.hasTrackComparison() && options.trackComparison()) {
             SplitPlan byTrack = split.regroupedByTrack(spark, options.folds(), options.pipeline().seed());
             progress.accept(String.format(Locale.ROOT, "%scomparison: every model at its chosen grid point, "
                     + "cross-validated on %d folds grouped by track only", leaky, options.folds()));
@@ -117,6 +119,14 @@ public final class Trainer {
         progress.accept(leaky + ConsoleTable.calibrationLine(calibration));
         return new TrainingOutcome(options, table, split, List.of(labels.labelsArray()[0]), results, best,
                 Instant.now(), scheme, trackGrouped, calibration);
+    }
+
+    /** The neural settings asked for; a window's patches vote when tracks are aggregated by vote. */
+    private static NeuralSettings neuralSettings(TrainOptions options) {
+        NeuralSettings n = options.neural();
+        return new NeuralSettings(n.batchSize(), n.learningRate(), n.maxEpochs(), n.patience(), n.patchesPerWindow(),
+                n.validationFraction(), n.maskProbability(), n.mixupAlpha(), n.hopFrames(),
+                options.aggregation() == Aggregation.VOTE, n.seed(), n.threads());
     }
 
     /** The grouping asked for, or the default one, checked against the rows; or the fixed split. */
