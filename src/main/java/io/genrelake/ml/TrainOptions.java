@@ -59,6 +59,7 @@ public record TrainOptions(List<String> features, String modelOut, List<ModelKin
     public TrainOptions {
         features = List.copyOf(features);
         labelsFrom = labelsFrom == null ? LabelOrigin.LABELS : labelsFrom;
+        neural = neural == null ? NeuralSettings.DEFAULTS : neural;
         models = List.copyOf(models);
         if (features.isEmpty()) {
             throw new IllegalArgumentException("--features: at least one feature table is needed");

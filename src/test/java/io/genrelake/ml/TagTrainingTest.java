@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.genrelake.neural.NeuralSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,7 +71,7 @@ class TagTrainingTest {
         TrainOptions options = new TrainOptions(List.of(table), dir.resolve("model").toString(),
                 ModelKind.listOf("lr"), 3, new PipelineSettings(0, true, 7, 2), Protocol.TRACKS, 0.25,
                 Aggregation.MEAN, 2, true, null, null, null, CalibrationSelection.DEFAULT_TARGET_PRECISION,
-                LabelOrigin.TAGS);
+                LabelOrigin.TAGS, NeuralSettings.DEFAULTS, true);
         List<String> lines = new ArrayList<>();
         TrainingOutcome outcome = new Trainer(spark, lines::add).train(options);
         assertEquals(List.of("blues", "jazz", "metal"), outcome.genres());
