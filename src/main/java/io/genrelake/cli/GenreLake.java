@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
         description = "Genre tables for whole music catalogues: librosa-compatible GTZAN features and genre models.",
         subcommands = {FeaturesCommand.class, ExtractCommand.class, BenchExtractCommand.class, FidelityCommand.class,
                 SampleDataCommand.class, TrainCommand.class, EvaluateCommand.class, ClassifyCommand.class,
-                NightlyCommand.class, ShowCommand.class, DemoCommand.class,
+                NightlyCommand.class, ShowCommand.class, IdentifyCommand.class, ServeCommand.class, DemoCommand.class,
                 BenchNightlyCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success", "  1  the command ran but failed (for features: no file could be used)",
