@@ -40,6 +40,11 @@ class DefaultModelTest {
         assertNotNull(model.threshold(), "the default model is calibrated and has an uncertain threshold");
         assertEquals(card.path("calibration").path("threshold").asDouble(), model.threshold(), 0);
         assertTrue(Files.isDirectory(FOLDER.resolve("calibration")), "the MLlib calibration stage ships too");
+        String words = Files.readString(FOLDER.resolve("README.md"));
+        String figure = String.format(java.util.Locale.ROOT, "test accuracy **%.3f**",
+                card.path("test_accuracy").asDouble());
+        assertTrue(words.contains(figure), "the card in words states the card's figure, " + figure);
+        assertTrue(words.contains(String.join(", ", model.genres())) && words.contains("does not know"), words);
     }
 
     @Test
