@@ -74,3 +74,30 @@ vector_api_options() {
     echo "--add-modules=jdk.incubator.vector"
   fi
 }
+
+# ensure_cds_archive JSA_NAME SAMPLE CLASSPATH JAVA_AND_OPTIONS...
+#   Makes, once per build, an AppCDS archive (class-data sharing: the classes a run loads, parsed and verified ahead
+#   of time) for `genrelake identify`, by running it on SAMPLE with -XX:ArchiveClassesAtExit, with the same JVM
+#   (JAVA_AND_OPTIONS: the java launcher and its options) and CLASSPATH (which starts with
+#   $GENRELAKE_BUILD/genrelake-cli.jar) as the runs that will use it: the JVM refuses an archive made otherwise. CDS cannot archive
+#   classes from a folder, so our classes go into that jar first (rebuilt when the build is newer). Returns non-zero
+#   when no archive could be made (the caller then runs without one); quiet either way.
+ensure_cds_archive() {
+  local jsa="$GENRELAKE_BUILD/$1" sample="$2" classpath="$3"
+  shift 3
+  local jar="$GENRELAKE_BUILD/genrelake-cli.jar" stamp="$GENRELAKE_BUILD/.genrelake-compile.stamp"
+  if [[ ! -f "$jar" || "$jar" -ot "$stamp" ]]; then
+    rm -f "$jsa"
+    local jar_tool
+    jar_tool="$(dirname "$(readlink -f "$(command -v "$(java_command)")")")/jar"
+    [[ -x "$jar_tool" ]] || return 1
+    "$jar_tool" cf "$jar.tmp.$$" -C "$GENRELAKE_BUILD/classes" . && mv -f "$jar.tmp.$$" "$jar" || { rm -f "$jar.tmp.$$"; return 1; }
+  fi
+  if [[ ! -f "$jsa" ]]; then
+    echo "preparing the start-up archive (once per build)…" >&2
+    "$@" "-XX:ArchiveClassesAtExit=$jsa.tmp.$$" -cp "$classpath" io.genrelake.cli.GenreLake identify "$sample" \
+      >/dev/null 2>&1 && mv -f "$jsa.tmp.$$" "$jsa" \
+      || { rm -f "$jsa.tmp.$$"; return 1; }
+  fi
+  return 0
+}

@@ -7,11 +7,11 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 
 /** Turns the exception that made a file unusable into the short reason shown to users and logged. */
-final class FailureReason {
+public final class FailureReason {
 
     private FailureReason() {}
 
-    static String of(Throwable e) {
+    public static String of(Throwable e) {
         if (e instanceof DecoderBugException bug) {
             return of(bug.getCause()); // no later decoder could take the file over: report the bug itself
         }

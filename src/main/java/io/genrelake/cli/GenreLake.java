@@ -2,6 +2,8 @@ package io.genrelake.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,10 +16,6 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = ManifestVersionProvider.class,
         description = "Genre tables for whole music catalogues: librosa-compatible GTZAN features and genre models.",
-        subcommands = {FeaturesCommand.class, ExtractCommand.class, BenchExtractCommand.class, FidelityCommand.class,
-                SampleDataCommand.class, TrainCommand.class, EvaluateCommand.class, ClassifyCommand.class,
-                NightlyCommand.class, ShowCommand.class, DemoCommand.class,
-                BenchNightlyCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success", "  1  the command ran but failed (for features: no file could be used)",
                 "  2  usage error (unknown option, bad value, missing argument)",
@@ -40,13 +38,39 @@ public final class GenreLake implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    /**
+     * The subcommands, in the order {@code --help} lists them. Registered in code rather than in the annotation so
+     * that a one-file command can be set up alone ({@link #commandLine(String[])}).
+     */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(FeaturesCommand.class, ExtractCommand.class,
+            BenchExtractCommand.class, FidelityCommand.class, SampleDataCommand.class, TrainCommand.class,
+            EvaluateCommand.class, ClassifyCommand.class, NightlyCommand.class, ShowCommand.class,
+            IdentifyCommand.class, ServeCommand.class, DemoCommand.class, BenchNightlyCommand.class,
+            CommandLine.HelpCommand.class);
+
+    /**
+     * Commands whose run is short enough that setting up the other subcommands would dominate it: picocli reads
+     * every option of every subcommand by reflection, about a second of a cold JVM (docs/benchmarks.md, "identify:
+     * start-up"); for these, only the one named is set up.
+     */
+    private static final Map<String, Class<?>> QUICK = Map.of("identify", IdentifyCommand.class);
+
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(args).execute(args));
     }
 
     /** The configured command line, shared by {@link #main} and tests so both parse identically. */
     public static CommandLine commandLine() {
+        return commandLine(new String[0]);
+    }
+
+    /** The command line for {@code args}: every subcommand, or only the quick one {@code args[0]} names. */
+    static CommandLine commandLine(String[] args) {
         CommandLine cmd = new CommandLine(new GenreLake());
+        Class<?> quick = args.length > 0 ? QUICK.get(args[0]) : null;
+        for (Class<?> sub : quick != null ? List.of(quick) : SUBCOMMANDS) {
+            cmd.addSubcommand(sub);
+        }
         // Lets users type --segment-cut kaggle / --label-from none in lower case, as the help shows them.
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setExecutionExceptionHandler(GenreLake::reportFailure);

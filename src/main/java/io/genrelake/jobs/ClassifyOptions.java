@@ -24,8 +24,10 @@ public final class ClassifyOptions {
                     + "Give --input or --features.")
     private String features;
 
-    @Option(names = "--model", required = true, paramLabel = "URI",
-            description = "Model folder written by genrelake train (PipelineModel with model-card.json).")
+    @Option(names = "--model", paramLabel = "URI",
+            description = "Model folder written by genrelake train (PipelineModel with model-card.json). Default: the "
+                    + "model that ships with genrelake, models/default of the checkout (GTZAN's ten genres; README, "
+                    + "\"The default model\").")
     private String model;
 
     @Option(names = "--output", required = true, paramLabel = "URI",
@@ -68,9 +70,7 @@ public final class ClassifyOptions {
             throw new IllegalArgumentException("give either --input (audio to extract) or --features (a stored "
                     + "feature table), not both and not neither");
         }
-        if (model == null || model.isBlank()) {
-            throw new IllegalArgumentException("--model: a model folder is needed");
-        }
+        model = io.genrelake.scoring.DefaultModel.orDefault(model);
         if (output == null || output.isBlank()) {
             throw new IllegalArgumentException("--output: a location is needed");
         }

@@ -45,6 +45,12 @@ public final class ModelStore {
         }
         writeText(spark.sparkContext().hadoopConfiguration(), new Path(uri, ModelCard.FILE_NAME),
                 ModelCard.of(outcome).toJson());
+        // the plain-Java form that genrelake identify and serve score with, for the kinds it holds
+        String whyNot = PortableModelExport.write(spark, uri);
+        if (whyNot != null) {
+            org.slf4j.LoggerFactory.getLogger(ModelStore.class).info("no {} for {}: {}",
+                    io.genrelake.scoring.PortableModel.FILE_NAME, uri, whyNot);
+        }
     }
 
     /** Throws when {@code uri} already holds a model (its card or MLlib's metadata). */

@@ -56,6 +56,18 @@ class ClassifyCommandsTest {
     }
 
     @Test
+    void classifyWithoutModelUsesTheDefaultModel() {
+        io.genrelake.jobs.ClassifyOptions options = new io.genrelake.jobs.ClassifyOptions();
+        picocli.CommandLine cmd = new picocli.CommandLine(new Object() {
+            @picocli.CommandLine.Mixin
+            io.genrelake.jobs.ClassifyOptions o = options;
+        });
+        cmd.parseArgs("--features", "f", "--output", "o");
+        options.validate();
+        assertEquals(Path.of(io.genrelake.scoring.DefaultModel.FOLDER).toAbsolutePath().toString(), options.model());
+    }
+
+    @Test
     void nightlyTakesItsSettingsFromTheConfFileAndTheCommandLineWins() throws Exception {
         Path conf = dir.resolve("nightly.conf");
         Files.writeString(conf, "genrelake.input=/music/a, /music/b\ngenrelake.model=/models/m\n"

@@ -82,7 +82,8 @@ class LauncherScriptsTest {
      * they are: exactly one "building genrelake" line over two calls. (The script once also required the test
      * class path, which its {@code compile} never writes, so every call rebuilt until the tests had been compiled.)
      * The copy builds with Maven's {@code compile} against the same local repository: 25 s on an idle 2-core machine,
-     * up to 2 min on a loaded one.
+     * up to 2 min on a loaded one. Then {@code identify} twice: the first call makes the AppCDS archive, the second
+     * uses it, and neither builds.
      */
     @Test
     void aFreshCheckoutBuildsOnceThenStartsWithoutMaven(@TempDir Path tmp) throws IOException, InterruptedException {
@@ -97,6 +98,17 @@ class LauncherScriptsTest {
         long builds = Stream.of(err1, err2).flatMap(String::lines).filter(l -> l.contains("building genrelake")).count();
         assertEquals(1, builds, "stderr of the first call:\n" + err1 + "\nof the second:\n" + err2);
         assertTrue(err1.contains("building genrelake (first use)"), err1);
+
+        // identify: the first call makes the start-up archive (once per build), the next uses it; neither builds
+        Path third = run(clone, tmp.resolve("third"), "bin/genrelake", "identify", "data-sample/rock/rock.00000.wav");
+        Path fourth = run(clone, tmp.resolve("fourth"), "bin/genrelake", "identify", "data-sample/rock/rock.00000.wav");
+        String err3 = Files.readString(third.resolveSibling("third.err"), StandardCharsets.UTF_8);
+        String err4 = Files.readString(fourth.resolveSibling("fourth.err"), StandardCharsets.UTF_8);
+        assertTrue(err3.contains("preparing the start-up archive") && !err3.contains("building"), err3);
+        assertTrue(!err4.contains("preparing") && !err4.contains("building"), err4);
+        assertTrue(Files.isRegularFile(clone.resolve("target/identify.jsa")), "the archive is kept in target/");
+        assertEquals(Files.readString(third), Files.readString(fourth), "the same answer with the archive");
+        assertTrue(Files.readString(fourth).contains("data-sample/rock/rock.00000.wav"), Files.readString(fourth));
     }
 
     /**

@@ -98,6 +98,21 @@ class ReadmeCommandsTest {
                     "run with the build's JDK, which has the module: it prints jdk.incubator.vector@…"),
             Coverage.here(BENCH_LIST, "ReadmeCommandsTest#benchListsTheBenchmarks",
                     "run from the project root; every @Benchmark class of src/test/java/io/genrelake/bench must be listed"),
+            // one file: identify, serve, the default model
+            Coverage.notRun("bin/genrelake identify song.mp3",
+                    "song.mp3 stands for the reader's file; IdentifyCommandTest runs the command in-process on clips it "
+                            + "writes, and docs/benchmarks.md's start-up figures come from bin/genrelake identify on a "
+                            + "shared MP3"),
+            Coverage.notRun("bin/genrelake serve",
+                    "serves until stopped; IdentifyServerTest and ServeBrowserTest start the same server (ServeCommand's "
+                            + "IdentifyServer) on a free port"),
+            Coverage.notRun("curl -F file=@song.mp3 http://127.0.0.1:8080/identify",
+                    "needs the server above; IdentifyServerTest posts the same multipart form to POST /identify"),
+            Coverage.notRun("bin/train-default-model",
+                    "two minutes of Spark training that rewrites models/default; DefaultModelTest checks that the shipped "
+                            + "card's test accuracy is what the shipped model scores on the split it names"),
+            Coverage.notRun("./mvnw -B test -Dtest=ServeBrowserTest -Dgenrelake.screenshot=docs/serve.png",
+                    "rewrites docs/serve.png; CI runs ServeBrowserTest (without the screenshot) with the whole suite"),
             // notebooks/README.md
             Coverage.elsewhere("./mvnw -B test -Dtest=NotebooksTest",
                     "CI: NotebooksTest is one class of the suite that .ci/run runs whole with ./mvnw -B test",
