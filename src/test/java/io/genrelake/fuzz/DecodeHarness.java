@@ -1,0 +1,46 @@
+package io.genrelake.fuzz;
+
+import io.genrelake.audio.AudioDecoders;
+import io.genrelake.audio.AudioFormatException;
+import io.genrelake.audio.AudioStream;
+import io.genrelake.audio.MonoAudioSource;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * One fuzz input through a decoder registry as extract reads a file: open, mono at 22050 Hz ({@link MonoAudioSource},
+ * so the resampler and the MP3 decoder's half-rate path see the header's rate too), read to the end in blocks.
+ */
+final class DecodeHarness {
+
+    private static final int BLOCK = 4096;
+
+    private DecodeHarness() {}
+
+    /**
+     * Returns normally when the bytes decode or fail with a documented reason; throws otherwise (a finding): an
+     * unexpected exception, a reason with no text, or a sample that is not finite.
+     */
+    static void decode(AudioDecoders registry, byte[] data) {
+        float[] block = new float[BLOCK];
+        try (AudioStream stream = registry.open(new ByteArrayInputStream(data), "fuzz-input");
+                MonoAudioSource source = new MonoAudioSource(stream, MonoAudioSource.TARGET_RATE)) {
+            int n;
+            while ((n = source.read(block, 0, BLOCK)) >= 0) {
+                for (int i = 0; i < n; i++) {
+                    if (!Float.isFinite(block[i])) {
+                        throw new AssertionError("non-finite sample " + block[i] + " from " + stream.decoder());
+                    }
+                }
+            }
+        } catch (AudioFormatException e) {
+            if (e.getMessage() == null || e.getMessage().isBlank()) {
+                throw new AssertionError("failure without a reason", e);
+            }
+        } catch (IOException e) {
+            // a byte array cannot fail to read: any other IOException is the decoder's own
+            throw new UncheckedIOException("not a documented failure reason", e);
+        }
+    }
+}
