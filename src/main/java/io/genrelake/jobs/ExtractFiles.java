@@ -52,7 +52,8 @@ final class ExtractFiles {
         LongAccumulator featureNanos = jsc.sc().longAccumulator("genrelake feature ns");
         LongAccumulator fallbacks = jsc.sc().longAccumulator("genrelake decoder fallbacks");
         JavaRDD<Row> rows = jsc.parallelize(bins, bins.size()).flatMap(List::iterator)
-                .mapPartitions(new PartitionExtraction(conf, plan, run, decodeNanos, featureNanos, fallbacks));
+                .mapPartitions(new PartitionExtraction(conf, plan, run, decodeNanos, featureNanos, fallbacks,
+                        TaskAttempts.max(jsc.sc())));
         Dataset<Row> table = spark.createDataFrame(rows, FeatureTable.SCHEMA);
         jsc.setJobDescription("genrelake: extracting " + files.size() + " new or changed files → " + output);
         table.write().mode(SaveMode.Overwrite).parquet(output);

@@ -151,7 +151,8 @@ public final class ExtractJob implements Callable<Integer> {
         LongAccumulator featureNanos = jsc.sc().longAccumulator("genrelake feature ns");
         LongAccumulator fallbacks = jsc.sc().longAccumulator("genrelake decoder fallbacks");
         JavaRDD<CatalogueFile> fileRdd = jsc.parallelize(bins, bins.size()).flatMap(List::iterator);
-        JavaRDD<Row> rows = fileRdd.mapPartitions(new PartitionExtraction(conf, plan, run, decodeNanos, featureNanos, fallbacks));
+        JavaRDD<Row> rows = fileRdd.mapPartitions(new PartitionExtraction(conf, plan, run, decodeNanos, featureNanos, fallbacks,
+                TaskAttempts.max(jsc.sc())));
         if (!kaggleRows.isEmpty()) {
             rows = rows.union(jsc.parallelize(kaggleRows, 1));
         }

@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 final class TableCommit {
 
     private static final Logger LOG = LoggerFactory.getLogger(TableCommit.class);
+    private static final int PUT_BACK_ATTEMPTS = 3;
 
     private final FileSystem fs;
     private final Path output;
@@ -78,8 +79,8 @@ final class TableCommit {
         try {
             moved = fs.rename(staging, output);
         } finally {
-            if (!moved && replacing && !fs.rename(aside, output)) {
-                LOG.error("the previous table is left at {}", aside);
+            if (!moved && replacing) {
+                putBack();
             }
         }
         if (!moved) {
@@ -88,6 +89,25 @@ final class TableCommit {
         if (replacing && !fs.delete(aside, true)) {
             LOG.warn("could not delete the previous table at {}", aside);
         }
+    }
+
+    /**
+     * Moves the previous table back into place after the new one could not be moved there, trying a few times: the
+     * failure that stopped the commit may be a transient one of the store's, and a table left aside is one readers
+     * no longer find (storage-fault tests showed it). Never throws, so the commit's own failure is what is reported.
+     */
+    private void putBack() {
+        for (int attempt = 1; attempt <= PUT_BACK_ATTEMPTS; attempt++) {
+            try {
+                if (fs.rename(aside, output)) {
+                    return;
+                }
+                LOG.warn("moving the previous table back from {} failed (attempt {})", aside, attempt);
+            } catch (IOException e) {
+                LOG.warn("moving the previous table back from {} failed (attempt {}): {}", aside, attempt, e.toString());
+            }
+        }
+        LOG.error("the previous table is left at {}", aside);
     }
 
     /** Deletes the staged table after a failed run; the previous table stays. */

@@ -40,6 +40,6 @@ public final class FuzzCampaign {
         TestExecutionSummary result = summary.getSummary();
         result.printFailuresTo(new PrintWriter(System.err, true), 20);
         result.printTo(new PrintWriter(System.out, true));
-        System.exit(result.getTestsFoundCount() == 1 && result.getTotalFailureCount() == 0 ? 0 : 1);
+        System.exit(result.getTestsFoundCount() > 0 && result.getTotalFailureCount() == 0 ? 0 : 1);
     }
 }
