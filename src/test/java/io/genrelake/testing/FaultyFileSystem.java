@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSDataOutputStream;
@@ -27,10 +28,11 @@ import org.apache.spark.TaskContext;
  *
  * <p>Which operations fail is seeded and repeatable: an operation of kind K on path P fails when a hash of (seed, K,
  * P) falls below the rate, and only the first time (a read fails in the middle of the stream, a write when the stream
- * is closed); the same operation again succeeds, as it would after a transient fault. So a job whose operations
- * are retried (Spark's task attempts) gets through, and one that does not retry an operation fails there. Spark's
- * task attempts write to paths of their own, so a retried write is a new draw. Deletes never fail: they are how a
- * failed job cleans up, and this file system tests the jobs, not their cleanup's cleanup.
+ * is closed); the same operation again succeeds, as it would after a transient fault. P is the path with its UUIDs
+ * and numbers blanked out (temporary folders, Spark's job and attempt ids), so the faults do not depend on the run
+ * and a task's next attempt, writing to a path of its own, counts as the same operation. So a job whose operations
+ * are retried (Spark's task attempts) gets through, and one that does not retry an operation fails there. Deletes
+ * never fail: they are how a failed job cleans up, and this file system tests the jobs, not their cleanup's cleanup.
  *
  * <p>Hadoop's own test file systems (RawLocalFileSystem subclasses in hadoop-common's tests) are not in the shaded
  * client Spark uses, hence this one.
@@ -49,6 +51,9 @@ public final class FaultyFileSystem extends RawLocalFileSystem {
     /** true: only operations inside Spark tasks fail (the ones Spark retries), not the driver's. */
     public static final String TASKS_ONLY = "fs.faulty.tasks-only";
 
+    /** Run-specific parts of a path (temporary folders, job and attempt ids, UUIDs), left out of the draw. */
+    private static final Pattern UUIDS = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern NUMBERS = Pattern.compile("[0-9]+");
     private static final Map<Kind, AtomicLong> INJECTED = new EnumMap<>(Kind.class);
     /** Operations already failed once, by kind and path: in this JVM, across instances (Spark makes several). */
     private static final Map<String, Boolean> FAILED_ONCE = new ConcurrentHashMap<>();
@@ -124,7 +129,7 @@ public final class FaultyFileSystem extends RawLocalFileSystem {
         if (!enabled.containsKey(kind) || tasksOnly && TaskContext.get() == null) {
             return false;
         }
-        String key = kind + " " + path.toUri().getPath();
+        String key = kind + " " + NUMBERS.matcher(UUIDS.matcher(path.toUri().getPath()).replaceAll("U")).replaceAll("#");
         if (draw(key) >= rate || FAILED_ONCE.putIfAbsent(key, Boolean.TRUE) != null) {
             return false;
         }
