@@ -8,6 +8,7 @@ import io.genrelake.catalogue.Labels;
 import io.genrelake.catalogue.Listing;
 import io.genrelake.catalogue.RunStamp;
 import io.genrelake.catalogue.SizeBalancedPartitioner;
+import io.genrelake.catalogue.UriCredentials;
 import io.genrelake.catalogue.WindowPlan;
 import io.genrelake.features.ExtractorVersion;
 import io.genrelake.features.FeatureSetKind;
@@ -136,7 +137,8 @@ public final class ExtractJob implements Callable<Integer> {
         }
         List<CatalogueFile> files = labels.apply(listing.audioFiles());
         if (files.isEmpty() && kaggleRows.isEmpty()) {
-            throw new NoInputException("no audio files or Kaggle tables found in " + options.inputs()
+            throw new NoInputException("no audio files or Kaggle tables found in "
+                    + options.inputs().stream().map(UriCredentials::redact).toList()
                     + (problems.isEmpty() ? "" : " (" + problems.get(0).input() + ": " + problems.get(0).reason() + ")"));
         }
         int requested = options.partitions() != null ? options.partitions()

@@ -1,5 +1,6 @@
 package io.genrelake.jobs;
 
+import io.genrelake.catalogue.UriCredentials;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +45,9 @@ final class TableCommit {
 
     /** A commit of a new table at {@code output} (any Hadoop URI or local path). */
     static TableCommit to(String output, Configuration conf) throws IOException {
+        if (UriCredentials.present(output)) {
+            throw new IllegalArgumentException(UriCredentials.refusal(output));
+        }
         Path path = new Path(output);
         FileSystem fs = path.getFileSystem(conf);
         return new TableCommit(fs, fs.makeQualified(path), UUID.randomUUID().toString());

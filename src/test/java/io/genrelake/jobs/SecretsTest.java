@@ -2,6 +2,7 @@ package io.genrelake.jobs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.genrelake.testing.InProcessS3;
@@ -109,6 +110,12 @@ class SecretsTest {
             assertNoSecrets("_summary.json", Files.readString(out.resolve("_summary.json")));
             assertNoSecrets("the table", tableText(out.toString()));
         }
+        String outputWithSecrets = "s3a://" + s3.accessKey() + ":" + s3.secretKey() + "@music/tables/uri";
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> ExtractJob.run(spark, options(library.toString(), outputWithSecrets)));
+        assertTrue(refused.getMessage().startsWith("credentials in a URI are refused (s3a://***@music/tables/uri)"),
+                refused.getMessage());
+        assertNoSecrets("the refusal of the output", refused.toString());
     }
 
     @Test
