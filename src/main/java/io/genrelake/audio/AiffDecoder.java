@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 
 /**
  * AIFF and AIFF-C: big-endian IFF with a COMM chunk (channels, frames, bits, 80-bit rate and, in
@@ -14,6 +15,8 @@ final class AiffDecoder implements AudioDecoder {
 
     /** Largest SSND chunk held in memory while waiting for a COMM chunk that follows it. */
     static final long MAX_BUFFERED_SSND = 256L << 20;
+    /** The held samples' first buffer, doubled as more arrive. */
+    private static final int HOLD_START = 1 << 16;
     private static final int COMM_READ_LIMIT = 64;
     private static final long UNKNOWN_SIZE = 0xFFFFFFFFL;
 
@@ -118,11 +121,20 @@ final class AiffDecoder implements AudioDecoder {
             throw new UnsupportedAudioException("unsupported AIFF layout: SSND chunk of " + dataBytes
                     + " bytes before the COMM chunk (at most " + MAX_BUFFERED_SSND + " can be held)");
         }
-        byte[] data = new byte[(int) dataBytes];
-        int got = reader.readUpTo(data, data.length);
-        if (got < data.length) {
-            throw new AudioFormatException("truncated: SSND chunk declares " + dataBytes
-                    + " bytes, stream ended after " + got);
+        // Grown as the bytes arrive, not sized from the header: a short file declaring 256 MB would otherwise
+        // allocate them all before finding it is truncated (fuzzing ran a 230-MB heap out of memory so).
+        byte[] data = new byte[(int) Math.min(dataBytes, HOLD_START)];
+        int got = 0;
+        while (got < dataBytes) {
+            if (got == data.length) {
+                data = Arrays.copyOf(data, (int) Math.min(dataBytes, 2L * data.length));
+            }
+            int n = reader.readUpTo(data, got, data.length - got);
+            got += n;
+            if (got < data.length) {
+                throw new AudioFormatException("truncated: SSND chunk declares " + dataBytes
+                        + " bytes, stream ended after " + got);
+            }
         }
         return data;
     }

@@ -18,6 +18,14 @@ public final class AudioDecoders {
 
     /** How many leading bytes decoders see in {@link AudioDecoder#sniff}. */
     public static final int SNIFF_BYTES = 64;
+    /**
+     * The sample rates a stream may declare ({@link #open} refuses others as unsupported). A header's rate is only a
+     * number: at 10⁸ Hz the resampler's filter to 22050 Hz would need gigabytes (its length grows with the ratio),
+     * at 1 Hz each input sample would become 22050 outputs. 768 kHz is the highest rate audio interfaces record;
+     * 1 kHz is below any audio encoding's (telephony's lowest is 8 kHz).
+     */
+    public static final int MIN_SAMPLE_RATE = 1000;
+    public static final int MAX_SAMPLE_RATE = 768_000;
     /** Read-ahead buffer put in front of streams that cannot mark/reset. */
     private static final int BUFFER_BYTES = 1 << 16;
 
@@ -117,6 +125,7 @@ public final class AudioDecoders {
                     if (stream == null) {
                         continue; // declined after a longer look; peekable is back at the start
                     }
+                    checkRate(stream);
                     return new NamedAudioStream(stream, nameForMessages, decoder.name());
                 } catch (AudioFormatException e) {
                     throw e.withSource(nameForMessages);
@@ -129,6 +138,16 @@ public final class AudioDecoders {
         }
         throw new UnsupportedAudioException("unsupported format: not " + formatList() + " (starts with "
                 + Bytes.hex(head, Math.min(length, 8)) + ")").withSource(nameForMessages);
+    }
+
+    /** Closes the stream and refuses it when its rate is outside {@link #MIN_SAMPLE_RATE}…{@link #MAX_SAMPLE_RATE}. */
+    private static void checkRate(AudioStream stream) throws IOException {
+        int rate = stream.sampleRate();
+        if (rate < MIN_SAMPLE_RATE || rate > MAX_SAMPLE_RATE) {
+            stream.close();
+            throw new UnsupportedAudioException("unsupported sample rate: " + rate + " Hz (genrelake reads "
+                    + MIN_SAMPLE_RATE + " to " + MAX_SAMPLE_RATE + " Hz)");
+        }
     }
 
     /** The decoders' names in the order they are tried, for messages: "wav, au, aiff, java-mp3, ffmpeg". */

@@ -30,7 +30,12 @@ final class HeaderReader {
 
     /** Reads up to n bytes into b[0..n); fewer only at the end of the stream. */
     int readUpTo(byte[] b, int n) throws IOException {
-        int got = in.readNBytes(b, 0, n);
+        return readUpTo(b, 0, n);
+    }
+
+    /** Reads up to n bytes into b from {@code off}; fewer only at the end of the stream. */
+    int readUpTo(byte[] b, int off, int n) throws IOException {
+        int got = in.readNBytes(b, off, n);
         position += got;
         return got;
     }

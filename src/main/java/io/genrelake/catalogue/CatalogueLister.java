@@ -41,6 +41,10 @@ public final class CatalogueLister {
         List<Listing.Problem> problems = new ArrayList<>();
         long[] skipped = {0};
         for (String input : inputs) {
+            if (UriCredentials.present(input)) {
+                problems.add(new Listing.Problem(UriCredentials.redact(input), UriCredentials.refusal(input)));
+                continue;
+            }
             try {
                 listOne(input, files, tables, problems, skipped);
             } catch (IOException | IllegalArgumentException e) {

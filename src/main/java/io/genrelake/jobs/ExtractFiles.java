@@ -50,7 +50,7 @@ final class ExtractFiles {
         LongAccumulator tagNanos = jsc.sc().longAccumulator("genrelake tag ns");
         JavaRDD<Row> rows = jsc.parallelize(bins, bins.size()).flatMap(List::iterator)
                 .mapPartitions(new PartitionExtraction(conf, plan, run, decodeNanos, featureNanos, fallbacks,
-                        tagNanos));
+                        tagNanos, false, TaskAttempts.max(jsc.sc())));
         return new Extraction(spark.createDataFrame(rows, FeatureTable.SCHEMA), bins.size());
     }
 }

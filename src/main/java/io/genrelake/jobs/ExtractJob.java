@@ -9,6 +9,7 @@ import io.genrelake.catalogue.Labels;
 import io.genrelake.catalogue.Listing;
 import io.genrelake.catalogue.RunStamp;
 import io.genrelake.catalogue.SizeBalancedPartitioner;
+import io.genrelake.catalogue.UriCredentials;
 import io.genrelake.catalogue.WindowPlan;
 import io.genrelake.features.ExtractorVersion;
 import io.genrelake.features.FeatureSetKind;
@@ -140,7 +141,8 @@ public final class ExtractJob implements Callable<Integer> {
         }
         List<CatalogueFile> files = labels.apply(listing.audioFiles());
         if (files.isEmpty() && kaggleRows.isEmpty()) {
-            throw new NoInputException("no audio files or Kaggle tables found in " + options.inputs()
+            throw new NoInputException("no audio files or Kaggle tables found in "
+                    + options.inputs().stream().map(UriCredentials::redact).toList()
                     + (problems.isEmpty() ? "" : " (" + problems.get(0).input() + ": " + problems.get(0).reason() + ")"));
         }
         int requested = options.partitions() != null ? options.partitions()
@@ -157,7 +159,7 @@ public final class ExtractJob implements Callable<Integer> {
         LongAccumulator tagNanos = jsc.sc().longAccumulator("genrelake tag ns");
         JavaRDD<CatalogueFile> fileRdd = jsc.parallelize(bins, bins.size()).flatMap(List::iterator);
         JavaRDD<Row> rows = fileRdd.mapPartitions(new PartitionExtraction(conf, plan, run, decodeNanos, featureNanos, fallbacks,
-                tagNanos, options.neuralInputs()));
+                tagNanos, options.neuralInputs(), TaskAttempts.max(jsc.sc())));
         if (!kaggleRows.isEmpty()) {
             List<Row> kaggle = options.neuralInputs()
                     ? kaggleRows.stream().map(r -> FeatureTable.withNeuralInputs(r, null)).toList() : kaggleRows;

@@ -2,6 +2,7 @@ package io.genrelake.jobs;
 
 import io.genrelake.audio.AudioDecoders;
 import io.genrelake.catalogue.CatalogueFile;
+import io.genrelake.catalogue.ErrorReason;
 import io.genrelake.catalogue.FeatureTable;
 import io.genrelake.catalogue.RunStamp;
 import io.genrelake.catalogue.TrackExtractor;
@@ -23,7 +24,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The work of one partition: its files, one after the other, through one {@link TrackExtractor} (one
  * feature extractor per task, reused). Rows are produced lazily, file by file, so a partition of
- * thousands of files never holds more than one file's rows. Logs one line when the partition is done.
+ * thousands of files never holds more than one file's rows. Logs one line when the partition is done. A file that
+ * fails with an I/O error fails the task attempt, unless it is the last ({@link TaskAttempts}): Spark then runs the
+ * partition again, and the file gets its {@code I/O error} row only when the error outlasts the retries.
  */
 final class PartitionExtraction implements FlatMapFunction<Iterator<CatalogueFile>, Row> {
 
@@ -39,17 +42,21 @@ final class PartitionExtraction implements FlatMapFunction<Iterator<CatalogueFil
     private final LongAccumulator featureNanos;
     private final LongAccumulator fallbacks;
     private final LongAccumulator tagNanos;
+    private final int maxAttempts;
 
     PartitionExtraction(Broadcast<SerializableHadoopConf> hadoopConf, WindowPlan plan, RunStamp run,
             LongAccumulator decodeNanos, LongAccumulator featureNanos, LongAccumulator fallbacks,
-            LongAccumulator tagNanos) {
-        this(hadoopConf, plan, run, decodeNanos, featureNanos, fallbacks, tagNanos, false);
+            LongAccumulator tagNanos, int maxAttempts) {
+        this(hadoopConf, plan, run, decodeNanos, featureNanos, fallbacks, tagNanos, false, maxAttempts);
     }
 
-    /** As above; with {@code neuralInputs}, each row also carries its window's neural inputs. */
+    /**
+     * As above; with {@code neuralInputs}, each row also carries its window's neural inputs. maxAttempts:
+     * {@link TaskAttempts#max} of the job's SparkContext.
+     */
     PartitionExtraction(Broadcast<SerializableHadoopConf> hadoopConf, WindowPlan plan, RunStamp run,
             LongAccumulator decodeNanos, LongAccumulator featureNanos, LongAccumulator fallbacks,
-            LongAccumulator tagNanos, boolean neuralInputs) {
+            LongAccumulator tagNanos, boolean neuralInputs, int maxAttempts) {
         this.neuralInputs = neuralInputs;
         this.hadoopConf = hadoopConf;
         this.plan = plan;
@@ -58,6 +65,7 @@ final class PartitionExtraction implements FlatMapFunction<Iterator<CatalogueFil
         this.featureNanos = featureNanos;
         this.fallbacks = fallbacks;
         this.tagNanos = tagNanos;
+        this.maxAttempts = maxAttempts;
     }
 
     @Override
@@ -90,6 +98,12 @@ final class PartitionExtraction implements FlatMapFunction<Iterator<CatalogueFil
         public boolean hasNext() {
             while (pending.isEmpty() && files.hasNext()) {
                 TrackResult result = extractor.extract(files.next());
+                if (!result.ok() && ErrorReason.IO_ERROR.equals(ErrorReason.kindOf(result.error()))
+                        && !TaskAttempts.isLastAttempt(maxAttempts)) {
+                    // likely transient (a storage hiccup): fail the task so that Spark tries it again
+                    throw new IllegalStateException(result.file().path() + ": " + result.error()
+                            + " (failing this task attempt so that Spark retries it)");
+                }
                 fileCount++;
                 if (result.ok()) {
                     windows += result.windows().size();

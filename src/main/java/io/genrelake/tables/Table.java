@@ -1,5 +1,6 @@
 package io.genrelake.tables;
 
+import io.genrelake.catalogue.UriCredentials;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -27,6 +28,9 @@ public final class Table {
     private final Path path;
 
     public Table(SparkSession spark, String uri) {
+        if (UriCredentials.present(uri)) { // they would end up in the Delta log, the history and every message
+            throw new IllegalArgumentException(UriCredentials.refusal(uri));
+        }
         this.spark = spark;
         try {
             Path p = new Path(uri);

@@ -35,6 +35,22 @@ class AudioDecodersTest {
         assertEquals(0.25f, first(AudioDecoders.builtIn().open(new ByteArrayInputStream(AIFF), "song.mp3")));
     }
 
+    /** A header's rate of 10⁸ Hz once reached the resampler, whose filter for it does not fit in 256 MB (fuzzing). */
+    @Test
+    void refusesSampleRatesTheResamplerCannotTake() throws IOException {
+        for (long rate : new long[] {1, 999, 768_001, 100_000_000, Integer.MAX_VALUE}) {
+            byte[] wav = WavFileBuilder.pcm(16, 1, 22050).sampleRate(rate).data(SampleBytes.s16(false, 1)).build();
+            UnsupportedAudioException e = assertThrows(UnsupportedAudioException.class,
+                    () -> AudioDecoders.builtIn().open(new ByteArrayInputStream(wav), "odd.wav"));
+            assertEquals("unsupported sample rate: " + rate + " Hz (genrelake reads 1000 to 768000 Hz)", e.getMessage());
+            assertEquals("odd.wav", e.source());
+        }
+        for (int rate : new int[] {AudioDecoders.MIN_SAMPLE_RATE, 8000, AudioDecoders.MAX_SAMPLE_RATE}) {
+            byte[] wav = WavFileBuilder.pcm(16, 1, rate).data(SampleBytes.s16(false, 16384)).build();
+            assertEquals(0.5f, first(AudioDecoders.builtIn().open(new ByteArrayInputStream(wav), "edge.wav")));
+        }
+    }
+
     @Test
     void sniffersRecogniseOnlyTheirOwnMagic() {
         AudioDecoder wav = new WavDecoder();

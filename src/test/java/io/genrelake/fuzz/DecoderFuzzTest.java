@@ -1,0 +1,73 @@
+package io.genrelake.fuzz;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.genrelake.audio.AudioDecoder;
+import io.genrelake.audio.AudioDecoders;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Coverage-guided fuzzing of every decoder (Jazzer). Each target feeds arbitrary bytes to a registry holding that
+ * one decoder and reads the result to its end the way extract does ({@link DecodeHarness}): the only outcomes
+ * allowed are decoded audio or an {@link io.genrelake.audio.AudioFormatException} with a reason. Any other
+ * exception, an {@link OutOfMemoryError} under the campaign's {@code -Xmx256m} or an input slower than the timeout
+ * is a finding.
+ *
+ * <p>A normal test run replays the saved corpus, src/test/resources/io/genrelake/fuzz/DecoderFuzzTestInputs/TARGET
+ * (seed files plus the regression input of every finding), each input under the JUnit timeout below. {@code bin/fuzz
+ * TARGET --minutes N} fuzzes one target (Jazzer's fuzzing mode, JAZZER_FUZZ=1), where the timeout becomes
+ * libFuzzer's per-input {@code -timeout}. The FFmpeg target runs the natives in the fuzzing JVM itself: a crash
+ * there ends the campaign with the JVM's crash report, which is how a native crash would show (docs/reliability.md).
+ */
+class DecoderFuzzTest {
+
+    /** Per input; the slowest seed decodes in well under a second. */
+    private static final long TIMEOUT_SECONDS = 10;
+
+    private static final AudioDecoders WAV = only("wav");
+    private static final AudioDecoders AU = only("au");
+    private static final AudioDecoders AIFF = only("aiff");
+    private static final AudioDecoders JAVA_MP3 = only("java-mp3");
+    private static final AudioDecoders FFMPEG = only("ffmpeg");
+
+    @FuzzTest(maxDuration = "30s")
+    @Timeout(value = TIMEOUT_SECONDS, unit = TimeUnit.SECONDS)
+    void wav(byte[] data) {
+        DecodeHarness.decode(WAV, data);
+    }
+
+    @FuzzTest(maxDuration = "30s")
+    @Timeout(value = TIMEOUT_SECONDS, unit = TimeUnit.SECONDS)
+    void au(byte[] data) {
+        DecodeHarness.decode(AU, data);
+    }
+
+    @FuzzTest(maxDuration = "30s")
+    @Timeout(value = TIMEOUT_SECONDS, unit = TimeUnit.SECONDS)
+    void aiff(byte[] data) {
+        DecodeHarness.decode(AIFF, data);
+    }
+
+    /** The pure-Java MP3 decoder alone (no FFmpeg behind it), so that its bugs are not hidden by the fallback. */
+    @FuzzTest(maxDuration = "30s")
+    @Timeout(value = TIMEOUT_SECONDS, unit = TimeUnit.SECONDS)
+    void mp3(byte[] data) {
+        DecodeHarness.decode(JAVA_MP3, data);
+    }
+
+    @FuzzTest(maxDuration = "30s")
+    @Timeout(value = TIMEOUT_SECONDS, unit = TimeUnit.SECONDS)
+    void ffmpeg(byte[] data) {
+        DecodeHarness.decode(FFMPEG, data);
+    }
+
+    /** A registry of the standard decoder named {@code name} alone. */
+    private static AudioDecoders only(String name) {
+        for (AudioDecoder d : AudioDecoders.withJavaMp3().decoders()) {
+            if (d.name().equals(name)) {
+                return AudioDecoders.of(d);
+            }
+        }
+        throw new IllegalArgumentException("no decoder " + name);
+    }
+}
