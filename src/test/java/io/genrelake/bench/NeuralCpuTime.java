@@ -41,7 +41,7 @@ public final class NeuralCpuTime {
         SparkSession spark = SparkSession.builder().master("local[1]").appName("NeuralCpuTime")
                 .config("spark.ui.enabled", "false").getOrCreate();
         try {
-            collect(PipelineModel.load(Path.of(args[0], "model").toString()), models);
+            collect(PipelineModel.load(args[0]), models);
         } finally {
             spark.stop();
         }
