@@ -45,7 +45,7 @@ class TablesTest {
 
     static Row genreRow(String track, String date, String genre) {
         return RowFactory.create(track, "/m/" + track + ".wav", genre, 0.9, null, Map.of(genre, 0.9), 2, "lr@1",
-                "0.2.0", Timestamp.valueOf(date + " 03:00:00"), "ok", null, Date.valueOf(date));
+                "0.2.0", Timestamp.valueOf(date + " 03:00:00"), "ok", null, null, null, Date.valueOf(date));
     }
 
     static List<String> sorted(Dataset<Row> rows) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import io.genrelake.tables.DeltaSession;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -70,7 +71,7 @@ public final class ExtractBenchmark {
         }
         Files.createDirectories(s.work());
         SparkLogLevels.forCommandLine();
-        SparkSession spark = SparkSession.builder().master(s.master()).appName("genrelake bench-extract")
+        SparkSession spark = DeltaSession.configure(SparkSession.builder()).master(s.master()).appName("genrelake bench-extract")
                 .config("spark.ui.enabled", "false").getOrCreate();
         try {
             out.printf(Locale.ROOT, "bench-extract: %d clips, master %s, %d cores, heap max %d MB, work dir %s%n",
