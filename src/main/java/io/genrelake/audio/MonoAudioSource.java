@@ -41,6 +41,19 @@ public final class MonoAudioSource implements Closeable {
         }
     }
 
+    /** Fills {@code dst} from the start; returns how many samples it holds (fewer only at the end of the audio). */
+    public int readFully(float[] dst) throws IOException {
+        int n = 0;
+        while (n < dst.length) {
+            int got = read(dst, n, dst.length - n);
+            if (got < 0) {
+                break;
+            }
+            n += got;
+        }
+        return n;
+    }
+
     /** Reads up to len samples; returns how many (fills as much as is available), or -1 at the end. */
     public int read(float[] dst, int off, int len) throws IOException {
         Objects.checkFromIndexSize(off, len, dst.length);

@@ -126,7 +126,7 @@ final class FileFeaturizer {
         long total = 0;
         try (MonoAudioSource source = AudioLoader.open(file, with)) {
             while (true) {
-                int got = readFully(source, slot);
+                int got = source.readFully(slot);
                 total += got;
                 if (got < slot.length) {
                     break; // a final partial slot is dropped, as SegmentPlan.count does
@@ -139,18 +139,6 @@ final class FileFeaturizer {
             throw total < FeatureExtractor.MIN_SAMPLES ? tooShort(total) : noWholeSegment(total);
         }
         return rows;
-    }
-
-    private static int readFully(MonoAudioSource source, float[] dst) throws IOException {
-        int n = 0;
-        while (n < dst.length) {
-            int got = source.read(dst, n, dst.length - n);
-            if (got < 0) {
-                break;
-            }
-            n += got;
-        }
-        return n;
     }
 
     private static UnusableAudioException tooShort(long samples) {

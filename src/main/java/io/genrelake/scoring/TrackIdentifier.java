@@ -93,7 +93,7 @@ public final class TrackIdentifier {
         long total = 0;
         try (MonoAudioSource source = AudioLoader.open(file, with)) {
             while (true) {
-                int got = readFully(source, slot);
+                int got = source.readFully(slot);
                 total += got;
                 int index = cut.size();
                 if (got == slot.length || (got > 0 && windows.keepsPartial(index, got))) {
@@ -142,18 +142,6 @@ public final class TrackIdentifier {
             }
         }
         return best;
-    }
-
-    private static int readFully(MonoAudioSource source, float[] dst) throws IOException {
-        int n = 0;
-        while (n < dst.length) {
-            int got = source.read(dst, n, dst.length - n);
-            if (got < 0) {
-                break;
-            }
-            n += got;
-        }
-        return n;
     }
 
     private static double seconds(long startNanos) {
