@@ -152,7 +152,7 @@ class ClassifyJobTest {
         }
         // `show --where "status = 'uncertain'"` finds them.
         StringWriter out = new StringWriter();
-        CommandLine show = new CommandLine(new GenreLake()).setOut(new PrintWriter(out));
+        CommandLine show = GenreLake.commandLine().setOut(new PrintWriter(out));
         assertEquals(0, show.execute("show", dir.resolve("out-strict/current").toString(), "--where",
                 "status = 'uncertain'", "--format", "json"));
         assertEquals(2, out.toString().strip().lines().count(), "a JSON line per uncertain track: " + out);

@@ -173,8 +173,8 @@ class ExtractJobTest {
                 descriptions.toString());
         // one progress line per partition, and the summary
         assertTrue(log.matches("(?s).*PartitionExtraction: extract partition 0: 1 files, 3 windows, 0 errors, "
-                + "0 decoder fallbacks, [0-9.]+ s \\(decode [0-9.]+ s, features [0-9.]+ s\\).*"), log);
-        assertTrue(log.matches("(?s).*ExtractJob: extract: wrote file:.*/ids: 3 windows of 1 files, 0 files with errors.*"),
+                + "0 decoder fallbacks, [0-9.]+ s \\(decode [0-9.]+ s, features [0-9.]+ s, tags [0-9.]+ s\\).*"), log);
+        assertTrue(log.matches("(?s).*ExtractJob: extract: wrote file:.*/ids \\(version 0\\): 3 windows of 1 files, 0 files with errors.*"),
                 log);
         List<Row> rows = TableRows.read(spark, out).rows();
         assertEquals(3, rows.size());

@@ -148,7 +148,10 @@ class NightlyClusterTest {
                 + ":\n" + StandaloneCluster.tail(log) + "\n--- worker\n" + StandaloneCluster.tail(cluster.workerLog()));
         String out = Files.readString(log);
         assertTrue(out.contains("nightly " + runDate), out);
-        return new ObjectMapper().readTree(dir.resolve("state/catalogue/run_date=" + runDate + "/_run.json").toFile());
+        // the run's row in the state's runs table (Delta), written last: its record holds the run's summary
+        Row run = io.genrelake.tables.Table.readAny(spark, dir.resolve("state/runs").toString())
+                .where("run_date = DATE'" + runDate + "'").select(io.genrelake.tables.NightlyState.RECORD).first();
+        return new ObjectMapper().readTree(run.getString(0));
     }
 
     private static Map<String, String> statusByName(String runDate) {
