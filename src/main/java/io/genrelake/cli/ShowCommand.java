@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code genrelake show}: prints any of our tables (features, genres, current, the nightly state) without Spark
- * code: the latest version of a Delta table, an earlier one ({@code --version}), its commits ({@code --history}),
+ * code: the latest version of a Delta table, an earlier one ({@code --as-of-version}), its commits ({@code --history}),
  * or a plain Parquet folder.
  */
 @Command(
@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
         description = {
             "Prints the rows of a table written by genrelake (the feature table, <output>/genres, "
                     + "<output>/current, <state>/catalogue, <state>/runs: Delta tables, or plain Parquet) on any "
-                    + "Hadoop file system; --version N reads an earlier version, --history lists the commits.",
+                    + "Hadoop file system; --as-of-version N reads an earlier version, --history lists the commits.",
             "Example: genrelake show out/current --where \"genre = 'rock' AND confidence > 0.8\" --limit 5"
         },
         footerHeading = "%nExit codes:%n",
@@ -59,7 +59,7 @@ public final class ShowCommand implements Callable<Integer> {
             description = "Comma-separated columns to print, in order. Default: every column.")
     private List<String> columns;
 
-    @Option(names = "--version", paramLabel = "N",
+    @Option(names = "--as-of-version", paramLabel = "N",
             description = "The Delta table's version N instead of the latest (time travel; see --history). "
                     + "Default: the latest.")
     private Long version;
@@ -88,7 +88,7 @@ public final class ShowCommand implements Callable<Integer> {
             try {
                 Table delta = new Table(spark, uri);
                 if ((version != null || history) && !delta.exists()) {
-                    spec.commandLine().getErr().println("show: " + uri + " is not a Delta table: --version and "
+                    spec.commandLine().getErr().println("show: " + uri + " is not a Delta table: --as-of-version and "
                             + "--history need one");
                     return GenreLake.EXIT_FAILURE;
                 }

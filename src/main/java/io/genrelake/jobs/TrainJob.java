@@ -148,7 +148,7 @@ public final class TrainJob implements Callable<Integer> {
 
         @Option(names = "--max-epochs", paramLabel = "N", defaultValue = "30",
                 description = "cnn, lstm: passes over the training windows at most; training stops earlier after 5 "
-                        + "epochs without a better accuracy on the validation part (15 % of the training artists, "
+                        + "epochs without a better accuracy on the validation part (15 %% of the training artists, "
                         + "else tracks). Default: ${DEFAULT-VALUE}.")
         int maxEpochs;
 
