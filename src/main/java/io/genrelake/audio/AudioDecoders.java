@@ -81,6 +81,43 @@ public final class AudioDecoders {
         return new AudioDecoders(more);
     }
 
+
+    /** One attempt at a file with the decoders given; returns its result. */
+    @FunctionalInterface
+    public interface Attempt<T, E extends Exception> {
+        T run(AudioDecoders decoders) throws IOException, E;
+    }
+
+    /**
+     * Runs {@code attempt} with these decoders and, when one of them fails with a bug, again from the start with
+     * the decoders after it (logged as a warning naming {@code file}); when no later decoder knows the format, the
+     * first bug is the reason.
+     */
+    public <T, E extends Exception> T withFallback(Object file, Attempt<T, E> attempt) throws IOException, E {
+        AudioDecoders with = this;
+        DecoderBugException first = null;
+        while (true) {
+            try {
+                return attempt.run(with);
+            } catch (DecoderBugException bug) {
+                AudioDecoders rest = with.after(bug.decoder());
+                if (rest == null) {
+                    throw bug;
+                }
+                org.slf4j.LoggerFactory.getLogger(AudioDecoders.class).warn(
+                        "{}: the {} decoder failed ({}); decoding the file again from its start with {}", file,
+                        bug.decoder(), bug.describe(), rest.names());
+                first = first == null ? bug : first;
+                with = rest;
+            } catch (UnsupportedAudioException e) {
+                if (first != null) {
+                    throw first; // no later decoder knows the format: the bug is the reason
+                }
+                throw e;
+            }
+        }
+    }
+
     /**
      * The registry of the decoders tried after the one named {@code decoder} (names are unique in a registry), for
      * decoding a file again when that decoder failed on it ({@link DecoderBugException}); null when none follows it

@@ -3,7 +3,6 @@ package io.genrelake.cli;
 import io.genrelake.audio.AudioDecoders;
 import io.genrelake.audio.AudioLoader;
 import io.genrelake.audio.DecoderBugException;
-import io.genrelake.audio.UnsupportedAudioException;
 import io.genrelake.audio.LoadedAudio;
 import io.genrelake.audio.MonoAudioSource;
 import io.genrelake.features.FeatureExtractor;
@@ -13,8 +12,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Turns one audio file into its Kaggle feature rows: one for the whole clip, or one per whole segment.
@@ -27,7 +24,6 @@ import org.slf4j.LoggerFactory;
  */
 final class FileFeaturizer {
 
-    private static final Logger LOG = LoggerFactory.getLogger(FileFeaturizer.class);
 
     /**
      * Files with more output samples than this (10 minutes) are streamed instead of loaded. A file whose
@@ -54,27 +50,7 @@ final class FileFeaturizer {
 
     /** Rows of {@code file} in segment order; the extractor must belong to the calling thread. */
     List<KaggleRow> rows(FeatureExtractor extractor, Path file) throws IOException, UnusableAudioException {
-        AudioDecoders with = decoders;
-        DecoderBugException first = null;
-        while (true) {
-            try {
-                return rows(extractor, file, with);
-            } catch (DecoderBugException bug) {
-                AudioDecoders rest = with.after(bug.decoder());
-                if (rest == null) {
-                    throw bug;
-                }
-                LOG.warn("{}: the {} decoder failed ({}); decoding the file again from its start with {}", file,
-                        bug.decoder(), bug.describe(), rest.names());
-                first = first == null ? bug : first;
-                with = rest;
-            } catch (UnsupportedAudioException e) {
-                if (first != null) {
-                    throw first; // no later decoder knows the format: the bug is the reason
-                }
-                throw e;
-            }
-        }
+        return decoders.withFallback(file, with -> rows(extractor, file, with));
     }
 
     private List<KaggleRow> rows(FeatureExtractor extractor, Path file, AudioDecoders with)

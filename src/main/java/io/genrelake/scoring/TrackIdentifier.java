@@ -3,9 +3,7 @@ package io.genrelake.scoring;
 import io.genrelake.audio.AudioDecoders;
 import io.genrelake.audio.AudioFormatException;
 import io.genrelake.audio.AudioLoader;
-import io.genrelake.audio.DecoderBugException;
 import io.genrelake.audio.MonoAudioSource;
-import io.genrelake.audio.UnsupportedAudioException;
 import io.genrelake.catalogue.WindowPlan;
 import io.genrelake.features.FeatureExtractor;
 import java.io.IOException;
@@ -14,8 +12,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One audio file → its {@link Identification}, in this JVM with no Spark: the file is streamed one window at a time
@@ -26,7 +22,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class TrackIdentifier {
 
-    private static final Logger LOG = LoggerFactory.getLogger(TrackIdentifier.class);
 
     private final PortableScorer scorer;
     private final WindowPlan windows;
@@ -60,30 +55,12 @@ public final class TrackIdentifier {
     }
 
     private void windows(Path file, List<double[]> probabilities, List<WindowPlan.Window> cut) throws IOException {
-        AudioDecoders with = decoders;
-        DecoderBugException first = null;
-        while (true) {
+        decoders.withFallback(file, with -> {
             probabilities.clear();
             cut.clear();
-            try {
-                read(file, with, probabilities, cut);
-                return;
-            } catch (DecoderBugException bug) {
-                AudioDecoders rest = with.after(bug.decoder());
-                if (rest == null) {
-                    throw bug;
-                }
-                LOG.warn("{}: the {} decoder failed ({}); decoding the file again from its start with {}", file,
-                        bug.decoder(), bug.describe(), rest.names());
-                first = first == null ? bug : first;
-                with = rest;
-            } catch (UnsupportedAudioException e) {
-                if (first != null) {
-                    throw first; // no later decoder knows the format: the bug is the reason
-                }
-                throw e;
-            }
-        }
+            read(file, with, probabilities, cut);
+            return null;
+        });
     }
 
     /** Reads window after window into one slot, so memory does not grow with the file. */
