@@ -17,9 +17,10 @@ import java.util.Random;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The issue's two nightly/classify figures, measured: (1) a nightly run over an unchanged catalogue of
- * many files decodes nothing and how long it takes; (2) how much the classification adds to the
- * extraction of a corpus of 30-s clips (classify --input). Prints Markdown for docs/benchmarks.md.
+ * The nightly/classify figures, measured: (1) a nightly run over an unchanged catalogue of many files decodes
+ * nothing and how long it takes, beside the first night and an incremental one ({@value #NEW_FILES} new files);
+ * (2) how much the classification adds to the extraction of a corpus of 30-s clips (classify --input). Prints
+ * Markdown for docs/benchmarks.md.
  *
  * <p>The catalogue is made of short generated WAV files (0.25 s, one window each) so that the first run,
  * which must decode them all, stays affordable; the measured run decodes none of them anyway. The model
@@ -29,6 +30,9 @@ public final class NightlyBenchmark {
 
     /** What to run. */
     public record Settings(int files, int clips, String master, Path work) {}
+
+    /** Files added before the third, incremental night. */
+    static final int NEW_FILES = 100;
 
     private static final int SR = 22050;
 
@@ -45,6 +49,8 @@ public final class NightlyBenchmark {
             String model = trainModel(spark, work);
             Path catalogue = work.resolve("catalogue");
             writeCatalogue(catalogue, s.files());
+            Path added = catalogue.resolve("zz-new");
+            deleteTree(added);
 
             String state = work.resolve("state").toString();
             String output = work.resolve("nightly-out").toString();
@@ -54,6 +60,9 @@ public final class NightlyBenchmark {
                     .output(output).state(state).windowSeconds(3).minLastWindowSeconds(1);
             NightlySummary first = NightlyJob.run(spark, options.runDate("2026-01-01"));
             NightlySummary unchanged = NightlyJob.run(spark, options.runDate("2026-01-02"));
+            writeFiles(added, s.files(), NEW_FILES, 3);
+            NightlySummary incremental = NightlyJob.run(spark, options.runDate("2026-01-03"));
+            deleteTree(added);
 
             Path clips = work.resolve("clips");
             writeClips(clips, s.clips());
@@ -70,6 +79,8 @@ public final class NightlyBenchmark {
                     first.filesDecoded(), first.wallSeconds());
             out.printf(Locale.ROOT, "| **nightly over the unchanged catalogue** | %d | **%d** | **%.1f** |%n",
                     unchanged.filesListed(), unchanged.filesDecoded(), unchanged.wallSeconds());
+            out.printf(Locale.ROOT, "| incremental nightly (%d new files) | %d | %d | %.1f |%n", NEW_FILES,
+                    incremental.filesListed(), incremental.filesDecoded(), incremental.wallSeconds());
             out.println();
             out.println("| classify --input, 30-s clips | clips | extraction s | classification s | classification / extraction |");
             out.println("|---|---:|---:|---:|---:|");
@@ -102,17 +113,29 @@ public final class NightlyBenchmark {
         Random random = new Random(1);
         for (int i = 0; i < n; i++) {
             Path file = root.resolve(String.format(Locale.ROOT, "f%02d/t%06d.wav", i % 100, i));
-            if (Files.exists(file)) {
-                continue;
+            if (!Files.exists(file)) {
+                writeTone(file, random);
             }
-            Files.createDirectories(file.getParent());
-            float[] y = new float[SR / 4];
-            double hz = 100 + random.nextInt(2000);
-            for (int k = 0; k < y.length; k++) {
-                y[k] = (float) (0.3 * Math.sin(2 * Math.PI * hz * k / SR) + 0.01 * random.nextGaussian());
-            }
-            WavWriter.writePcm16(file, y, SR);
         }
+    }
+
+    /** {@code n} new files numbered from {@code first}, all in {@code folder} (the incremental night's). */
+    static void writeFiles(Path folder, int first, int n, long seed) throws IOException {
+        Random random = new Random(seed);
+        for (int i = first; i < first + n; i++) {
+            writeTone(folder.resolve(String.format(Locale.ROOT, "t%06d.wav", i)), random);
+        }
+    }
+
+    /** One 0.25-s tone with a little noise. */
+    private static void writeTone(Path file, Random random) throws IOException {
+        Files.createDirectories(file.getParent());
+        float[] y = new float[SR / 4];
+        double hz = 100 + random.nextInt(2000);
+        for (int k = 0; k < y.length; k++) {
+            y[k] = (float) (0.3 * Math.sin(2 * Math.PI * hz * k / SR) + 0.01 * random.nextGaussian());
+        }
+        WavWriter.writePcm16(file, y, SR);
     }
 
     /** {@code n} 30-s clips: a few tones with a beat, different per clip. */
