@@ -99,7 +99,9 @@ public final class NightlyBenchmark {
         String features = work.resolve("sample-features").toString();
         ExtractJob.run(spark, new ExtractOptions().inputs(List.of(sample.toString())).output(features)
                 .windowSeconds(3).minLastWindowSeconds(1));
-        String model = work.resolve("model").toString();
+        Path modelDir = work.resolve("model");
+        deleteTree(modelDir); // the benchmark's own model of an earlier run: train refuses to overwrite a model
+        String model = modelDir.toString();
         TrainOptions training = new TrainOptions(features, model, ModelKind.listOf("lr"), 3,
                 new PipelineSettings(0, true, 42, 2), Protocol.TRACKS, 0, Aggregation.MEAN, 2, true);
         if (TrainJob.run(spark, training, new PrintWriter(java.io.Writer.nullWriter()), out) != 0) {
