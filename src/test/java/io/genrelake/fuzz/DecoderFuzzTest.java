@@ -3,13 +3,19 @@ package io.genrelake.fuzz;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.genrelake.audio.AudioDecoder;
 import io.genrelake.audio.AudioDecoders;
+import io.genrelake.audio.ffmpeg.SeekableInputStream;
+import io.genrelake.tags.TagReader;
+import io.genrelake.tags.TrackTags;
+import io.genrelake.testing.BytesInput;
+import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Coverage-guided fuzzing of every decoder (Jazzer). Each target feeds arbitrary bytes to a registry holding that
- * one decoder and reads the result to its end the way extract does ({@link DecodeHarness}): the only outcomes
- * allowed are decoded audio or an {@link io.genrelake.audio.AudioFormatException} with a reason. Any other
+ * Coverage-guided fuzzing of every decoder and of the tag reader (Jazzer). Each decoder target feeds arbitrary bytes
+ * to a registry holding that one decoder and reads the result to its end the way extract does ({@link
+ * DecodeHarness}): the only outcomes allowed are decoded audio or an {@link io.genrelake.audio.AudioFormatException}
+ * with a reason; the tag target's only outcome is tags. Any other
  * exception, an {@link OutOfMemoryError} under the campaign's {@code -Xmx256m} or an input slower than the timeout
  * is a finding.
  *
@@ -59,6 +65,21 @@ class DecoderFuzzTest {
     @Timeout(value = TIMEOUT_SECONDS, unit = TimeUnit.SECONDS)
     void ffmpeg(byte[] data) {
         DecodeHarness.decode(FFMPEG, data);
+    }
+
+    /**
+     * The tag reader on arbitrary bytes, as extract calls it before decoding: it must return tags (empty, with a
+     * reason, when FFmpeg cannot open them) and leave the stream at its start; it must never throw.
+     */
+    @FuzzTest(maxDuration = "30s")
+    @Timeout(value = TIMEOUT_SECONDS, unit = TimeUnit.SECONDS)
+    void tags(byte[] data) throws IOException {
+        try (SeekableInputStream in = new SeekableInputStream(new BytesInput(data))) {
+            TrackTags tags = TagReader.read(in);
+            if (tags == null || in.input().position() != 0) {
+                throw new AssertionError("no tags, or the stream not back at its start: " + tags);
+            }
+        }
     }
 
     /** A registry of the standard decoder named {@code name} alone. */

@@ -43,7 +43,7 @@ public final class CrashingNightly {
                 }
             }
         };
-        SparkSession spark = DeltaSession.configure(SparkSession.builder()).master("local[2]")
+        SparkSession spark = DeltaSession.configure(SparkSession.builder(), "local[2]")
                 .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2")
                 .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
                 .getOrCreate();

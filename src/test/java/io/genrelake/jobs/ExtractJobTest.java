@@ -159,13 +159,13 @@ class ExtractJobTest {
         try (LogCapture capture = new LogCapture()) {
             ExtractJob.run(spark, options(out, library.resolve("blues").toString()));
             log = capture.text();
+            // Listener events arrive asynchronously: deliver every queued one before the listener goes (a
+            // polling loop here raced with the removal, which drops the events still queued).
+            spark.sparkContext().listenerBus().waitUntilEmpty(60_000);
         } finally {
             spark.sparkContext().removeSparkListener(listener);
         }
-        // Spark's UI says what runs (listener events arrive asynchronously)
-        for (int i = 0; i < 500 && descriptions.stream().noneMatch(d -> d.startsWith("genrelake extract: counting")); i++) {
-            Thread.sleep(10);
-        }
+        // Spark's UI says what runs
         assertTrue(descriptions.stream().anyMatch(d -> d.matches(
                 "genrelake extract: 1 audio files \\(0 MB\\) in 1 partitions, 1.0-s windows → file:.*/ids")),
                 descriptions.toString());

@@ -9,8 +9,7 @@ public final class LocalSpark {
     private LocalSpark() {}
 
     public static SparkSession start() {
-        SparkSession spark = DeltaSession.configure(SparkSession.builder())
-                .master("local[2]")
+        SparkSession spark = DeltaSession.configure(SparkSession.builder(), "local[2]")
                 .appName("genrelake-test")
                 .config("spark.ui.enabled", "false")
                 .config("spark.sql.shuffle.partitions", "2")

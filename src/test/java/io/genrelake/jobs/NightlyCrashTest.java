@@ -105,6 +105,7 @@ class NightlyCrashTest {
             NightlyJob.run(spark, new NightlyOptions().inputs(List.of(uri("library"))).model(model)
                     .output(uri("ref/out")).state(uri("ref/state")).runDate(date).windowSeconds(1)
                     .minLastWindowSeconds(0.5), stage -> n[0]++);
+            spark.sparkContext().listenerBus().waitUntilEmpty(60_000); // every task end counted before removal
         } finally {
             spark.sparkContext().removeSparkListener(listener);
         }

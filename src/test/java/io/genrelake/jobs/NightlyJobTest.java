@@ -16,19 +16,17 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The nightly run over four nights of one small catalogue, in order: a first run classifies everything;
- * a run after one file was added, one changed and one deleted decodes only those two and marks the
- * third; rerunning that date changes nothing; a run killed after publishing its genre partition is
- * completed by the next start; a new model reclassifies every track from stored features, decoding none.
+ * The nightly run over the nights of one small catalogue, as one scenario whose steps run in the order the code
+ * calls them (not in an order JUnit is asked to keep between test methods): a first run classifies everything;
+ * a run after one file was added, one changed and one deleted decodes only those two and marks the third;
+ * rerunning that date changes nothing; a run killed after publishing its genre partition is completed by the
+ * next start; a new model reclassifies every track from stored features, decoding none; a second writer is
+ * refused; an earlier date is refused. A failing step names itself and stops the scenario.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NightlyJobTest {
 
     @TempDir
@@ -84,8 +82,17 @@ class NightlyJobTest {
     }
 
     @Test
-    @Order(1)
-    void theFirstRunClassifiesEveryFile() throws Exception {
+    void nightsOfOneCatalogue() throws Exception {
+        theFirstRunClassifiesEveryFile();
+        aLaterRunDecodesOnlyNewAndChangedFilesAndMarksDeletedOnes();
+        rerunningADateGivesTheSameTables();
+        aRunKilledMidwayIsCompletedByTheNextStartWithNothingLostOrDuplicated();
+        aNewModelReclassifiesEveryTrackFromStoredFeaturesWithoutDecoding();
+        aSecondWriterIsRefusedAndTouchesNothing();
+        anEarlierDateIsRefused();
+    }
+
+    private void theFirstRunClassifiesEveryFile() throws Exception {
         NightlySummary s = NightlyJob.run(spark, options("2026-02-01", model));
         assertEquals(4, s.filesListed());
         assertEquals(4, s.filesNew());
@@ -102,9 +109,7 @@ class NightlyJobTest {
                 (long) run.getAs("current_version"), "the run records the versions it committed");
     }
 
-    @Test
-    @Order(2)
-    void aLaterRunDecodesOnlyNewAndChangedFilesAndMarksDeletedOnes() throws Exception {
+    private void aLaterRunDecodesOnlyNewAndChangedFilesAndMarksDeletedOnes() throws Exception {
         ClassifyFixtures.writeTone(library.resolve("a/five.wav"), 660, 5);
         Path three = library.resolve("b/three.wav");
         ClassifyFixtures.writeTone(three, 770, 6); // same length, new content: only the time tells
@@ -130,9 +135,7 @@ class NightlyJobTest {
         assertEquals("deleted", current.get("four.wav").getAs(GenreTable.STATUS));
     }
 
-    @Test
-    @Order(3)
-    void rerunningADateGivesTheSameTables() throws Exception {
+    private void rerunningADateGivesTheSameTables() throws Exception {
         Map<String, Row> before = current();
         NightlySummary s = NightlyJob.run(spark, options("2026-02-02", model));
         assertEquals("2026-02-01", s.previousRun(), "a rerun compares with the same snapshot");
@@ -151,9 +154,7 @@ class NightlyJobTest {
                 .distinct().count());
     }
 
-    @Test
-    @Order(4)
-    void aRunKilledMidwayIsCompletedByTheNextStartWithNothingLostOrDuplicated() throws Exception {
+    private void aRunKilledMidwayIsCompletedByTheNextStartWithNothingLostOrDuplicated() throws Exception {
         Path one = library.resolve("a/one.wav");
         Files.setLastModifiedTime(one, FileTime.fromMillis(Files.getLastModifiedTime(one).toMillis() + 60_000));
 
@@ -188,9 +189,7 @@ class NightlyJobTest {
         assertEquals(1, delta("state/runs").where("run_date = DATE'2026-02-03'").count());
     }
 
-    @Test
-    @Order(5)
-    void aNewModelReclassifiesEveryTrackFromStoredFeaturesWithoutDecoding() throws Exception {
+    private void aNewModelReclassifiesEveryTrackFromStoredFeaturesWithoutDecoding() throws Exception {
         String v2 = ClassifyFixtures.retrained(model, dir);
         NightlySummary s = NightlyJob.run(spark, options("2026-02-04", v2));
         assertTrue(s.modelChanged());
@@ -213,9 +212,7 @@ class NightlyJobTest {
         assertTrue(partition("2026-02-05").isEmpty());
     }
 
-    @Test
-    @Order(6)
-    void aSecondWriterIsRefusedAndTouchesNothing() throws Exception {
+    private void aSecondWriterIsRefusedAndTouchesNothing() throws Exception {
         long genres = new io.genrelake.tables.Table(spark, dir.resolve("out/genres").toString()).version();
         // a live holder: this JVM, as a driver of another run would be
         try (var held = io.genrelake.tables.WriterLock.acquire(spark.sparkContext().hadoopConfiguration(),
@@ -228,9 +225,7 @@ class NightlyJobTest {
         assertTrue(partition("2026-02-06").isEmpty());
     }
 
-    @Test
-    @Order(7)
-    void anEarlierDateIsRefused() {
+    private void anEarlierDateIsRefused() {
         NightlyJob.NightlyRefusal e = assertThrows(NightlyJob.NightlyRefusal.class,
                 () -> NightlyJob.run(spark, options("2026-01-15", model)));
         assertTrue(e.getMessage().contains("go forward"), e.getMessage());

@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.genrelake.ml.Aggregation;
+import io.genrelake.ml.ModelKind;
+import io.genrelake.ml.PipelineSettings;
+import io.genrelake.ml.Protocol;
+import io.genrelake.ml.TrainOptions;
 import io.genrelake.testing.InProcessS3;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * S3 credentials given through every route the jobs take them by — Spark's Hadoop settings
  * ({@code spark.hadoop.fs.s3a.access.key}/{@code secret.key}), a {@code --conf} file, the environment
  * ({@code AWS_ACCESS_KEY_ID}/{@code AWS_SECRET_ACCESS_KEY}) — reach S3 (S3Proxy), and neither the secret key nor the
- * access key id appears in any log line, {@code _summary.json} or table row. Credentials in the URI
+ * access key id appears in any log line, {@code _summary.json}, table row, or file of a model (its card included)
+ * trained from and into S3. Credentials in the URI
  * ({@code s3a://KEY:SECRET@bucket/...}) are refused, and the refusal does not repeat them either. The conf-file and
  * environment routes run the job's main in a JVM of its own (the environment cannot be set in this one).
  */
@@ -91,6 +97,31 @@ class SecretsTest {
         }
         assertNoSecrets("_summary.json", new String(s3.get("tables/settings/_summary.json"), StandardCharsets.UTF_8));
         assertNoSecrets("the table", tableText(table));
+    }
+
+    @Test
+    void trainingFromAndIntoS3WritesNoSecretIntoTheModel() throws Exception {
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        s3.sparkProperties().forEach((k, v) -> conf.set(((String) k).substring("spark.hadoop.".length()), (String) v));
+        Path csv = new io.genrelake.ml.SyntheticFeatures(ClassifyFixtures.GENRES, 6, 2, 11)
+                .writeCsv(dir.resolve("train.csv"));
+        s3.put("features/train.csv", csv);
+        String model = "s3a://music/models/m";
+        TrainOptions training = new TrainOptions("s3a://music/features/train.csv", model, ModelKind.listOf("lr"), 2,
+                new PipelineSettings(0, true, 7, 1), Protocol.TRACKS, 0, Aggregation.MEAN, 2, true);
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        try (LogCapture log = new LogCapture()) {
+            assertEquals(0, TrainJob.run(spark, training, new java.io.PrintWriter(out), new java.io.PrintWriter(err)),
+                    err.toString());
+            assertNoSecrets("the log", log.text());
+        }
+        assertNoSecrets("train's output", out + "\n" + err);
+        List<String> files = s3.list("models/m/");
+        assertTrue(files.stream().anyMatch(f -> f.endsWith("model-card.json")), files.toString());
+        for (String key : files) {
+            assertNoSecrets(key, new String(s3.get(key), StandardCharsets.ISO_8859_1)); // every byte, text or not
+        }
     }
 
     @Test

@@ -45,7 +45,7 @@ class StorageFaultsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        spark = DeltaSession.configure(SparkSession.builder()).master("local[2,4]").appName("genrelake-storage-faults")
+        spark = DeltaSession.configure(SparkSession.builder(), "local[2,4]").appName("genrelake-storage-faults")
                 .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2")
                 .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
                 // Delta's default log store needs a Hadoop AbstractFileSystem for the scheme; this one commits

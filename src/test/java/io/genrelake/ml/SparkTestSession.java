@@ -8,7 +8,7 @@ public final class SparkTestSession {
     private SparkTestSession() {}
 
     public static SparkSession start(String name) {
-        return io.genrelake.tables.DeltaSession.configure(SparkSession.builder()).master("local[2]").appName(name)
+        return io.genrelake.tables.DeltaSession.configure(SparkSession.builder(), "local[2]").appName(name)
                 .config("spark.sql.shuffle.partitions", "2")
                 .config("spark.ui.enabled", "false")
                 .config("spark.driver.host", "127.0.0.1")

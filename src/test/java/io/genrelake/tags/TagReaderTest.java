@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -237,6 +238,47 @@ class TagReaderTest {
         byte[] tag = new Id3Bytes(3).text("TIT2", "Before").raw(garbage).bytes();
         TrackTags t = read(concat("corrupt.mp3", tag, bareMp3));
         assertTrue(t.genres().isEmpty());
+    }
+
+    /**
+     * A WAV whose LIST/INFO entry declares 1.3 GB (found by fuzzing): FFmpeg trusted the size and allocated it,
+     * outside the heap limit; now any single FFmpeg allocation above 64 MB fails, and the tags are unreadable.
+     */
+    @Test
+    void aTagDeclaringAHugeSizeIsRefusedNotAllocated() throws Exception {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(128).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(120).put("WAVE".getBytes(StandardCharsets.US_ASCII));
+        b.put("fmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1).putShort((short) 1)
+                .putInt(8000).putInt(16000).putShort((short) 2).putShort((short) 16);
+        b.put("LIST".getBytes(StandardCharsets.US_ASCII)).putInt(0xB7000064).put("INFO".getBytes(StandardCharsets.US_ASCII));
+        b.put("ICMT".getBytes(StandardCharsets.US_ASCII)).putInt(0x4F4F4F4F);
+        while (b.remaining() > 0) {
+            b.put((byte) 'O');
+        }
+        Path wav = dir.resolve("huge-info.wav");
+        Files.write(wav, b.array());
+        long peakBefore = peakResidentKb();
+        TrackTags t = read(wav);
+        assertTrue(t.warnings().size() == 1 && t.warnings().get(0).startsWith("tags unreadable: "),
+                t.warnings().toString());
+        if (peakBefore > 0) { // Linux: the process's peak resident memory did not jump by the declared size
+            long grownMb = (peakResidentKb() - peakBefore) / 1024;
+            assertTrue(grownMb < 256, "FFmpeg allocated the declared size: peak memory grew by " + grownMb + " MB");
+        }
+    }
+
+    /** The process's peak resident memory (VmHWM) in kB, or 0 where /proc does not tell. */
+    private static long peakResidentKb() throws IOException {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.isReadable(status)) {
+            return 0;
+        }
+        for (String line : Files.readAllLines(status)) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return 0;
     }
 
     @Test

@@ -3,7 +3,6 @@ package io.genrelake.testing;
 import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -81,21 +82,36 @@ public final class StandaloneCluster implements AutoCloseable {
     }
 
     private void startDaemons(int cores, String memory, Map<String, String> workerEnv) throws Exception {
-        int masterPort = freePort();
-        masterUrl = "spark://127.0.0.1:" + masterPort;
-        daemons.add(start(daemon("org.apache.spark.deploy.master.Master", "--host", "127.0.0.1", "--port",
-                String.valueOf(masterPort), "--webui-port", String.valueOf(freePort())), masterLog(), Map.of()));
+        // Port 0 everywhere: each daemon binds a free port itself, and the master's is read from its log. A port
+        // found free here and closed before the daemon binds it could be taken in between (a race).
+        daemons.add(start(daemon("org.apache.spark.deploy.master.Master", "--host", "127.0.0.1", "--port", "0",
+                "--webui-port", "0"), masterLog(), Map.of()));
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        masterUrl = awaitLog(masterLog(), MASTER_STARTED, deadline, "the master did not start").group(1);
         Path work = Files.createDirectories(dir.resolve("worker-work"));
         daemons.add(start(daemon("org.apache.spark.deploy.worker.Worker", masterUrl, "--host", "127.0.0.1",
-                "--port", String.valueOf(freePort()), "--webui-port", String.valueOf(freePort()), "--cores",
-                String.valueOf(cores), "--memory", memory, "--work-dir", work.toString()), workerLog(), workerEnv));
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        while (!Files.readString(workerLog()).contains("Successfully registered with master")) {
+                "--port", "0", "--webui-port", "0", "--cores", String.valueOf(cores), "--memory", memory,
+                "--work-dir", work.toString()), workerLog(), workerEnv));
+        awaitLog(workerLog(), WORKER_REGISTERED, deadline, "the worker did not register");
+    }
+
+    private static final Pattern MASTER_STARTED = Pattern.compile("Starting Spark master at (spark://\\S+)");
+    private static final Pattern WORKER_REGISTERED = Pattern.compile("Successfully registered with master");
+
+    /** Waits until {@code log} has a line matching {@code pattern}; fails when a daemon dies or at the deadline. */
+    private Matcher awaitLog(Path log, Pattern pattern, long deadline, String failure) throws Exception {
+        while (true) {
+            if (Files.exists(log)) {
+                Matcher m = pattern.matcher(Files.readString(log));
+                if (m.find()) {
+                    return m;
+                }
+            }
             if (!daemons.stream().allMatch(Process::isAlive)) {
                 throw new AssertionError("a daemon died:\n" + tail(masterLog()) + "\n" + tail(workerLog()));
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("the worker did not register in 3 minutes:\n" + tail(workerLog()));
+                throw new AssertionError(failure + " in 3 minutes:\n" + tail(log));
             }
             Thread.sleep(250);
         }
@@ -158,12 +174,6 @@ public final class StandaloneCluster implements AutoCloseable {
         command.add("-cp");
         command.add(String.join(File.pathSeparator, classPath));
         return command;
-    }
-
-    public static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 
     /** The last 60 lines of a log, for assertion messages. */

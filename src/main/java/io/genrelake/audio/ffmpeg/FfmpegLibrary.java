@@ -11,6 +11,14 @@ import org.bytedeco.javacpp.Loader;
 /** Loads FFmpeg's natives once per JVM and describes its error codes. */
 final class FfmpegLibrary {
 
+    /**
+     * The largest single allocation FFmpeg may make (its own default is INT_MAX). A header field of a broken file
+     * is trusted as a size by some demuxers: a WAV whose LIST/INFO entry declares 1.3 GB made FFmpeg allocate and
+     * zero that much native memory, outside the JVM's heap limit, while reading the tags (found by fuzzing the tag
+     * reader; docs/reliability.md). Audio needs far less: a decoded frame is kilobytes, cover art in a tag a few MB.
+     */
+    static final long MAX_ALLOC_BYTES = 64L << 20;
+
     private FfmpegLibrary() {}
 
     /** Class initialisation runs once and is thread-safe, so concurrent first decodes load once. */
@@ -26,6 +34,7 @@ final class FfmpegLibrary {
                 // Corrupt frames are reported through exceptions; FFmpeg's own stderr lines would
                 // bypass Spark's logging and flood executor logs on a large catalogue.
                 avutil.av_log_set_level(avutil.AV_LOG_QUIET);
+                avutil.av_max_alloc(MAX_ALLOC_BYTES);
                 return null;
             } catch (LinkageError | RuntimeException e) { // no natives for this OS, broken jar
                 return e;

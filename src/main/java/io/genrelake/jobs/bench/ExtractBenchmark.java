@@ -71,7 +71,7 @@ public final class ExtractBenchmark {
         }
         Files.createDirectories(s.work());
         SparkLogLevels.forCommandLine();
-        SparkSession spark = DeltaSession.configure(SparkSession.builder()).master(s.master()).appName("genrelake bench-extract")
+        SparkSession spark = DeltaSession.configure(SparkSession.builder(), s.master()).appName("genrelake bench-extract")
                 .config("spark.ui.enabled", "false").getOrCreate();
         try {
             out.printf(Locale.ROOT, "bench-extract: %d clips, master %s, %d cores, heap max %d MB, work dir %s%n",

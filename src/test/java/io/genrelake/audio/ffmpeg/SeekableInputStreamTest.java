@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.genrelake.audio.AudioLoader;
 import io.genrelake.audio.LoadedAudio;
+import io.genrelake.testing.BytesInput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -20,47 +21,6 @@ class SeekableInputStreamTest {
 
     @TempDir
     Path dir;
-
-    /** Random access over a byte array: what an FSDataInputStream adapter looks like. */
-    static final class BytesInput implements SeekableInput {
-        private final byte[] bytes;
-        private int position;
-        int seeks;
-
-        BytesInput(byte[] bytes) {
-            this.bytes = bytes;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (position >= bytes.length) {
-                return -1;
-            }
-            int n = Math.min(len, bytes.length - position);
-            System.arraycopy(bytes, position, b, off, n);
-            position += n;
-            return n;
-        }
-
-        @Override
-        public long position() {
-            return position;
-        }
-
-        @Override
-        public void seek(long p) {
-            seeks++;
-            position = (int) Math.min(p, Integer.MAX_VALUE);
-        }
-
-        @Override
-        public long length() {
-            return bytes.length;
-        }
-
-        @Override
-        public void close() {}
-    }
 
     @Test
     void markResetSkipAndAvailableWorkBySeeking() throws IOException {
@@ -102,7 +62,7 @@ class SeekableInputStreamTest {
 
         LoadedAudio audio = AudioLoader.load(new SeekableInputStream(remote), "hdfs://x/moov-last.m4a");
 
-        assertTrue(remote.seeks > 1, "FFmpeg seeked");
+        assertTrue(remote.seeks() > 1, "FFmpeg seeked");
         assertArrayEquals(AudioLoader.load(file).samples(), audio.samples());
     }
 
