@@ -18,9 +18,15 @@ public final class SampleDataCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "data-sample",
+    @Option(names = "--output", paramLabel = "DIR", defaultValue = "data-sample",
             description = "Folder to write into (default: ${DEFAULT-VALUE}).")
     private Path out;
+
+    /** The old name of --output, still accepted, left out of the help. */
+    @Option(names = "--out", hidden = true, paramLabel = "DIR")
+    private void oldOutput(Path value) {
+        out = value;
+    }
 
     @Override
     public Integer call() throws Exception {
