@@ -80,11 +80,13 @@ public final class FeaturesCommand implements Callable<Integer> {
         windowSeconds = value;
     }
 
-    @Option(names = "--window-cut", paramLabel = "kaggle|exact", defaultValue = "kaggle",
+    // Defaults of options with an old name are field values, not defaultValue: picocli would apply a
+    // defaultValue after the old name had set the field.
+    @Option(names = "--window-cut", paramLabel = "kaggle|exact",
             description = "With --window-seconds, where window k (L samples per slot) ends: kaggle = "
                     + "[k*L, k*L+L-1), one sample short, as Kaggle cut its 3-second table; exact = "
-                    + "[k*L, (k+1)*L). Default: ${DEFAULT-VALUE}.")
-    private SegmentPlan.Cut windowCut;
+                    + "[k*L, (k+1)*L). Default: kaggle.")
+    private SegmentPlan.Cut windowCut = SegmentPlan.Cut.KAGGLE;
 
     @Option(names = "--segment-cut", hidden = true, paramLabel = "kaggle|exact")
     private void oldWindowCut(SegmentPlan.Cut value) {

@@ -35,9 +35,10 @@ public final class FidelityCommand implements Callable<Integer> {
             description = "The shared reference data folder (default: ${DEFAULT-VALUE}).")
     private Path shared;
 
-    @Option(names = "--output", paramLabel = "FILE.md", defaultValue = "docs/fidelity.md",
+    // A field value, not defaultValue: picocli would apply that after the old name --out had set the field.
+    @Option(names = "--output", paramLabel = "FILE.md",
             description = "Where to write the report (default: ${DEFAULT-VALUE}).")
-    private Path out;
+    private Path out = Path.of("docs/fidelity.md");
 
     /** The old name of --output, still accepted, left out of the help. */
     @Option(names = "--out", hidden = true, paramLabel = "FILE.md")

@@ -37,6 +37,8 @@ public final class SparkConfFile {
         if (file != null) {
             try (Reader in = Files.newBufferedReader(file)) {
                 props.load(in);
+            } catch (IOException e) { // the JDK's message is the bare path: say which option named it
+                throw new IOException("cannot read --conf " + file + " (" + e.getClass().getSimpleName() + ")", e);
             }
         }
         return props;
