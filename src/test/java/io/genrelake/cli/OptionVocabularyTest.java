@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.genrelake.features.SegmentPlan;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,6 +96,37 @@ class OptionVocabularyTest {
         assertEquals(1, run.exitCode(), run.transcript());
         assertEquals(List.of("genrelake " + command + ": I/O error (IOException): cannot read --conf " + missing
                 + " (NoSuchFileException)"), run.err().lines().toList(), run.transcript());
+    }
+
+    /**
+     * README's table of the shared options: every command it names for an option has that option under that name,
+     * shown in its help (not a hidden old name).
+     */
+    @Test
+    void theReadmeTableOfSharedOptionsMatchesTheCommands() throws Exception {
+        List<String> lines = Files.readAllLines(Path.of("README.md"));
+        int start = lines.indexOf("| option | meaning | commands |");
+        assertTrue(start >= 0, "README has no table of shared options");
+        CommandLine cli = GenreLake.commandLine();
+        int checked = 0;
+        for (String row : lines.subList(start + 2, lines.size())) {
+            if (!row.startsWith("|")) {
+                break;
+            }
+            String[] cells = row.replace("\\|", "/").split("\\|");
+            Matcher name = Pattern.compile("`(--[a-z-]+)").matcher(cells[1]);
+            assertTrue(name.find(), row);
+            Matcher command = Pattern.compile("`([a-z-]+)`").matcher(cells[cells.length - 1]);
+            while (command.find()) {
+                CommandLine sub = cli.getSubcommands().get(command.group(1));
+                assertNotNull(sub, row);
+                OptionSpec option = sub.getCommandSpec().findOption(name.group(1));
+                assertNotNull(option, command.group(1) + " lacks " + name.group(1));
+                assertFalse(option.hidden(), command.group(1) + " " + name.group(1) + " is hidden");
+                checked++;
+            }
+        }
+        assertTrue(checked > 30, "options checked: " + checked);
     }
 
     /** Usage errors of every kind, from picocli or from the command's own checks, print one prefixed line. */
