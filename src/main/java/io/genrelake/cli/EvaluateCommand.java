@@ -36,7 +36,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Aggregation aggregation = EvaluateJob.parseAggregation(spec, options);
-        try (TrainJob.Session session = TrainJob.Session.open("genrelake evaluate", options.master())) {
+        try (TrainJob.Session session = TrainJob.Session.open("genrelake evaluate", options.master(), options.conf())) {
             return EvaluateJob.run(session.spark(), options, aggregation, spec.commandLine().getOut(),
                     spec.commandLine().getErr());
         }

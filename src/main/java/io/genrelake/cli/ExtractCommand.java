@@ -1,5 +1,6 @@
 package io.genrelake.cli;
 
+import io.genrelake.jobs.CommandErrors;
 import io.genrelake.jobs.ExtractJob;
 import io.genrelake.jobs.ExtractOptions;
 import io.genrelake.jobs.ExtractSummary;
@@ -57,7 +58,7 @@ public final class ExtractCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
             return 0;
         } catch (NoInputException e) {
-            spec.commandLine().getErr().println("extract: " + e.getMessage());
+            CommandErrors.print(spec.commandLine().getErr(), "extract", e.getMessage());
             return GenreLake.EXIT_FAILURE;
         }
     }

@@ -1,6 +1,7 @@
 package io.genrelake.cli;
 
 import io.genrelake.features.FeatureExtractor;
+import io.genrelake.jobs.CommandErrors;
 import io.genrelake.features.KaggleCsv;
 import io.genrelake.features.KaggleRow;
 import io.genrelake.features.SegmentPlan;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -30,8 +32,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Computes the GTZAN feature table of local audio files, in this JVM (no Spark).",
             "The 57 features are librosa-compatible, as in Kaggle's features_30_sec.csv; one row per clip "
-                    + "or per segment, with the Kaggle columns: filename, length, 57 features, label.",
-            "Files that cannot be used (undecodable, too short, no whole segment) are reported and listed in "
+                    + "or per window, with the Kaggle columns: filename, length, 57 features, label.",
+            "Files that cannot be used (undecodable, too short, no whole window) are reported and listed in "
                     + "FILE.errors.csv beside the output; the run goes on without them."
         },
         footerHeading = "%nExit codes:%n",
@@ -39,7 +41,7 @@ import picocli.CommandLine.Spec;
                 "  2  usage error"})
 public final class FeaturesCommand implements Callable<Integer> {
 
-    /** Longer segments would be files of their own: the streaming path holds one segment per thread. */
+    /** Longer windows would be files of their own: the streaming path holds one window per thread. */
     private static final double MAX_SEGMENT_SECONDS = 600;
 
     @Spec
@@ -51,27 +53,55 @@ public final class FeaturesCommand implements Callable<Integer> {
                     + "which is the order of the output rows.")
     private List<Path> inputs;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE.csv",
-            description = "Where to write the feature table (overwritten; folders are created). "
-                    + "The unusable files go to FILE.errors.csv beside it (header only if there are none).")
-    private Path out;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    private Output output;
 
-    @Option(names = "--segment-seconds", paramLabel = "S",
-            description = "Cut each clip into consecutive S-second segments and write one row per whole segment, "
-                    + "named <stem>.<k>.<ext> (S=3 gives Kaggle's 3-second table); a final partial segment "
+    /** {@code --output}, required; its old name {@code --out} still works but is left out of the help. */
+    static final class Output {
+        @Option(names = "--output", required = true, paramLabel = "FILE.csv",
+                description = "Where to write the feature table (overwritten; folders are created). "
+                        + "The unusable files go to FILE.errors.csv beside it (header only if there are none).")
+        Path path;
+
+        @Option(names = "--out", required = true, hidden = true, paramLabel = "FILE.csv")
+        void oldName(Path value) {
+            path = value;
+        }
+    }
+
+    @Option(names = "--window-seconds", paramLabel = "S",
+            description = "Cut each clip into consecutive S-second windows and write one row per whole window, "
+                    + "named <stem>.<k>.<ext> (S=3 gives Kaggle's 3-second table); a final partial window "
                     + "is dropped. At most 600. Default: one row per whole clip.")
-    private Double segmentSeconds;
+    private Double windowSeconds;
 
-    @Option(names = "--segment-cut", paramLabel = "kaggle|exact", defaultValue = "kaggle",
-            description = "With --segment-seconds, where segment k (L samples per slot) ends: kaggle = "
+    @Option(names = "--segment-seconds", hidden = true, paramLabel = "S")
+    private void oldWindowSeconds(Double value) {
+        windowSeconds = value;
+    }
+
+    // Defaults of options with an old name are field values, not defaultValue: picocli would apply a
+    // defaultValue after the old name had set the field.
+    @Option(names = "--window-cut", paramLabel = "kaggle|exact",
+            description = "With --window-seconds, where window k (L samples per slot) ends: kaggle = "
                     + "[k*L, k*L+L-1), one sample short, as Kaggle cut its 3-second table; exact = "
-                    + "[k*L, (k+1)*L). Default: ${DEFAULT-VALUE}.")
-    private SegmentPlan.Cut segmentCut;
+                    + "[k*L, (k+1)*L). Default: kaggle.")
+    private SegmentPlan.Cut windowCut = SegmentPlan.Cut.KAGGLE;
 
-    @Option(names = "--threads", paramLabel = "N",
-            description = "Files processed at once, one feature extractor each. "
+    @Option(names = "--segment-cut", hidden = true, paramLabel = "kaggle|exact")
+    private void oldWindowCut(SegmentPlan.Cut value) {
+        windowCut = value;
+    }
+
+    @Option(names = "--parallelism", paramLabel = "N",
+            description = "Files processed at once in this process, one feature extractor each. "
                     + "Default: the number of processors (${DEFAULT-VALUE} here).")
-    private int threads = Runtime.getRuntime().availableProcessors();
+    private int parallelism = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--threads", hidden = true, paramLabel = "N")
+    private void oldParallelism(int value) {
+        parallelism = value;
+    }
 
     @Option(names = "--label-from", paramLabel = "parent|none", defaultValue = "parent",
             description = "The label column: parent = the name of the folder holding the file (GTZAN's "
@@ -81,8 +111,8 @@ public final class FeaturesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         SegmentPlan plan = segmentPlan();
-        if (threads < 1) {
-            throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
+        if (parallelism < 1) {
+            throw new ParameterException(spec.commandLine(), "--parallelism must be at least 1, got " + parallelism);
         }
         SparkLogLevels.forCommandLine(); // log lines (the extractor's path) to stderr, never stdout
         AudioInputs.Found found = AudioInputs.collect(inputs);
@@ -90,6 +120,7 @@ public final class FeaturesCommand implements Callable<Integer> {
         ProgressReport progress = new ProgressReport(spec.commandLine().getErr(), files.size());
         FileFeaturizer featurizer = new FileFeaturizer(plan, labelFrom);
 
+        Path out = output.path;
         Files.createDirectories(out.toAbsolutePath().getParent());
         Path errorsFile = ErrorLog.besides(out);
         try (KaggleCsv.Writer table = KaggleCsv.create(out); ErrorLog errors = ErrorLog.create(errorsFile)) {
@@ -99,9 +130,9 @@ public final class FeaturesCommand implements Callable<Integer> {
                 writer.writeWalkFailure(failure.path(), failure.reason());
             }
             if (files.isEmpty()) {
-                spec.commandLine().getErr().println("no audio files found in " + inputs);
+                CommandErrors.print(spec.commandLine().getErr(), "features", "no audio files found in " + inputs);
             }
-            InOrderParallel.run(files, threads, FeatureExtractor::new,
+            InOrderParallel.run(files, parallelism, FeatureExtractor::new,
                     (extractor, input) -> {
                         FileOutcome outcome = process(featurizer, extractor, input);
                         progress.fileDone(outcome);
@@ -125,21 +156,21 @@ public final class FeaturesCommand implements Callable<Integer> {
         }
     }
 
-    /** The segment plan asked for, or null for whole clips; segments must hold one analysis frame. */
+    /** The window plan asked for, or null for whole clips; windows must hold one analysis frame. */
     private SegmentPlan segmentPlan() {
-        if (segmentSeconds == null) {
+        if (windowSeconds == null) {
             return null;
         }
-        if (!(segmentSeconds > 0 && segmentSeconds <= MAX_SEGMENT_SECONDS)) {
-            throw new ParameterException(spec.commandLine(), "--segment-seconds must be > 0 and at most "
-                    + (int) MAX_SEGMENT_SECONDS + ", got " + segmentSeconds);
+        if (!(windowSeconds > 0 && windowSeconds <= MAX_SEGMENT_SECONDS)) {
+            throw new ParameterException(spec.commandLine(), "--window-seconds must be > 0 and at most "
+                    + (int) MAX_SEGMENT_SECONDS + ", got " + windowSeconds);
         }
-        SegmentPlan plan = SegmentPlan.ofSeconds(segmentSeconds, FeatureExtractor.SAMPLE_RATE, segmentCut);
+        SegmentPlan plan = SegmentPlan.ofSeconds(windowSeconds, FeatureExtractor.SAMPLE_RATE, windowCut);
         if (plan.length() < FeatureExtractor.MIN_SAMPLES) {
             throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT,
-                    "--segment-seconds %s gives segments of %d samples; at least %d (one analysis frame, "
+                    "--window-seconds %s gives windows of %d samples; at least %d (one analysis frame, "
                             + "about %.3f s) are needed",
-                    segmentSeconds, plan.length(), FeatureExtractor.MIN_SAMPLES,
+                    windowSeconds, plan.length(), FeatureExtractor.MIN_SAMPLES,
                     (double) FeatureExtractor.MIN_SAMPLES / FeatureExtractor.SAMPLE_RATE));
         }
         return plan;

@@ -1,5 +1,6 @@
 package io.genrelake.cli;
 
+import io.genrelake.jobs.CommandErrors;
 import io.genrelake.jobs.SparkLogLevels;
 import io.genrelake.report.fidelity.FidelityCheck;
 import io.genrelake.report.fidelity.FidelityMarkdown;
@@ -34,16 +35,23 @@ public final class FidelityCommand implements Callable<Integer> {
             description = "The shared reference data folder (default: ${DEFAULT-VALUE}).")
     private Path shared;
 
-    @Option(names = "--out", paramLabel = "FILE.md", defaultValue = "docs/fidelity.md",
+    // A field value, not defaultValue: picocli would apply that after the old name --out had set the field.
+    @Option(names = "--output", paramLabel = "FILE.md",
             description = "Where to write the report (default: ${DEFAULT-VALUE}).")
-    private Path out;
+    private Path out = Path.of("docs/fidelity.md");
+
+    /** The old name of --output, still accepted, left out of the help. */
+    @Option(names = "--out", hidden = true, paramLabel = "FILE.md")
+    private void oldOutput(Path value) {
+        out = value;
+    }
 
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         if (!Files.isDirectory(shared)) {
-            err.println("genrelake fidelity: error: no reference data at " + shared.toAbsolutePath()
-                    + " (pass --shared DIR)");
+            err.println(CommandErrors.line("fidelity", "no reference data at " + shared.toAbsolutePath()
+                    + " (pass --shared DIR)"));
             return GenreLake.EXIT_FAILURE;
         }
         SparkLogLevels.forCommandLine(); // log lines (the extractor's path) to stderr, never stdout
@@ -66,7 +74,7 @@ public final class FidelityCommand implements Callable<Integer> {
         String environment = String.format(Locale.ROOT, "Run on %s, %s %s (%s), %d cores.",
                 java.time.LocalDate.now(), System.getProperty("java.vm.name"), System.getProperty("java.version"),
                 System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors());
-        String md = FidelityMarkdown.render(results, "bin/genrelake fidelity --shared ../shared --out " + out, environment);
+        String md = FidelityMarkdown.render(results, "bin/genrelake fidelity --shared ../shared --output " + out, environment);
         RichFidelityCheck rich = new RichFidelityCheck(shared);
         if (rich.available()) {
             List<RichFidelityCheck.Column> columns = rich.run();

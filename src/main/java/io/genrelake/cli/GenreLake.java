@@ -1,5 +1,6 @@
 package io.genrelake.cli;
 
+import io.genrelake.jobs.CommandErrors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -8,7 +9,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** The {@code genrelake} command: entry point of the command-line front end and home of its subcommands. */
 @Command(
@@ -71,8 +74,9 @@ public final class GenreLake implements Callable<Integer> {
         for (Class<?> sub : quick != null ? List.of(quick) : SUBCOMMANDS) {
             cmd.addSubcommand(sub);
         }
-        // Lets users type --segment-cut kaggle / --label-from none in lower case, as the help shows them.
+        // Lets users type --window-cut kaggle / --label-from none in lower case, as the help shows them.
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        cmd.setParameterExceptionHandler(GenreLake::reportUsageError);
         cmd.setExecutionExceptionHandler(GenreLake::reportFailure);
         return cmd;
     }
@@ -83,25 +87,40 @@ public final class GenreLake implements Callable<Integer> {
      */
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("genrelake: missing command; 'genrelake --help' lists the commands");
-        spec.commandLine().getErr().flush();
+        CommandErrors.print(spec.commandLine().getErr(), "", "missing command; 'genrelake --help' lists the commands");
         return EXIT_USAGE;
     }
 
     /**
-     * I/O problems (an unwritable --out, say) are the user's to fix and get one line; anything else is
+     * A bad argument: one line in the common error shape ({@link CommandErrors}) that points at the command's
+     * help, rather than picocli's default of the message followed by the whole usage text. Exit code 2.
+     */
+    private static int reportUsageError(ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        String command = CommandErrors.commandOf(cmd.getCommandSpec().qualifiedName());
+        String message = e.getMessage().replaceFirst("^Error: ", ""); // picocli's own prefix on some messages
+        if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+            message += "; did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?";
+        }
+        String help = command.isEmpty() ? CommandErrors.PROGRAM : CommandErrors.PROGRAM + " " + command;
+        CommandErrors.print(cmd.getErr(), command, message + " (see '" + help + " --help')");
+        return cmd.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    /**
+     * I/O problems (an unwritable --output, say) are the user's to fix and get one line; anything else is
      * a bug and keeps its stack trace for the report.
      */
     private static int reportFailure(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
         Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
-        String name = cmd.getCommandSpec().qualifiedName();
+        String command = CommandErrors.commandOf(cmd.getCommandSpec().qualifiedName());
         if (cause instanceof IOException io) {
-            cmd.getErr().println(name + ": error: " + FailureReason.of(io));
+            CommandErrors.print(cmd.getErr(), command, FailureReason.of(io));
         } else {
-            cmd.getErr().println(name + ": internal error: " + cause);
+            CommandErrors.print(cmd.getErr(), command, "internal error: " + cause);
             cause.printStackTrace(cmd.getErr());
+            cmd.getErr().flush();
         }
-        cmd.getErr().flush();
         return EXIT_FAILURE;
     }
 }

@@ -1,5 +1,6 @@
 package io.genrelake.cli;
 
+import io.genrelake.jobs.CommandErrors;
 import io.genrelake.catalogue.WindowPlan;
 import io.genrelake.scoring.DefaultModel;
 import io.genrelake.scoring.Identification;
@@ -84,8 +85,7 @@ public final class IdentifyCommand implements Callable<Integer> {
         try {
             portable = PortableModel.read(Path.of(folder));
         } catch (IOException | RuntimeException e) {
-            err.println("genrelake identify: error: cannot read the model: " + e.getMessage());
-            err.flush();
+            CommandErrors.print(err, "identify", "cannot read the model: " + e.getMessage());
             return GenreLake.EXIT_FAILURE;
         }
         TrackIdentifier identifier = new TrackIdentifier(new PortableScorer(portable), plan, FailureReason::of);

@@ -18,9 +18,16 @@ public final class SampleDataCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "data-sample",
+    // A field value, not defaultValue: picocli would apply that after the old name --out had set the field.
+    @Option(names = "--output", paramLabel = "DIR",
             description = "Folder to write into (default: ${DEFAULT-VALUE}).")
-    private Path out;
+    private Path out = Path.of("data-sample");
+
+    /** The old name of --output, still accepted, left out of the help. */
+    @Option(names = "--out", hidden = true, paramLabel = "DIR")
+    private void oldOutput(Path value) {
+        out = value;
+    }
 
     @Override
     public Integer call() throws Exception {

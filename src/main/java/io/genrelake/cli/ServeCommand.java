@@ -1,5 +1,6 @@
 package io.genrelake.cli;
 
+import io.genrelake.jobs.CommandErrors;
 import io.genrelake.catalogue.WindowPlan;
 import io.genrelake.scoring.DefaultModel;
 import io.genrelake.scoring.PortableModel;
@@ -85,8 +86,7 @@ public final class ServeCommand implements Callable<Integer> {
             server = IdentifyServer.start(bind, port, new TrackIdentifier(new PortableScorer(portable), plan,
                     FailureReason::of), folder, card, maxUploadMb * 1_000_000L);
         } catch (IOException | RuntimeException e) {
-            err.println("genrelake serve: error: " + FailureReason.of(e));
-            err.flush();
+            CommandErrors.print(err, "serve", FailureReason.of(e));
             return GenreLake.EXIT_FAILURE;
         }
         PrintWriter out = spec.commandLine().getOut();

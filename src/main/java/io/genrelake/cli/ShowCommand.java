@@ -1,5 +1,7 @@
 package io.genrelake.cli;
 
+import io.genrelake.jobs.CommandErrors;
+import io.genrelake.jobs.SparkConfFile;
 import io.genrelake.jobs.TrainJob;
 import io.genrelake.tables.Table;
 import java.util.List;
@@ -10,6 +12,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -73,6 +76,9 @@ public final class ShowCommand implements Callable<Integer> {
             description = "Spark master. Default: local[*].")
     private String master;
 
+    @Mixin
+    private SparkConfFile conf;
+
     @Override
     public Integer call() {
         String fmt = format.toLowerCase(Locale.ROOT);
@@ -82,14 +88,14 @@ public final class ShowCommand implements Callable<Integer> {
         if (limit < 0) {
             throw new ParameterException(spec.commandLine(), "--limit must be 0 or more, got " + limit);
         }
-        try (TrainJob.Session session = TrainJob.Session.open("genrelake show", master)) {
+        try (TrainJob.Session session = TrainJob.Session.open("genrelake show", master, conf)) {
             SparkSession spark = session.spark();
             Dataset<Row> table;
             try {
                 Table delta = new Table(spark, uri);
                 if ((version != null || history) && !delta.exists()) {
-                    spec.commandLine().getErr().println("show: " + uri + " is not a Delta table: --as-of-version and "
-                            + "--history need one");
+                    CommandErrors.print(spec.commandLine().getErr(), "show", uri + " is not a Delta table: "
+                            + "--as-of-version and --history need one");
                     return GenreLake.EXIT_FAILURE;
                 }
                 table = history ? delta.history().select("version", "timestamp", "operation", "operationParameters",
@@ -105,7 +111,7 @@ public final class ShowCommand implements Callable<Integer> {
                 // Scala does not declare AnalysisException (a missing table, a filter that does not parse or
                 // names no column): those are the user's to fix; anything else is a bug.
                 if (e instanceof AnalysisException) {
-                    spec.commandLine().getErr().println("show: " + e.getMessage());
+                    CommandErrors.print(spec.commandLine().getErr(), "show", e.getMessage());
                     return GenreLake.EXIT_FAILURE;
                 }
                 throw e instanceof RuntimeException r ? r : new IllegalStateException(e);

@@ -47,7 +47,7 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        try (TrainJob.Session session = TrainJob.Session.open("genrelake train", options.master())) {
+        try (TrainJob.Session session = TrainJob.Session.open("genrelake train", options.master(), options.conf())) {
             return TrainJob.run(session.spark(), request, spec.commandLine().getOut(), spec.commandLine().getErr());
         }
     }

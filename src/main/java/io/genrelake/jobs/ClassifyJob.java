@@ -78,8 +78,7 @@ public final class ClassifyJob implements Callable<Integer> {
             spec.commandLine().getOut().flush();
             return 0;
         } catch (NoInputException | TrainingDataException | IllegalArgumentException e) {
-            spec.commandLine().getErr().println("classify: " + e.getMessage());
-            spec.commandLine().getErr().flush();
+            CommandErrors.print(spec.commandLine().getErr(), "classify", e.getMessage());
             return 1;
         }
     }

@@ -5,6 +5,7 @@ import io.genrelake.genres.RunDate;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -59,10 +60,8 @@ public final class ClassifyOptions {
                     + "--conf file's, else local[*].")
     private String master;
 
-    @Option(names = "--conf", paramLabel = "FILE",
-            description = "Properties file of Spark settings (spark.*, spark.hadoop.* for S3/HDFS), e.g. "
-                    + "conf/classify.properties. Default: none.")
-    private Path confFile;
+    @Mixin
+    private SparkConfFile conf = new SparkConfFile();
 
     /** Checks what picocli cannot; the message names the option. */
     public void validate() {
@@ -84,7 +83,7 @@ public final class ClassifyOptions {
     public ExtractOptions extractOptions(String table) {
         return new ExtractOptions().inputs(inputs.isEmpty() ? List.of("unused") : inputs).output(table)
                 .windowSeconds(windowSeconds).minLastWindowSeconds(minLastWindowSeconds).partitions(partitions)
-                .master(master).confFile(confFile);
+                .master(master).confFile(conf.file());
     }
 
     public List<String> inputs() {
@@ -149,7 +148,7 @@ public final class ClassifyOptions {
     }
 
     public ClassifyOptions confFile(Path value) {
-        this.confFile = value;
+        conf.file(value);
         return this;
     }
 }

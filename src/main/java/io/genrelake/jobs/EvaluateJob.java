@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * The evaluation job: a saved model and a labelled feature table → per-track accuracy, macro F1,
- * per-genre precision and recall, confusion matrix (console, and JSON with {@code --out}). The logic is
+ * per-genre precision and recall, confusion matrix (console, and JSON with {@code --output}). The logic is
  * {@link ModelEvaluation}'s.
  *
  * <p>{@code genrelake evaluate ...} or {@code spark-submit --class io.genrelake.jobs.EvaluateJob genrelake.jar ...}.
@@ -54,16 +54,29 @@ public final class EvaluateJob implements Callable<Integer> {
                         + "(its model card).")
         String aggregate;
 
-        @Option(names = "--out", paramLabel = "URI",
+        @Option(names = "--output", paramLabel = "URI",
                 description = "Also write the metrics as JSON here. Default: console only.")
         String out;
+
+        /** The old name of --output, still accepted, left out of the help. */
+        @Option(names = "--out", hidden = true, paramLabel = "URI")
+        void oldOutput(String value) {
+            out = value;
+        }
 
         @Option(names = "--master", paramLabel = "URL",
                 description = "Spark master, e.g. local[2], yarn. Default: the one spark-submit sets, else local[*].")
         String master;
 
+        @Mixin
+        SparkConfFile conf = new SparkConfFile();
+
         public String master() {
             return master;
+        }
+
+        public SparkConfFile conf() {
+            return conf;
         }
     }
 
@@ -74,7 +87,7 @@ public final class EvaluateJob implements Callable<Integer> {
     @Override
     public Integer call() {
         Aggregation aggregation = parseAggregation(spec, options);
-        try (TrainJob.Session session = TrainJob.Session.open(APP_NAME, options.master())) {
+        try (TrainJob.Session session = TrainJob.Session.open(APP_NAME, options.master(), options.conf())) {
             return run(session.spark(), options, aggregation, new PrintWriter(System.out, true),
                     new PrintWriter(System.err, true));
         }
@@ -102,8 +115,7 @@ public final class EvaluateJob implements Callable<Integer> {
             }
             return 0;
         } catch (TrainingDataException e) {
-            err.println("evaluate: error: " + e.getMessage());
-            err.flush();
+            CommandErrors.print(err, "evaluate", e.getMessage());
             return 1;
         }
     }

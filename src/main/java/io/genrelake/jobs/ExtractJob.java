@@ -83,7 +83,7 @@ public final class ExtractJob implements Callable<Integer> {
             out.flush();
             return 0;
         } catch (NoInputException e) {
-            System.err.println("extract: " + e.getMessage());
+            CommandErrors.print(new PrintWriter(System.err, true), "extract", e.getMessage());
             return 1;
         }
     }

@@ -6,6 +6,7 @@ import io.genrelake.features.FeatureSetKind;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -73,11 +74,8 @@ public final class ExtractOptions {
                     + " files, whichever is more.")
     private Integer partitions;
 
-    @Option(names = "--conf", paramLabel = "FILE",
-            description = "A properties file of Spark settings (spark.*; Hadoop settings as spark.hadoop.*, e.g. "
-                    + "spark.hadoop.fs.s3a.endpoint), applied over spark-submit's; see conf/local.properties. "
-                    + "Default: none.")
-    private Path confFile;
+    @Mixin
+    private SparkConfFile conf = new SparkConfFile();
 
     /** Checks the values that picocli cannot (ranges, relations); the message names the option. */
     public void validate() {
@@ -198,11 +196,11 @@ public final class ExtractOptions {
 
     /** The Spark properties file, or null. */
     public Path confFile() {
-        return confFile;
+        return conf.file();
     }
 
     public ExtractOptions confFile(Path value) {
-        this.confFile = value;
+        conf.file(value);
         return this;
     }
 }

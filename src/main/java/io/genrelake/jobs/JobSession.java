@@ -2,9 +2,6 @@ package io.genrelake.jobs;
 
 import io.genrelake.tables.DeltaSession;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
-import java.util.Properties;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
@@ -35,16 +32,7 @@ public final class JobSession implements AutoCloseable {
 
     /** The settings a new session gets; spark.* system properties (spark-submit's) are loaded first. */
     static SparkConf sparkConf(String appName, ExtractOptions options) throws IOException {
-        SparkConf conf = new SparkConf();
-        if (options.confFile() != null) {
-            Properties props = new Properties();
-            try (Reader in = Files.newBufferedReader(options.confFile())) {
-                props.load(in);
-            }
-            for (String key : props.stringPropertyNames()) {
-                conf.set(key, props.getProperty(key).strip());
-            }
-        }
+        SparkConf conf = new SparkConfFile().file(options.confFile()).applyTo(new SparkConf());
         if (options.master() != null) {
             conf.setMaster(options.master());
         } else if (!conf.contains("spark.master")) {

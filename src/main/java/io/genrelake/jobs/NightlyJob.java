@@ -111,8 +111,7 @@ public final class NightlyJob implements Callable<Integer> {
             spec.commandLine().getOut().flush();
             return 0;
         } catch (NightlyRefusal | TrainingDataException e) {
-            spec.commandLine().getErr().println("nightly: " + e.getMessage());
-            spec.commandLine().getErr().flush();
+            CommandErrors.print(spec.commandLine().getErr(), "nightly", e.getMessage());
             return 1;
         }
     }

@@ -3,13 +3,12 @@ package io.genrelake.jobs;
 import io.genrelake.catalogue.WindowPlan;
 import io.genrelake.genres.RunDate;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -80,18 +79,13 @@ public final class NightlyOptions {
                     + "--conf file's spark.master, else local[*].")
     private String master;
 
-    @Option(names = "--conf", paramLabel = "FILE",
-            description = "Properties file: genrelake.* keys for the options above, spark.* keys (spark.hadoop.* for "
-                    + "S3/HDFS) for Spark. See conf/nightly.conf. Default: none.")
-    private Path confFile;
+    @Mixin
+    private SparkConfFile conf = new SparkConfFile();
 
     /** Fills the options not given on the command line from the {@code --conf} file, then checks them. */
     public void resolve() throws IOException {
-        if (confFile != null) {
-            Properties p = new Properties();
-            try (Reader in = Files.newBufferedReader(confFile)) {
-                p.load(in);
-            }
+        if (conf.file() != null) {
+            Properties p = conf.read();
             if (inputs.isEmpty() && p.getProperty("genrelake.input") != null) {
                 inputs = Arrays.stream(p.getProperty("genrelake.input").split(","))
                         .map(String::strip).filter(s -> !s.isEmpty()).toList();
@@ -160,7 +154,7 @@ public final class NightlyOptions {
 
     /** Spark's session settings: the same --conf file and --master. */
     ExtractOptions sessionOptions() {
-        return new ExtractOptions().master(master).confFile(confFile);
+        return new ExtractOptions().master(master).confFile(conf.file());
     }
 
     public List<String> inputs() {
@@ -265,11 +259,11 @@ public final class NightlyOptions {
     }
 
     public Path confFile() {
-        return confFile;
+        return conf.file();
     }
 
     public NightlyOptions confFile(Path value) {
-        this.confFile = value;
+        conf.file(value);
         return this;
     }
 }

@@ -14,7 +14,9 @@ import io.genrelake.ml.Trainer;
 import io.genrelake.ml.TrainingDataException;
 import io.genrelake.ml.TrainingOutcome;
 import io.genrelake.report.TrainingReport;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
 import io.genrelake.neural.NeuralSettings;
 import java.util.Locale;
@@ -22,6 +24,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -92,10 +95,21 @@ public final class TrainJob implements Callable<Integer> {
                         + "(tag-genres.csv) for classify's tag_genre. Default: ${DEFAULT-VALUE}.")
         String labelsFrom;
 
-        @Option(names = "--model-out", required = true, paramLabel = "URI",
-                description = "Folder for the best model (MLlib PipelineModel), model-card.json, report.html and "
-                        + "its PNG plots. Replaced if it exists.")
-        String modelOut;
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        ModelFolder output;
+
+        /** {@code --output}, required; its old name {@code --model-out} still works but is left out of the help. */
+        static final class ModelFolder {
+            @Option(names = "--output", required = true, paramLabel = "URI",
+                    description = "Folder for the best model (MLlib PipelineModel), model-card.json, report.html "
+                            + "and its PNG plots; never overwritten (a folder that already holds a model is refused).")
+            String uri;
+
+            @Option(names = "--model-out", required = true, hidden = true, paramLabel = "URI")
+            void oldName(String value) {
+                uri = value;
+            }
+        }
 
         @Option(names = "--models", paramLabel = "LIST", defaultValue = ModelKind.DEFAULT_LIST,
                 description = "Comma-separated models to cross-validate: lr (multinomial logistic regression), rf "
@@ -191,6 +205,9 @@ public final class TrainJob implements Callable<Integer> {
                 description = "Spark master, e.g. local[2], yarn. Default: the one spark-submit sets, else local[*].")
         String master;
 
+        @Mixin
+        SparkConfFile conf = new SparkConfFile();
+
         /** The validated training request; a bad value throws IllegalArgumentException naming the option. */
         public TrainOptions toTrainOptions() {
             int pcaComponents;
@@ -217,7 +234,7 @@ public final class TrainJob implements Callable<Integer> {
                 case "quick" -> true;
                 default -> throw new IllegalArgumentException("--grid must be full or quick, got '" + grid + "'");
             };
-            return new TrainOptions(features, modelOut, named("--models", () -> ModelKind.listOf(models)), folds,
+            return new TrainOptions(features, output.uri, named("--models", () -> ModelKind.listOf(models)), folds,
                     new PipelineSettings(pcaComponents, logs, seed, parallelism),
                     named("--protocol", () -> Protocol.of(protocol)), testFraction,
                     named("--aggregate", () -> Aggregation.of(aggregate)), ensembleSize, quick,
@@ -250,6 +267,10 @@ public final class TrainJob implements Callable<Integer> {
         public String master() {
             return master;
         }
+
+        public SparkConfFile conf() {
+            return conf;
+        }
     }
 
     public static void main(String[] args) {
@@ -264,7 +285,7 @@ public final class TrainJob implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        try (Session session = Session.open(APP_NAME, options.master())) {
+        try (Session session = Session.open(APP_NAME, options.master(), options.conf())) {
             return run(session.spark(), request, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
         }
     }
@@ -292,8 +313,7 @@ public final class TrainJob implements Callable<Integer> {
             out.flush();
             return 0;
         } catch (TrainingDataException e) {
-            err.println("train: error: " + e.getMessage());
-            err.flush();
+            CommandErrors.print(err, "train", e.getMessage());
             return 1;
         }
     }
@@ -305,8 +325,13 @@ public final class TrainJob implements Callable<Integer> {
     public record Session(SparkSession spark, boolean owned) implements AutoCloseable {
 
         public static Session open(String appName, String master) {
+            return open(appName, master, new SparkConfFile());
+        }
+
+        /** As {@link #open(String, String)}, with the settings of a {@code --conf} file under {@code master}. */
+        public static Session open(String appName, String master, SparkConfFile confFile) {
             boolean existed = SparkSession.getDefaultSession().isDefined();
-            return new Session(session(appName, master), !existed);
+            return new Session(session(appName, master, confFile), !existed);
         }
 
         @Override
@@ -323,7 +348,17 @@ public final class TrainJob implements Callable<Integer> {
      * track aggregation) and no web UI.
      */
     public static SparkSession session(String appName, String master) {
-        SparkConf conf = new SparkConf();
+        return session(appName, master, new SparkConfFile());
+    }
+
+    /** As {@link #session(String, String)}, the {@code --conf} file's settings applied first. */
+    public static SparkSession session(String appName, String master, SparkConfFile confFile) {
+        SparkConf conf;
+        try {
+            conf = confFile.applyTo(new SparkConf());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         if (master != null) {
             conf.setMaster(master);
         } else if (!conf.contains("spark.master")) {

@@ -60,7 +60,7 @@ public final class ModelStore {
             try {
                 if (p.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(p)) {
                     throw new TrainingDataException(uri + " already holds a model; models are never overwritten in "
-                            + "place: give --model-out a new folder (e.g. one per version: models/v2)");
+                            + "place: give --output a new folder (e.g. one per version: models/v2)");
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot look for " + p, e);

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  *
  * <p>A whole-clip table names each row after its file ({@code blues.00000.wav}: track
  * {@code blues.00000}, window 0). A segment table, as Kaggle's 3-second one and
- * {@code genrelake features --segment-seconds} write it, names segment k of a clip
+ * {@code genrelake features --window-seconds} write it, names segment k of a clip
  * {@code <stem>.<k>.<ext>} ({@code blues.00000.3.wav}: track {@code blues.00000}, window 3). The two
  * are told apart per table: it is a segment table when every name carries a segment number, written
  * without leading zeros ({@code 0}, {@code 3}, {@code 12}); GTZAN's zero-padded clip numbers

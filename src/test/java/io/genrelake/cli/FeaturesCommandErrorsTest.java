@@ -38,7 +38,7 @@ class FeaturesCommandErrorsTest {
         Files.writeString(lib.resolve("readme.txt"), "not audio, and not picked up by the walk");
         Path out = dir.resolve("out/features.csv"); // the folder does not exist yet
 
-        CliRun run = CliRun.of("features", dir.resolve("lib").toString(), "--out", out.toString(), "--threads", "2");
+        CliRun run = CliRun.of("features", dir.resolve("lib").toString(), "--output", out.toString(), "--parallelism", "2");
 
         assertEquals(1, run.exitCode(), run.transcript());
         assertEquals(List.of(HEADER), Files.readAllLines(out), "only the header when no file was used");
@@ -63,7 +63,7 @@ class FeaturesCommandErrorsTest {
     void aMissingNamedFileIsAnErrorNotACrash() throws IOException {
         Path missing = dir.resolve("nope.wav");
         Path out = dir.resolve("o.csv");
-        CliRun run = CliRun.of("features", missing.toString(), "--out", out.toString());
+        CliRun run = CliRun.of("features", missing.toString(), "--output", out.toString());
         assertEquals(1, run.exitCode(), run.transcript());
         List<String> errors = Files.readAllLines(dir.resolve("o.errors.csv"));
         assertEquals(2, errors.size(), errors.toString());
@@ -75,7 +75,7 @@ class FeaturesCommandErrorsTest {
     void reasonsAndPathsAreCsvQuoted() throws IOException {
         Path odd = garbage(dir.resolve("in/odd, \"name\".wav"), 100);
         Path out = dir.resolve("o.csv");
-        CliRun run = CliRun.of("features", odd.toString(), "--out", out.toString());
+        CliRun run = CliRun.of("features", odd.toString(), "--output", out.toString());
         assertEquals(1, run.exitCode(), run.transcript());
         String line = Files.readAllLines(dir.resolve("o.errors.csv")).get(1);
         assertTrue(line.startsWith("\"" + odd.toString().replace("\"", "\"\"") + "\","), line);
@@ -85,7 +85,7 @@ class FeaturesCommandErrorsTest {
     void emptyFolderWritesHeadersOnlyAndExitsWith1() throws IOException {
         Path empty = Files.createDirectories(dir.resolve("nothing"));
         Path out = dir.resolve("t.csv");
-        CliRun run = CliRun.of("features", empty.toString(), "--out", out.toString());
+        CliRun run = CliRun.of("features", empty.toString(), "--output", out.toString());
         assertEquals(1, run.exitCode(), run.transcript());
         assertEquals(List.of(HEADER), Files.readAllLines(out));
         assertEquals(List.of("path,reason"), Files.readAllLines(dir.resolve("t.errors.csv")));
@@ -99,7 +99,7 @@ class FeaturesCommandErrorsTest {
         Files.writeString(errorsFile, "path,reason\nold.wav,stale entry from an earlier run\n");
         Files.writeString(out, "stale table\n");
         garbage(dir.resolve("in/bad.au"), 64);
-        CliRun run = CliRun.of("features", dir.resolve("in").toString(), "--out", out.toString());
+        CliRun run = CliRun.of("features", dir.resolve("in").toString(), "--output", out.toString());
         assertEquals(1, run.exitCode(), run.transcript());
         String errors = Files.readString(errorsFile, StandardCharsets.UTF_8);
         assertFalse(errors.contains("stale"), errors);

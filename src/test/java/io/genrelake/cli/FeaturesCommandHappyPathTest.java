@@ -46,7 +46,7 @@ class FeaturesCommandHappyPathTest {
     void wholeClipGivesOneLabelledRowOfFiniteValues() throws IOException {
         tone("sine", "tone.wav", 440);
         Path out = dir.resolve("o.csv");
-        CliRun run = CliRun.of("features", dir.resolve("lib").toString(), "--out", out.toString());
+        CliRun run = CliRun.of("features", dir.resolve("lib").toString(), "--output", out.toString());
         assertEquals(0, run.exitCode(), run.transcript());
         assertEquals(String.join(",", FeatureSet.KAGGLE_HEADER), Files.readAllLines(out).get(0));
         List<KaggleRow> rows = KaggleCsv.read(out);
@@ -66,7 +66,7 @@ class FeaturesCommandHappyPathTest {
     void writtenValuesAreExactlyTheExtractorsValues() throws IOException {
         Path wav = tone("sine", "tone.wav", 440);
         Path out = dir.resolve("o.csv");
-        CliRun run = CliRun.of("features", wav.toString(), "--out", out.toString(), "--label-from", "none");
+        CliRun run = CliRun.of("features", wav.toString(), "--output", out.toString(), "--label-from", "none");
         assertEquals(0, run.exitCode(), run.transcript());
         KaggleRow row = KaggleCsv.read(out).get(0);
         assertEquals("", row.label());
@@ -79,8 +79,8 @@ class FeaturesCommandHappyPathTest {
     void oneSecondSegmentsGiveThreeKaggleCutRows() throws IOException {
         tone("sine", "tone.wav", 440);
         Path out = dir.resolve("seg.csv");
-        CliRun run = CliRun.of("features", dir.resolve("lib").toString(), "--out", out.toString(),
-                "--segment-seconds", "1");
+        CliRun run = CliRun.of("features", dir.resolve("lib").toString(), "--output", out.toString(),
+                "--window-seconds", "1");
         assertEquals(0, run.exitCode(), run.transcript());
         List<KaggleRow> rows = KaggleCsv.read(out);
         assertEquals(List.of("tone.0.wav", "tone.1.wav", "tone.2.wav"), rows.stream().map(KaggleRow::filename).toList());
@@ -96,8 +96,8 @@ class FeaturesCommandHappyPathTest {
     void exactCutSegmentsAreWholeSlots() throws IOException {
         tone("sine", "tone.wav", 440);
         Path out = dir.resolve("seg.csv");
-        CliRun run = CliRun.of("features", dir.resolve("lib").toString(), "--out", out.toString(),
-                "--segment-seconds", "1", "--segment-cut", "exact");
+        CliRun run = CliRun.of("features", dir.resolve("lib").toString(), "--output", out.toString(),
+                "--window-seconds", "1", "--window-cut", "exact");
         assertEquals(0, run.exitCode(), run.transcript());
         List<KaggleRow> rows = KaggleCsv.read(out);
         assertEquals(3, rows.size());
@@ -113,7 +113,7 @@ class FeaturesCommandHappyPathTest {
         tone("c", "t5.wav", 550);
         Files.write(dir.resolve("lib/a/broken.wav"), new byte[] {'R', 'I', 'F', 'F', 1, 2, 3});
         Path out = dir.resolve("many.csv");
-        CliRun run = CliRun.of("features", dir.resolve("lib").toString(), "--out", out.toString(), "--threads", "3");
+        CliRun run = CliRun.of("features", dir.resolve("lib").toString(), "--output", out.toString(), "--parallelism", "3");
         assertEquals(0, run.exitCode(), run.transcript());
         List<KaggleRow> rows = KaggleCsv.read(out);
         assertEquals(List.of("t2.wav", "t4.aiff.wav", "t1.WAV", "t3.wav", "t5.wav"),
@@ -141,7 +141,7 @@ class FeaturesCommandHappyPathTest {
         Map<String, KaggleRow> kaggle = KaggleCsv.read(SharedData.require("gtzan/features_30_sec.csv")).stream()
                 .collect(Collectors.toMap(KaggleRow::filename, r -> r));
         Path out = dir.resolve("gtzan.csv");
-        CliRun run = CliRun.of("features", audio.toString(), "--out", out.toString());
+        CliRun run = CliRun.of("features", audio.toString(), "--output", out.toString());
         assertEquals(0, run.exitCode(), run.transcript());
         List<KaggleRow> rows = KaggleCsv.read(out);
         assertEquals(8, rows.size(), run.transcript());

@@ -27,7 +27,7 @@ class FeaturesLoggingTest {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), GenreLake.class.getName(), "features",
-                wav.toString(), "--out", dir.resolve("out.csv").toString(), "--threads", "1"));
+                wav.toString(), "--output", dir.resolve("out.csv").toString(), "--parallelism", "1"));
         Path out = dir.resolve("stdout.txt");
         Path err = dir.resolve("stderr.txt");
         Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();

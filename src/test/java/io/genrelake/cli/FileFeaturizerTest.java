@@ -84,7 +84,7 @@ class FileFeaturizerTest {
     void shortReasonsReachTheErrorsFile() throws IOException {
         wav("in/short.wav", new float[100]);
         Path out = dir.resolve("o.csv");
-        CliRun run = CliRun.of("features", dir.resolve("in").toString(), "--out", out.toString());
+        CliRun run = CliRun.of("features", dir.resolve("in").toString(), "--output", out.toString());
         assertEquals(1, run.exitCode(), run.transcript());
         List<String> errors = Files.readAllLines(dir.resolve("o.errors.csv"));
         // The reason holds a comma, so it is quoted.

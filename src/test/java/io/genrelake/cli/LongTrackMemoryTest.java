@@ -43,7 +43,7 @@ class LongTrackMemoryTest {
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(GenreLake.class.getName());
-        cmd.addAll(List.of("features", wav.toString(), "--out", csv.toString(), "--threads", "1"));
+        cmd.addAll(List.of("features", wav.toString(), "--output", csv.toString(), "--parallelism", "1"));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile()).start();
         assertTrue(p.waitFor(10, TimeUnit.MINUTES), "finished within 10 minutes");
         String log = Files.readString(dir.resolve("log.txt"));

@@ -41,7 +41,7 @@ class TrainCommandTest {
     void helpDocumentsEveryOptionWithItsDefault() {
         CliRun run = CliRun.of("train", "--help");
         assertEquals(0, run.exitCode(), run.transcript());
-        for (String expected : List.of("--features", "--model-out", "--models",
+        for (String expected : List.of("--features", "--output", "--models",
                 "--folds", "Default: 10", "--pca", "Default: off", "--seed", "Default: 42", "--protocol",
                 "leaky-segments", "LEAKY", "--test-fraction", "Default: 0.2", "--master", "local[*]", "--aggregate",
                 "--grid", "--group-by", "track|artist|album", "--split", "--genre-map", "Repeatable", "Exit codes")) {
@@ -56,7 +56,7 @@ class TrainCommandTest {
 
     @Test
     void unknownModelNameIsAUsageErrorListingTheKnownOnes() {
-        CliRun run = CliRun.of("train", "--features", csv.toString(), "--model-out", dir.resolve("x").toString(),
+        CliRun run = CliRun.of("train", "--features", csv.toString(), "--output", dir.resolve("x").toString(),
                 "--models", "lr,xgboost");
         assertEquals(2, run.exitCode(), run.transcript());
         assertTrue(run.err().contains("unknown model 'xgboost'") && run.err().contains("rbfsvm"), run.err());
@@ -66,7 +66,7 @@ class TrainCommandTest {
     void badOptionValuesAreUsageErrors() {
         for (String[] args : List.of(new String[] {"--pca", "many"}, new String[] {"--protocol", "random"},
                 new String[] {"--folds", "1"}, new String[] {"--test-fraction", "1.5"})) {
-            CliRun run = CliRun.of("train", "--features", csv.toString(), "--model-out", dir.resolve("x").toString(),
+            CliRun run = CliRun.of("train", "--features", csv.toString(), "--output", dir.resolve("x").toString(),
                     args[0], args[1]);
             assertEquals(2, run.exitCode(), run.transcript());
             assertTrue(run.err().contains(args[0]), run.err());
@@ -76,16 +76,16 @@ class TrainCommandTest {
     @Test
     void unreadableFeaturesGiveAClearErrorAndExitOne() {
         CliRun run = CliRun.of("train", "--features", dir.resolve("missing.csv").toString(),
-                "--model-out", dir.resolve("x").toString(), "--master", "local[2]");
+                "--output", dir.resolve("x").toString(), "--master", "local[2]");
         assertEquals(1, run.exitCode(), run.transcript());
-        assertTrue(run.err().contains("train: error: cannot read features table") && run.err().contains("missing.csv"),
+        assertTrue(run.err().contains("genrelake train: cannot read features table") && run.err().contains("missing.csv"),
                 run.err());
     }
 
     @Test
     void trainsSavesReportsAndEvaluates() throws Exception {
         Path model = dir.resolve("model");
-        CliRun run = CliRun.of("train", "--features", csv.toString(), "--model-out", model.toString(),
+        CliRun run = CliRun.of("train", "--features", csv.toString(), "--output", model.toString(),
                 "--models", "knn,dt", "--folds", "2", "--grid", "quick", "--test-fraction", "0.25", "--master", "local[2]");
         assertEquals(0, run.exitCode(), run.transcript());
         assertTrue(run.out().contains("saved") && run.out().contains("CV accuracy"), run.out());
@@ -94,7 +94,7 @@ class TrainCommandTest {
             assertTrue(Files.exists(model.resolve(file)), file + " missing in " + model);
         }
         CliRun evaluate = CliRun.of("evaluate", "--model", model.toString(), "--features", csv.toString(),
-                "--out", dir.resolve("eval.json").toString());
+                "--output", dir.resolve("eval.json").toString());
         assertEquals(0, evaluate.exitCode(), evaluate.transcript());
         assertTrue(evaluate.out().contains("24 tracks") && evaluate.out().contains("macro F1"), evaluate.out());
         assertTrue(Files.readString(dir.resolve("eval.json")).contains("\"accuracy\""));
@@ -103,7 +103,7 @@ class TrainCommandTest {
     @Test
     void leakyProtocolIsLabelledInEveryOutput() throws Exception {
         Path model = dir.resolve("leaky");
-        CliRun run = CliRun.of("train", "--features", csv.toString(), "--model-out", model.toString(),
+        CliRun run = CliRun.of("train", "--features", csv.toString(), "--output", model.toString(),
                 "--models", "knn", "--folds", "2", "--grid", "quick", "--protocol", "leaky-segments");
         assertEquals(0, run.exitCode(), run.transcript());
         for (String line : run.out().split("\n")) {

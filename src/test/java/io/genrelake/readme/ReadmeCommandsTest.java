@@ -49,7 +49,7 @@ class ReadmeCommandsTest {
     static final String EXTRACT_ON_CLUSTER = "jobs/extract.sh --master spark://host:7077 --properties-file "
             + "conf/standalone.properties -- --input s3a://music/library --output s3a://music/features";
     static final String TRAIN_ON_CLUSTER = "jobs/train.sh --master spark://host:7077 -- --features s3a://music/features "
-            + "--model-out s3a://music/models/v1";
+            + "--output s3a://music/models/v1";
     static final String CLASSIFY_ON_CLUSTER = "jobs/classify.sh --master spark://host:7077 -- --features "
             + "s3a://music/features --model s3a://music/models/v1 --output s3a://music/genres";
     static final String KERNEL_FETCH =
@@ -78,7 +78,7 @@ class ReadmeCommandsTest {
             Coverage.here(JOB_HELP, "ReadmeCommandsTest#everyJobOfTheTableDocumentsItsOptions",
                     "run for every job of the README's job table; the help must name the table's main options"),
             Coverage.here(FIDELITY, "ReadmeCommandsTest#fidelity",
-                    "run from the project root with --out TEMP appended (without it, it rewrites docs/fidelity.md); "
+                    "run from the project root with --output TEMP appended (without it, it rewrites docs/fidelity.md); "
                             + "skipped when ../shared is absent"),
             Coverage.here(ReadmeBuild.PACKAGE_COMMAND, "ReadmeCommandsTest#packageBuildsTheJobJar",
                     "run with -Dgenrelake.build.dir=<build>/readme/build appended; the job jar's contents are checked. "
@@ -490,8 +490,8 @@ class ReadmeCommandsTest {
         ReadmeBuild build = ReadmeBuild.get();
         ensureCliBuilt(build);
         Path work = workspace("vector-api");
-        String plain = "GENRELAKE_VECTOR_API=off bin/genrelake features data-sample --out " + work.resolve("plain.csv");
-        String vector = "bin/genrelake features data-sample --out " + work.resolve("vector.csv");
+        String plain = "GENRELAKE_VECTOR_API=off bin/genrelake features data-sample --output " + work.resolve("plain.csv");
+        String vector = "bin/genrelake features data-sample --output " + work.resolve("vector.csv");
         ReadmeBuild.Result p = build.script(plain, build.root, Map.of(), Duration.ofMinutes(3),
                 logs().resolve("features-plain.log"));
         ReadmeBuild.Result v = build.script(vector, build.root, Map.of(), Duration.ofMinutes(3),
@@ -522,7 +522,7 @@ class ReadmeCommandsTest {
         ensureCliBuilt(build);
         Path out = Files.createDirectories(logs()).resolve("fidelity.md");
         Files.deleteIfExists(out);
-        ReadmeBuild.Result r = build.script(command + " --out " + out, build.root, Map.of(), Duration.ofMinutes(5),
+        ReadmeBuild.Result r = build.script(command + " --output " + out, build.root, Map.of(), Duration.ofMinutes(5),
                 logs().resolve("fidelity.log"));
         assertEquals(0, r.exit(), "exit 1 means a fidelity target was missed:\n" + r.tail());
         String md = Files.readString(out);
