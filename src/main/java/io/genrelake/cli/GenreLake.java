@@ -11,7 +11,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.UnmatchedArgumentException;
 
 /** The {@code genrelake} command: entry point of the command-line front end and home of its subcommands. */
 @Command(
@@ -76,7 +75,7 @@ public final class GenreLake implements Callable<Integer> {
         }
         // Lets users type --window-cut kaggle / --label-from none in lower case, as the help shows them.
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
-        cmd.setParameterExceptionHandler(GenreLake::reportUsageError);
+        cmd.setParameterExceptionHandler(CommandErrors::reportUsageError);
         cmd.setExecutionExceptionHandler(GenreLake::reportFailure);
         return cmd;
     }
@@ -89,22 +88,6 @@ public final class GenreLake implements Callable<Integer> {
     public Integer call() {
         CommandErrors.print(spec.commandLine().getErr(), "", "missing command; 'genrelake --help' lists the commands");
         return EXIT_USAGE;
-    }
-
-    /**
-     * A bad argument: one line in the common error shape ({@link CommandErrors}) that points at the command's
-     * help, rather than picocli's default of the message followed by the whole usage text. Exit code 2.
-     */
-    private static int reportUsageError(ParameterException e, String[] args) {
-        CommandLine cmd = e.getCommandLine();
-        String command = CommandErrors.commandOf(cmd.getCommandSpec().qualifiedName());
-        String message = e.getMessage().replaceFirst("^Error: ", ""); // picocli's own prefix on some messages
-        if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
-            message += "; did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?";
-        }
-        String help = command.isEmpty() ? CommandErrors.PROGRAM : CommandErrors.PROGRAM + " " + command;
-        CommandErrors.print(cmd.getErr(), command, message + " (see '" + help + " --help')");
-        return cmd.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     /**

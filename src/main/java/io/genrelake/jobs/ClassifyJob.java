@@ -57,7 +57,7 @@ public final class ClassifyJob implements Callable<Integer> {
     private ClassifyOptions options;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new ClassifyJob()).execute(args));
+        System.exit(CommandErrors.jobCommandLine(new ClassifyJob(), "classify").execute(args));
     }
 
     @Override

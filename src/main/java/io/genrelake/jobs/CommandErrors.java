@@ -1,6 +1,9 @@
 package io.genrelake.jobs;
 
 import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The one shape of every error line a genrelake command prints on stderr, {@code genrelake <command>: <message>},
@@ -32,5 +35,34 @@ public final class CommandErrors {
         return qualifiedName.equals(PROGRAM) ? ""
                 : qualifiedName.startsWith(PROGRAM + " ") ? qualifiedName.substring(PROGRAM.length() + 1)
                 : qualifiedName;
+    }
+
+    /**
+     * A bad argument: one line in the common error shape that points at the command's help, rather than
+     * picocli's default of the message followed by the whole usage text. Exit code 2. The handler of
+     * {@code genrelake} and of the jobs' own mains (spark-submit), so both refuse arguments alike.
+     */
+    public static int reportUsageError(ParameterException e, String[] args) {
+        return reportUsageError(e, commandOf(e.getCommandLine().getCommandSpec().qualifiedName()));
+    }
+
+    private static int reportUsageError(ParameterException e, String command) {
+        CommandLine cmd = e.getCommandLine();
+        String message = e.getMessage().replaceFirst("^Error: ", ""); // picocli's own prefix on some messages
+        if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+            message += "; did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?";
+        }
+        String help = command.isEmpty() ? PROGRAM : PROGRAM + " " + command;
+        print(cmd.getErr(), command, message + " (see '" + help + " --help')");
+        return cmd.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    /**
+     * A job's own command line (its spark-submit main) with the common usage-error handler; its errors name the
+     * genrelake {@code command} with the same options, whose --help explains them.
+     */
+    public static CommandLine jobCommandLine(Object job, String command) {
+        return new CommandLine(job).setCaseInsensitiveEnumValuesAllowed(true)
+                .setParameterExceptionHandler((e, args) -> reportUsageError(e, command));
     }
 }

@@ -81,7 +81,7 @@ public final class EvaluateJob implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new EvaluateJob()).execute(args));
+        System.exit(CommandErrors.jobCommandLine(new EvaluateJob(), "evaluate").execute(args));
     }
 
     @Override

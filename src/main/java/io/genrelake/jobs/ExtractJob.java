@@ -66,7 +66,7 @@ public final class ExtractJob implements Callable<Integer> {
     private ExtractOptions options;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new ExtractJob()).execute(args));
+        System.exit(CommandErrors.jobCommandLine(new ExtractJob(), "extract").execute(args));
     }
 
     @Override

@@ -90,7 +90,7 @@ public final class NightlyJob implements Callable<Integer> {
     private NightlyOptions options;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new NightlyJob()).execute(args));
+        System.exit(CommandErrors.jobCommandLine(new NightlyJob(), "nightly").execute(args));
     }
 
     @Override

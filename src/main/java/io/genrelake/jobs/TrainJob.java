@@ -274,7 +274,7 @@ public final class TrainJob implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new TrainJob()).execute(args));
+        System.exit(CommandErrors.jobCommandLine(new TrainJob(), "train").execute(args));
     }
 
     @Override

@@ -166,4 +166,25 @@ class OptionVocabularyTest {
         assertTrue(features.err().lines().anyMatch(l -> l.startsWith("genrelake features: no audio files found")),
                 features.transcript());
     }
+
+    /** The jobs' own mains (spark-submit) refuse arguments in the same shape, naming the genrelake command. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "io.genrelake.jobs.ExtractJob  | extract",
+        "io.genrelake.jobs.TrainJob    | train",
+        "io.genrelake.jobs.EvaluateJob | evaluate",
+        "io.genrelake.jobs.ClassifyJob | classify",
+        "io.genrelake.jobs.NightlyJob  | nightly",
+    })
+    void theJobsMainsRefuseArgumentsInTheSameShape(String job, String command) throws Exception {
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine cmd = io.genrelake.jobs.CommandErrors.jobCommandLine(
+                Class.forName(job).getDeclaredConstructor().newInstance(), command);
+        cmd.setErr(new java.io.PrintWriter(err));
+        assertEquals(2, cmd.execute("--bogus"), err.toString());
+        List<String> lines = err.toString().lines().toList();
+        assertEquals(1, lines.size(), err.toString());
+        assertTrue(lines.get(0).startsWith("genrelake " + command + ": "), lines.get(0));
+        assertTrue(lines.get(0).endsWith("(see 'genrelake " + command + " --help')"), lines.get(0));
+    }
 }
