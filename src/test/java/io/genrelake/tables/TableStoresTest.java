@@ -26,10 +26,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The table operations the jobs rely on, on each store an output can live on: local disk ({@code file:}), S3
@@ -50,8 +50,10 @@ class TableStoresTest {
     @BeforeAll
     static void start() throws Exception {
         spark = LocalSpark.start();
-        // Delta computes a table's state in 50 partitions by default; tiny tables want 1 (393 s -> 223 s here)
+        // Tiny tables: Delta's state in 1 partition, not 50 (the class took 393 s -> 223 s on 2 busy cores), and no
+        // whole-stage code generation, whose compiling outweighs the work (277 s -> 219 s; both under load ~10)
         spark.conf().set("spark.databricks.delta.snapshotPartitions", "1");
+        spark.conf().set("spark.sql.codegen.wholeStage", "false");
         s3 = InProcessS3.start(BUCKET);
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         s3.sparkProperties().forEach((key, value) ->
@@ -176,25 +178,39 @@ class TableStoresTest {
         assertFalse(fs.exists(file));
     }
 
-    /** Item 4 of issue 18: conf/ sets what these tests take for granted on a real S3 (one writing cluster). */
-    @Test
-    void nightlyConfSetsDeltasS3LogStoreAndTheMagicCommitter() throws Exception {
+    /**
+     * conf/ sets what these tests take for granted on a real S3 (one writing cluster): Delta's S3 log store in the
+     * nightly's settings and the cluster ones train and classify are submitted with.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"conf/nightly.conf", "conf/standalone.properties", "conf/yarn.properties",
+        "conf/kubernetes.properties"})
+    void confSetsDeltasS3LogStore(String file) throws Exception {
+        Properties p = properties(file);
+        for (String scheme : List.of("s3a", "s3")) {
+            assertEquals("io.delta.storage.S3SingleDriverLogStore",
+                    p.getProperty("spark.delta.logStore." + scheme + ".impl"), file + " " + scheme);
+        }
+        Class.forName("io.delta.storage.S3SingleDriverLogStore"); // on the job's class path
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"spark.hadoop.fs.s3a.committer.name=magic",
+        "spark.hadoop.fs.s3a.committer.magic.enabled=true",
+        "spark.hadoop.mapreduce.outputcommitter.factory.scheme.s3a=org.apache.hadoop.fs.s3a.commit.S3ACommitterFactory"})
+    void nightlyConfChoosesTheMagicCommitter(String setting) throws Exception {
+        String[] kv = setting.split("=", 2);
+        assertEquals(kv[1], properties("conf/nightly.conf").getProperty(kv[0]), kv[0]);
+        if (kv[0].endsWith("factory.scheme.s3a")) {
+            Class.forName(kv[1]); // hadoop-aws, in the job jar
+        }
+    }
+
+    static Properties properties(String file) throws Exception {
         Properties p = new Properties();
-        try (var in = Files.newBufferedReader(Path.of("conf/nightly.conf"))) {
+        try (var in = Files.newBufferedReader(Path.of(file))) {
             p.load(in);
         }
-        assertEquals(Map.of(
-                "spark.delta.logStore.s3a.impl", "io.delta.storage.S3SingleDriverLogStore",
-                "spark.delta.logStore.s3.impl", "io.delta.storage.S3SingleDriverLogStore",
-                "spark.hadoop.fs.s3a.committer.name", "magic",
-                "spark.hadoop.fs.s3a.committer.magic.enabled", "true"),
-                Map.of("spark.delta.logStore.s3a.impl", p.getProperty("spark.delta.logStore.s3a.impl", ""),
-                        "spark.delta.logStore.s3.impl", p.getProperty("spark.delta.logStore.s3.impl", ""),
-                        "spark.hadoop.fs.s3a.committer.name", p.getProperty("spark.hadoop.fs.s3a.committer.name", ""),
-                        "spark.hadoop.fs.s3a.committer.magic.enabled",
-                        p.getProperty("spark.hadoop.fs.s3a.committer.magic.enabled", "")));
-        // the classes named exist on the job's class path
-        Class.forName("io.delta.storage.S3SingleDriverLogStore");
-        Class.forName(p.getProperty("spark.hadoop.mapreduce.outputcommitter.factory.scheme.s3a"));
+        return p;
     }
 }
