@@ -4,8 +4,6 @@ import io.genrelake.catalogue.CatalogueFile;
 import io.genrelake.catalogue.CatalogueLister;
 import io.genrelake.catalogue.Labels;
 import io.genrelake.catalogue.Listing;
-import io.genrelake.features.ExtractorVersion;
-import io.genrelake.features.FeatureSetKind;
 import io.genrelake.genres.CatalogueChanges;
 import io.genrelake.genres.CatalogueState;
 import io.genrelake.genres.Change;
@@ -16,8 +14,6 @@ import io.genrelake.genres.ModelIdentity;
 import io.genrelake.genres.RunDate;
 import io.genrelake.genres.RunRecord;
 import io.genrelake.genres.StateStore;
-import io.genrelake.ml.FeatureCompatibility;
-import io.genrelake.ml.ModelCard;
 import io.genrelake.ml.ModelStore;
 import io.genrelake.ml.TagGenres;
 import io.genrelake.ml.TrainingDataException;
@@ -29,7 +25,6 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -176,53 +171,8 @@ public final class NightlyJob implements Callable<Integer> {
         }
 
         private NightlySummary locked() throws IOException, NightlyRefusal {
-            com.fasterxml.jackson.databind.JsonNode card = ModelCard.parse(ModelStore.readCard(spark, options.model()));
-            ModelIdentity model = ModelIdentity.of(card, options.model());
-            if (model.featureSet() != FeatureSetKind.GTZAN) {
-                // its feature store holds one set; a rich store (and a switch between sets) is not built yet
-                throw new NightlyRefusal("the model needs the " + model.featureSet() + " feature set and the nightly "
-                        + "run extracts the gtzan set only: classify with genrelake classify, which extracts the "
-                        + "model's set");
-            }
-            if (io.genrelake.ml.NeuralStages.present(ModelStore.loadModel(options.model()))) {
-                // the feature store keeps no neural inputs yet (they would add ~210 kB per window to it)
-                throw new NightlyRefusal("the model holds a neural network (cnn, lstm), whose inputs the nightly "
-                        + "feature store does not keep: classify with genrelake classify, which extracts them");
-            }
-            String versionMismatch = FeatureCompatibility.mismatchWithThisBuild(card);
-            if (versionMismatch != null) {
-                throw new NightlyRefusal(versionMismatch);
-            }
-            RunRecord record = new RunRecord(runDate, model.id(), ExtractorVersion.CURRENT, options.windowSeconds(),
-                    options.minLastWindowSeconds());
-            List<String> dates = state.runDates();
-            if (!dates.isEmpty() && dates.get(dates.size() - 1).compareTo(runDate) > 0) {
-                throw new NightlyRefusal("run date " + runDate + " is before the latest run, "
-                        + dates.get(dates.size() - 1) + ": nightly runs go forward (rerun the latest date, or start "
-                        + "a new --state)");
-            }
-            Optional<String> previous = StateStore.previous(dates, runDate);
-            boolean modelChanged = false;
-            boolean reextract = false;
-            if (previous.isPresent()) {
-                RunRecord before = state.record(previous.get());
-                // Another extractor's stored features are extracted again (below); other windows need a new state.
-                String why = before.incompatibility(new RunRecord(runDate, model.id(), before.extractorVersion(),
-                        options.windowSeconds(), options.minLastWindowSeconds()));
-                if (why != null) {
-                    throw new NightlyRefusal(why + ": start a new --state (a full run) for these settings");
-                }
-                modelChanged = !before.modelId().equals(model.id());
-                reextract = !before.extractorVersion().equals(ExtractorVersion.CURRENT);
-                if (reextract) {
-                    LOG.warn("nightly {}: the stored features are of extractor {}, this build's is {}: every file is "
-                            + "extracted again", runDate, before.extractorVersion(), ExtractorVersion.CURRENT);
-                }
-            }
-            // A date with genre rows but no finished run: an attempt killed midway, which this run replaces.
-            boolean retry = !dates.contains(runDate) && out.genres().exists()
-                    && !out.genres().read().where(GenreTable.RUN_DATE + " = DATE'" + runDate + "'").isEmpty();
-
+            NightlyPlan plan = NightlyPlan.decide(spark, options, runDate, state, out);
+            ModelIdentity model = plan.model();
             spark.sparkContext().setJobDescription("genrelake nightly " + runDate + ": listing " + options.inputs());
             Listing listing = new CatalogueLister(hadoop).list(options.inputs());
             if (!listing.problems().isEmpty()) {
@@ -234,11 +184,12 @@ public final class NightlyJob implements Callable<Integer> {
             List<CatalogueFile> files = Labels.parentFolder().apply(listing.audioFiles());
             checkpoint.accept("listed");
 
-            Dataset<Row> before = previous.isPresent()
-                    ? state.snapshot(previous.get())
+            Dataset<Row> before = plan.previous().isPresent()
+                    ? state.snapshot(plan.previous().get())
                     : spark.createDataFrame(List.of(), CatalogueState.SCHEMA);
             try (CatalogueChanges changes = new CatalogueChanges(spark, files, before)) {
-                return commitRun(model, record, previous.orElse(null), modelChanged, reextract, files, changes, retry);
+                return commitRun(model, plan.record(), plan.previous().orElse(null), plan.modelChanged(),
+                        plan.reextract(), files, changes, plan.retry());
             }
         }
 
