@@ -86,7 +86,7 @@ public final class ClassifyJob implements Callable<Integer> {
     /** Runs the job in {@code spark}; the options must be {@linkplain ClassifyOptions#validate valid}. */
     public static ClassifySummary run(SparkSession spark, ClassifyOptions options) throws IOException, NoInputException {
         try (WriterLock lock = WriterLock.acquire(spark.sparkContext().hadoopConfiguration(), options.output(),
-                "classify", WriterLock.DEFAULT_STALE_AFTER_MS)) {
+                "classify", options.lockTimeoutMillis())) {
             return locked(spark, options);
         } catch (WriterLock.HeldException e) {
             throw new NoInputException(e.getMessage());

@@ -55,6 +55,9 @@ public final class ClassifyOptions {
                     + "or one per 64 files).")
     private Integer partitions;
 
+    @Mixin
+    private LockTimeoutOption lockTimeout = new LockTimeoutOption();
+
     @Option(names = "--master", paramLabel = "URL",
             description = "Spark master, e.g. local[2], yarn, spark://host:7077. Default: spark-submit's or the "
                     + "--conf file's, else local[*].")
@@ -76,6 +79,7 @@ public final class ClassifyOptions {
         if (runDate != null) {
             RunDate.parse(runDate);
         }
+        lockTimeout.validate();
         extractOptions(output).validate();
     }
 
@@ -139,6 +143,16 @@ public final class ClassifyOptions {
 
     public ClassifyOptions minLastWindowSeconds(double value) {
         this.minLastWindowSeconds = value;
+        return this;
+    }
+
+    /** --lock-timeout-minutes in milliseconds. */
+    public long lockTimeoutMillis() {
+        return lockTimeout.millis();
+    }
+
+    public ClassifyOptions lockTimeoutMinutes(double value) {
+        lockTimeout.minutes(value);
         return this;
     }
 

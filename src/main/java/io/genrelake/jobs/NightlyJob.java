@@ -1,17 +1,10 @@
 package io.genrelake.jobs;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.date_format;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.udf;
-
 import io.genrelake.catalogue.CatalogueFile;
 import io.genrelake.catalogue.CatalogueLister;
-import io.genrelake.catalogue.FeatureTable;
 import io.genrelake.catalogue.Labels;
 import io.genrelake.catalogue.Listing;
-import io.genrelake.features.ExtractorVersion;
-import io.genrelake.features.FeatureSetKind;
+import io.genrelake.genres.CatalogueChanges;
 import io.genrelake.genres.CatalogueState;
 import io.genrelake.genres.Change;
 import io.genrelake.genres.GenrePredictor;
@@ -21,8 +14,6 @@ import io.genrelake.genres.ModelIdentity;
 import io.genrelake.genres.RunDate;
 import io.genrelake.genres.RunRecord;
 import io.genrelake.genres.StateStore;
-import io.genrelake.ml.FeatureCompatibility;
-import io.genrelake.ml.ModelCard;
 import io.genrelake.ml.ModelStore;
 import io.genrelake.ml.TagGenres;
 import io.genrelake.ml.TrainingDataException;
@@ -31,27 +22,16 @@ import io.genrelake.tables.NightlyState;
 import io.genrelake.tables.ParquetUpgrade;
 import io.genrelake.tables.WriterLock;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.api.java.UDF4;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -62,7 +42,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * The nightly incremental run. Lists the catalogue, compares every file's path, size and modification
- * time with the newest state snapshot before the run date ({@link Change}), decodes and classifies only
+ * time with the newest state snapshot before the run date ({@link CatalogueChanges}), decodes and classifies only
  * the new and changed files, writes {@code deleted} rows for files gone, and leaves unchanged tracks'
  * rows where they are ({@code current} carries them forward). When the model differs from the previous
  * run's, every unchanged track is reclassified from the feature store, without decoding.
@@ -190,53 +170,8 @@ public final class NightlyJob implements Callable<Integer> {
         }
 
         private NightlySummary locked() throws IOException, NightlyRefusal {
-            com.fasterxml.jackson.databind.JsonNode card = ModelCard.parse(ModelStore.readCard(spark, options.model()));
-            ModelIdentity model = ModelIdentity.of(card, options.model());
-            if (model.featureSet() != FeatureSetKind.GTZAN) {
-                // its feature store holds one set; a rich store (and a switch between sets) is not built yet
-                throw new NightlyRefusal("the model needs the " + model.featureSet() + " feature set and the nightly "
-                        + "run extracts the gtzan set only: classify with genrelake classify, which extracts the "
-                        + "model's set");
-            }
-            if (io.genrelake.ml.NeuralStages.present(ModelStore.loadModel(options.model()))) {
-                // the feature store keeps no neural inputs yet (they would add ~210 kB per window to it)
-                throw new NightlyRefusal("the model holds a neural network (cnn, lstm), whose inputs the nightly "
-                        + "feature store does not keep: classify with genrelake classify, which extracts them");
-            }
-            String versionMismatch = FeatureCompatibility.mismatchWithThisBuild(card);
-            if (versionMismatch != null) {
-                throw new NightlyRefusal(versionMismatch);
-            }
-            RunRecord record = new RunRecord(runDate, model.id(), ExtractorVersion.CURRENT, options.windowSeconds(),
-                    options.minLastWindowSeconds());
-            List<String> dates = state.runDates();
-            if (!dates.isEmpty() && dates.get(dates.size() - 1).compareTo(runDate) > 0) {
-                throw new NightlyRefusal("run date " + runDate + " is before the latest run, "
-                        + dates.get(dates.size() - 1) + ": nightly runs go forward (rerun the latest date, or start "
-                        + "a new --state)");
-            }
-            Optional<String> previous = StateStore.previous(dates, runDate);
-            boolean modelChanged = false;
-            boolean reextract = false;
-            if (previous.isPresent()) {
-                RunRecord before = state.record(previous.get());
-                // Another extractor's stored features are extracted again (below); other windows need a new state.
-                String why = before.incompatibility(new RunRecord(runDate, model.id(), before.extractorVersion(),
-                        options.windowSeconds(), options.minLastWindowSeconds()));
-                if (why != null) {
-                    throw new NightlyRefusal(why + ": start a new --state (a full run) for these settings");
-                }
-                modelChanged = !before.modelId().equals(model.id());
-                reextract = !before.extractorVersion().equals(ExtractorVersion.CURRENT);
-                if (reextract) {
-                    LOG.warn("nightly {}: the stored features are of extractor {}, this build's is {}: every file is "
-                            + "extracted again", runDate, before.extractorVersion(), ExtractorVersion.CURRENT);
-                }
-            }
-            // A date with genre rows but no finished run: an attempt killed midway, which this run replaces.
-            boolean retry = !dates.contains(runDate) && out.genres().exists()
-                    && !out.genres().read().where(GenreTable.RUN_DATE + " = DATE'" + runDate + "'").isEmpty();
-
+            NightlyPlan plan = NightlyPlan.decide(spark, options, runDate, state, out);
+            ModelIdentity model = plan.model();
             spark.sparkContext().setJobDescription("genrelake nightly " + runDate + ": listing " + options.inputs());
             Listing listing = new CatalogueLister(hadoop).list(options.inputs());
             if (!listing.problems().isEmpty()) {
@@ -248,36 +183,20 @@ public final class NightlyJob implements Callable<Integer> {
             List<CatalogueFile> files = Labels.parentFolder().apply(listing.audioFiles());
             checkpoint.accept("listed");
 
-            Dataset<Row> diff = diff(files, previous).persist(StorageLevel.MEMORY_AND_DISK());
-            try {
-                return commitRun(model, record, previous.orElse(null), modelChanged, reextract, files, diff, retry);
-            } finally {
-                diff.unpersist();
+            Dataset<Row> before = plan.previous().isPresent()
+                    ? state.snapshot(plan.previous().get())
+                    : spark.createDataFrame(List.of(), CatalogueState.SCHEMA);
+            try (CatalogueChanges changes = new CatalogueChanges(spark, files, before)) {
+                return commitRun(model, plan.record(), plan.previous().orElse(null), plan.modelChanged(),
+                        plan.reextract(), files, changes, plan.retry());
             }
         }
 
         private NightlySummary commitRun(ModelIdentity model, RunRecord record, String previous, boolean modelChanged,
-                boolean reextract, List<CatalogueFile> files, Dataset<Row> diff, boolean retry) {
-            Map<Change, Long> counts = new EnumMap<>(Change.class);
-            for (Change c : Change.values()) {
-                counts.put(c, 0L);
-            }
-            for (Row r : diff.groupBy("change").count().collectAsList()) {
-                counts.put(Change.valueOf(r.getString(0)), r.getLong(1));
-            }
-            Set<String> toDecode = new HashSet<>();
-            Object[] decoded = reextract ? new Object[] {Change.NEW.name(), Change.CHANGED.name(),
-                Change.UNCHANGED.name()} : new Object[] {Change.NEW.name(), Change.CHANGED.name()};
-            for (Row r : diff.filter(col("change").isin(decoded)).select(
-                    CatalogueState.PATH).collectAsList()) {
-                toDecode.add(r.getString(0));
-            }
-            List<CatalogueFile> decode = new ArrayList<>();
-            for (CatalogueFile f : files) {
-                if (toDecode.contains(f.path())) {
-                    decode.add(f);
-                }
-            }
+                boolean reextract, List<CatalogueFile> files, CatalogueChanges changes, boolean retry) {
+            Map<Change, Long> counts = changes.counts();
+            List<CatalogueFile> decode = reextract ? changes.files(Change.NEW, Change.CHANGED, Change.UNCHANGED)
+                    : changes.files(Change.NEW, Change.CHANGED);
             LOG.info("nightly {}: {} files listed, {} new, {} changed, {} unchanged, {} deleted{}", runDate,
                     files.size(), counts.get(Change.NEW), counts.get(Change.CHANGED), counts.get(Change.UNCHANGED),
                     counts.get(Change.DELETED), modelChanged ? "; new model " + model.id() : "");
@@ -292,19 +211,18 @@ public final class NightlyJob implements Callable<Integer> {
             Dataset<Row> fresh = state.features().readVersion(featuresVersion)
                     .where(GenreTable.RUN_DATE + " = DATE'" + runDate + "'").drop(GenreTable.RUN_DATE);
 
-            Dataset<Row> unchanged = diff.filter(col("change").equalTo(Change.UNCHANGED.name()))
-                    .select(stateColumns("p_"));
+            Dataset<Row> unchanged = changes.unchanged();
             if (reextract) {
-                unchanged = unchanged.limit(0); // extracted again: their snapshot rows come from decodedState
+                unchanged = unchanged.limit(0); // extracted again: their snapshot rows come from the decoded ones
             }
             long fromStore = 0;
             Dataset<Row> toClassify = fresh;
             if (modelChanged && !reextract) {
-                toClassify = fresh.unionByName(storedFeatures(unchanged, featuresVersion));
+                toClassify = fresh.unionByName(state.storedFeatures(unchanged, featuresVersion));
                 fromStore = counts.get(Change.UNCHANGED);
             }
             GenreRows rows = new GenreRows(model, System.currentTimeMillis(), runDate);
-            Dataset<Row> genres = deletedRows(diff, rows);
+            Dataset<Row> genres = changes.deletedRows(rows);
             if (!decode.isEmpty() || modelChanged) {
                 spark.sparkContext().setJobDescription("genrelake nightly " + runDate + ": classifying with "
                         + model.id());
@@ -317,7 +235,7 @@ public final class NightlyJob implements Callable<Integer> {
             GenreTables.Committed committed = out.commit(genres, runDate, note,
                     table -> checkpoint.accept("committed:" + table));
 
-            Dataset<Row> snapshot = unchanged.unionByName(decodedState(fresh, decode));
+            Dataset<Row> snapshot = unchanged.unionByName(CatalogueChanges.decoded(spark, decode, fresh, runDate));
             long catalogueVersion = state.commitSnapshot(snapshot, runDate, note);
             checkpoint.accept("committed:catalogue");
             Map<String, Long> written = committed.counts();
@@ -335,90 +253,6 @@ public final class NightlyJob implements Callable<Integer> {
                     summary.rowsUncertain(), summary.rowsError(), summary.wallSeconds(), committed.genresVersion(),
                     committed.currentVersion()));
             return summary;
-        }
-
-        /**
-         * Listing ⟗ previous snapshot on path, each path with its {@link Change}. Columns: path, l_* (listed),
-         * p_* (previous snapshot's), change.
-         */
-        private Dataset<Row> diff(List<CatalogueFile> files, Optional<String> previous) {
-            List<Row> listed = new ArrayList<>(files.size());
-            for (CatalogueFile f : files) {
-                listed.add(RowFactory.create(f.trackId(), f.path(), f.size(), f.modified()));
-            }
-            Dataset<Row> now = spark.createDataFrame(listed, DataTypes.createStructType(List.of(
-                    DataTypes.createStructField("l_track_id", DataTypes.StringType, false),
-                    DataTypes.createStructField(CatalogueState.PATH, DataTypes.StringType, false),
-                    DataTypes.createStructField("l_size", DataTypes.LongType, false),
-                    DataTypes.createStructField("l_modified", DataTypes.LongType, false))));
-            Dataset<Row> before = previous.isPresent()
-                    ? state.snapshot(previous.get())
-                    : spark.createDataFrame(List.of(), CatalogueState.SCHEMA);
-            for (String c : before.columns()) {
-                if (!c.equals(CatalogueState.PATH)) {
-                    before = before.withColumnRenamed(c, "p_" + c);
-                }
-            }
-            var change = udf((UDF4<Long, Long, Long, Long, String>) (ps, pm, ls, lm) -> Change.of(ps != null,
-                    ps == null ? 0 : ps, pm == null ? 0 : pm, ls != null, ls == null ? 0 : ls, lm == null ? 0 : lm)
-                    .name(), DataTypes.StringType);
-            return now.join(before, columns(CatalogueState.PATH), "full_outer")
-                    .withColumn("change", change.apply(col("p_" + CatalogueState.SIZE),
-                            col("p_" + CatalogueState.MODIFIED), col("l_size"), col("l_modified")));
-        }
-
-        /** Join columns, as the Scala sequence Dataset.join takes. */
-        private static scala.collection.immutable.Seq<String> columns(String... names) {
-            return scala.jdk.javaapi.CollectionConverters.asScala(List.of(names)).toList();
-        }
-
-        /** The snapshot's columns from the diff's prefixed ones. */
-        private static Column[] stateColumns(String prefix) {
-            List<Column> cols = new ArrayList<>();
-            for (String name : CatalogueState.SCHEMA.fieldNames()) {
-                cols.add((name.equals(CatalogueState.PATH) ? col(name) : col(prefix + name)).as(name));
-            }
-            return cols.toArray(new Column[0]);
-        }
-
-        /** Snapshot rows of the files decoded this run: their status from the extraction, features of today. */
-        private Dataset<Row> decodedState(Dataset<Row> fresh, List<CatalogueFile> decoded) {
-            List<Row> listed = new ArrayList<>(decoded.size());
-            for (CatalogueFile f : decoded) {
-                listed.add(RowFactory.create(f.trackId(), f.path(), f.size(), f.modified()));
-            }
-            Dataset<Row> identity = spark.createDataFrame(listed, DataTypes.createStructType(List.of(
-                    DataTypes.createStructField(CatalogueState.TRACK_ID, DataTypes.StringType, false),
-                    DataTypes.createStructField(CatalogueState.PATH, DataTypes.StringType, false),
-                    DataTypes.createStructField(CatalogueState.SIZE, DataTypes.LongType, false),
-                    DataTypes.createStructField(CatalogueState.MODIFIED, DataTypes.LongType, false))));
-            Dataset<Row> status = fresh.select(col(FeatureTable.TRACK_ID), col(FeatureTable.STATUS)).distinct();
-            return identity.join(status, CatalogueState.TRACK_ID)
-                    .withColumn(CatalogueState.FEATURES_RUN_DATE, lit(runDate))
-                    .select(CatalogueState.TRACK_ID, CatalogueState.PATH, CatalogueState.SIZE, CatalogueState.MODIFIED,
-                            CatalogueState.STATUS, CatalogueState.FEATURES_RUN_DATE);
-        }
-
-        /** The stored features of the unchanged tracks, each from the run its snapshot row names. */
-        private Dataset<Row> storedFeatures(Dataset<Row> unchanged, long featuresVersion) {
-            Dataset<Row> store = state.features().readVersion(featuresVersion)
-                    .withColumn("_features_run_date", date_format(col(GenreTable.RUN_DATE), "yyyy-MM-dd"));
-            Dataset<Row> wanted = unchanged.select(col(CatalogueState.TRACK_ID),
-                    col(CatalogueState.FEATURES_RUN_DATE).as("_features_run_date"));
-            Dataset<Row> joined = store.join(wanted, columns(CatalogueState.TRACK_ID, "_features_run_date"),
-                    "left_semi");
-            // Columns added since a run's features were written (decoder, …) read as null there.
-            java.util.Set<String> stored = java.util.Set.of(joined.columns());
-            return joined.select(java.util.Arrays.stream(FeatureTable.SCHEMA.fields()).map(f -> stored.contains(f.name())
-                    ? col(f.name()) : lit(null).cast(f.dataType()).as(f.name())).toArray(Column[]::new));
-        }
-
-        /** A deleted row for every file of the previous snapshot that is not listed now. */
-        private Dataset<Row> deletedRows(Dataset<Row> diff, GenreRows rows) {
-            JavaRDD<Row> deleted = diff.filter(col("change").equalTo(Change.DELETED.name()))
-                    .select(col("p_" + CatalogueState.TRACK_ID), col(CatalogueState.PATH)).javaRDD()
-                    .map(r -> rows.deleted(r.getString(0), r.getString(1)));
-            return spark.createDataFrame(deleted, GenreTable.SCHEMA);
         }
     }
 }

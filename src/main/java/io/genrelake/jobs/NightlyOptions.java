@@ -68,11 +68,8 @@ public final class NightlyOptions {
                     + "genrelake.keep-snapshots. Default: " + DEFAULT_KEEP_SNAPSHOTS + ".")
     private Integer keepSnapshots;
 
-    @Option(names = "--lock-timeout-minutes", paramLabel = "M",
-            description = "A writer lock on the output or state not refreshed for this long belongs to a dead run and "
-                    + "is taken over (a live run refreshes it every 30 s). Conf key genrelake.lock-timeout-minutes. "
-                    + "Default: 10.")
-    private Double lockTimeoutMinutes;
+    @Mixin
+    private LockTimeoutOption lockTimeout = new LockTimeoutOption();
 
     @Option(names = "--master", paramLabel = "URL",
             description = "Spark master, e.g. local[2], yarn, spark://host:7077. Default: spark-submit's or the "
@@ -99,8 +96,9 @@ public final class NightlyOptions {
             if (partitions == null && p.getProperty("genrelake.partitions") != null) {
                 partitions = (int) (double) number(p, "genrelake.partitions");
             }
-            lockTimeoutMinutes = lockTimeoutMinutes != null ? lockTimeoutMinutes
-                    : number(p, "genrelake.lock-timeout-minutes");
+            if (lockTimeout.minutes() == null) {
+                lockTimeout.minutes(number(p, LockTimeoutOption.CONF_KEY));
+            }
             if (keepSnapshots == null && p.getProperty("genrelake.keep-snapshots") != null) {
                 keepSnapshots = (int) (double) number(p, "genrelake.keep-snapshots");
             }
@@ -123,9 +121,7 @@ public final class NightlyOptions {
             RunDate.parse(runDate);
         }
         ExtractOptions.checkExtraction(windowSeconds(), minLastWindowSeconds(), partitions);
-        if (lockTimeoutMinutes != null && !(lockTimeoutMinutes > 0)) {
-            throw new IllegalArgumentException("--lock-timeout-minutes must be more than 0, got " + lockTimeoutMinutes);
-        }
+        lockTimeout.validate();
         if (keepSnapshots() < 2) {
             throw new IllegalArgumentException("--keep-snapshots must be at least 2 (a rerun needs the previous one), "
                     + "got " + keepSnapshots);
@@ -240,12 +236,11 @@ public final class NightlyOptions {
 
     /** --lock-timeout-minutes in milliseconds. */
     public long lockTimeoutMillis() {
-        return lockTimeoutMinutes != null ? Math.round(lockTimeoutMinutes * 60_000)
-                : io.genrelake.tables.WriterLock.DEFAULT_STALE_AFTER_MS;
+        return lockTimeout.millis();
     }
 
     public NightlyOptions lockTimeoutMinutes(double value) {
-        this.lockTimeoutMinutes = value;
+        lockTimeout.minutes(value);
         return this;
     }
 

@@ -1,14 +1,20 @@
 package io.genrelake.tables;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.lit;
 
+import io.genrelake.catalogue.FeatureTable;
 import io.genrelake.genres.CatalogueState;
 import io.genrelake.genres.GenreTable;
 import io.genrelake.genres.RunRecord;
 import java.sql.Date;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -58,6 +64,8 @@ public final class NightlyState {
     /** The versions one run committed, recorded with it. */
     public record Versions(long features, long genres, long current, long catalogue) {}
 
+    private static final String STORED_RUN_DATE = "_features_run_date";
+
     private final SparkSession spark;
     private final Table features;
     private final Table catalogue;
@@ -103,6 +111,23 @@ public final class NightlyState {
     /** The catalogue snapshot after run {@code runDate} ({@link CatalogueState#SCHEMA}). */
     public Dataset<Row> snapshot(String runDate) {
         return catalogue.read().where(onDate(runDate)).drop(GenreTable.RUN_DATE);
+    }
+
+    /**
+     * The stored features ({@link FeatureTable#SCHEMA}) of the tracks of {@code snapshotRows} (catalogue snapshot
+     * rows), each from the run its row names, as of feature-store version {@code featuresVersion}.
+     */
+    public Dataset<Row> storedFeatures(Dataset<Row> snapshotRows, long featuresVersion) {
+        Dataset<Row> store = features.readVersion(featuresVersion)
+                .withColumn(STORED_RUN_DATE, date_format(col(GenreTable.RUN_DATE), "yyyy-MM-dd"));
+        Dataset<Row> wanted = snapshotRows.select(col(CatalogueState.TRACK_ID),
+                col(CatalogueState.FEATURES_RUN_DATE).as(STORED_RUN_DATE));
+        Dataset<Row> joined = store.join(wanted, scala.jdk.javaapi.CollectionConverters.asScala(
+                List.of(CatalogueState.TRACK_ID, STORED_RUN_DATE)).toList(), "left_semi");
+        // Columns added since a run's features were written (decoder, …) read as null there.
+        Set<String> stored = Set.of(joined.columns());
+        return joined.select(Arrays.stream(FeatureTable.SCHEMA.fields()).map(f -> stored.contains(f.name())
+                ? col(f.name()) : lit(null).cast(f.dataType()).as(f.name())).toArray(Column[]::new));
     }
 
     /** Replaces {@code runDate}'s features with {@code rows} (feature-table rows); returns the version. */
