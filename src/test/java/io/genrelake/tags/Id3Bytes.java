@@ -7,18 +7,18 @@ import java.nio.charset.StandardCharsets;
  * Hand-made ID3v2 tags for the versions and shapes FFmpeg's muxers do not write (ID3v2.2, several values in one
  * ID3v2.4 frame, repeated frames, broken frames). Text frames are ISO-8859-1 (encoding byte 0) unless {@code utf8}.
  */
-final class Id3Bytes {
+public final class Id3Bytes {
 
     private final int version; // 2, 3 or 4
     private final ByteArrayOutputStream frames = new ByteArrayOutputStream();
     private int headerFlags;
 
-    Id3Bytes(int version) {
+    public Id3Bytes(int version) {
         this.version = version;
     }
 
     /** A text frame: id of 3 characters for v2.2, 4 otherwise; {@code value} may hold NULs between values. */
-    Id3Bytes text(String id, String value) {
+    public Id3Bytes text(String id, String value) {
         byte[] text = value.getBytes(version == 4 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
         byte[] body = new byte[text.length + 1];
         body[0] = (byte) (version == 4 ? 3 : 0);
@@ -27,7 +27,7 @@ final class Id3Bytes {
     }
 
     /** A frame with any body. */
-    Id3Bytes frame(String id, byte[] body) {
+    public Id3Bytes frame(String id, byte[] body) {
         return frame(id, 0, body);
     }
 
@@ -86,7 +86,7 @@ final class Id3Bytes {
     }
 
     /** The whole tag: header, frames and 16 bytes of padding. */
-    byte[] bytes() {
+    public byte[] bytes() {
         byte[] body = frames.toByteArray();
         int size = body.length + 16;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
