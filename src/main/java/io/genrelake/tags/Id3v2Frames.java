@@ -73,7 +73,8 @@ public record Id3v2Frames(List<String> genres, String musicBrainzRecordingId, Li
         }
         long size = syncsafe(header, 6);
         if (available >= 0 && 10 + size > available) {
-            warnings.add("ID3v2 tag size beyond the file (" + size + " bytes declared, " + (available - 10) + " there)");
+            warnings.add("ID3v2 tag size beyond the file (" + size + " bytes declared, " + (available - 10)
+                    + " there)");
             return new Id3v2Frames(List.of(), null, warnings);
         }
         if (version == 2 && (flags & 0x40) != 0) {

@@ -79,7 +79,8 @@ class TaggedExtractionTest {
         TrackResult r = extractor.extract(new CatalogueFile("file:" + mp3, "multi.mp3", Files.size(mp3), 0L, null));
         assertTrue(r.ok(), r.error());
         Row row = FeatureTable.rows(r, RUN).get(0);
-        assertEquals(List.of("Rock", "Pop"), CollectionConverters.asJava((Seq<?>) column(row, FeatureTable.TAG_GENRES)));
+        assertEquals(List.of("Rock", "Pop"),
+                CollectionConverters.asJava((Seq<?>) column(row, FeatureTable.TAG_GENRES)));
         assertEquals(mbid, column(row, FeatureTable.TAG_MB_RECORDING_ID));
         assertNull(column(row, FeatureTable.TAG_WARNING));
     }
