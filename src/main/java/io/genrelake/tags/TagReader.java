@@ -4,6 +4,7 @@ import io.genrelake.audio.ffmpeg.ContainerTags;
 import io.genrelake.audio.ffmpeg.SeekableInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -12,7 +13,9 @@ import java.util.regex.Pattern;
 /**
  * Reads a file's tags ({@link TrackTags}) from the stream it is about to be decoded from: FFmpeg's demuxer parses
  * the container's header (and, the stream being seekable, its trailing tags) through {@link ContainerTags}, then
- * the stream is put back at its start for the decoder. No extra pass over the audio and no local copy.
+ * the stream is put back at its start for the decoder. No extra pass over the audio and no local copy. Where the file
+ * starts with an ID3v2 tag, {@link Id3v2Frames} reads what FFmpeg drops: every value of the genre frames (used when
+ * they hold more than FFmpeg's) and the MusicBrainz UFID (used when FFmpeg gave no recording id).
  *
  * <p>Never throws for a bad tag: a value that is malformed (a year that is no number, an id that is no MusicBrainz
  * id) or oversized is left empty with a warning, and tags FFmpeg cannot open at all are an empty {@link TrackTags}
@@ -27,6 +30,9 @@ public final class TagReader {
     private static final Pattern TRACK = Pattern.compile("^\\s*(\\d{1,6})\\s*(?:/\\s*\\d*\\s*)?$");
     private static final Pattern MBID = Pattern.compile(
             "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+
+    /** FFmpeg's keys for the recording id: Vorbis (Picard) and ID3 TXXX. */
+    private static final List<String> RECORDING_KEYS = List.of("musicbrainz_trackid", "musicbrainz track id");
 
     private TagReader() {}
 
@@ -44,12 +50,36 @@ public final class TagReader {
             return TrackTags.unreadable(String.valueOf(e.getMessage()));
         }
         in.input().seek(0);
-        return of(raw);
+        Id3v2Frames id3;
+        try {
+            long length = in.input().length();
+            id3 = Id3v2Frames.read(in, length);
+        } catch (IOException | RuntimeException e) {
+            id3 = new Id3v2Frames(List.of(), null, List.of("ID3v2 tag unreadable: " + e.getMessage()));
+        }
+        in.input().seek(0);
+        return of(withId3v2(raw, id3), id3.warnings());
+    }
+
+    /** FFmpeg's values, with the ID3v2 genres where there are more of them and the UFID where no recording id came. */
+    static Map<String, List<String>> withId3v2(Map<String, List<String>> raw, Id3v2Frames id3) {
+        Map<String, List<String>> merged = new LinkedHashMap<>(raw);
+        if (id3.genres().size() > raw.getOrDefault("genre", List.of()).size()) {
+            merged.put("genre", id3.genres());
+        }
+        if (id3.musicBrainzRecordingId() != null && RECORDING_KEYS.stream().noneMatch(raw::containsKey)) {
+            merged.put(RECORDING_KEYS.get(0), List.of(id3.musicBrainzRecordingId()));
+        }
+        return merged;
     }
 
     /** The tags in FFmpeg's generic keys (lower case), with warnings for what was left empty. */
     public static TrackTags of(Map<String, List<String>> raw) {
-        List<String> warnings = new ArrayList<>();
+        return of(raw, List.of());
+    }
+
+    private static TrackTags of(Map<String, List<String>> raw, List<String> readWarnings) {
+        List<String> warnings = new ArrayList<>(readWarnings);
         String title = text(raw, warnings, "title");
         String artist = text(raw, warnings, "artist");
         String albumArtist = text(raw, warnings, "album_artist", "albumartist", "album artist");
@@ -64,7 +94,7 @@ public final class TagReader {
         }
         Integer year = number(raw, warnings, YEAR, "year", "date", "year", "originaldate");
         Integer track = number(raw, warnings, TRACK, "track", "track", "tracknumber");
-        String recording = mbid(raw, warnings, "musicbrainz recording id", "musicbrainz_trackid", "musicbrainz track id");
+        String recording = mbid(raw, warnings, "musicbrainz recording id", RECORDING_KEYS.toArray(new String[0]));
         String release = mbid(raw, warnings, "musicbrainz release id", "musicbrainz_albumid", "musicbrainz album id");
         String mbArtist = mbid(raw, warnings, "musicbrainz artist id", "musicbrainz_artistid", "musicbrainz artist id");
         return new TrackTags(title, artist, albumArtist, album, genres, year, track, recording, release, mbArtist,

@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.genrelake.audio.AudioDecoders;
 import io.genrelake.features.FeatureSetKind;
+import io.genrelake.tags.Id3Bytes;
 import io.genrelake.testing.FfmpegCli;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
@@ -58,6 +61,27 @@ class TaggedExtractionTest {
         assertEquals(List.of("Rock;Pop"), CollectionConverters.asJava((Seq<?>) column(row, FeatureTable.TAG_GENRES)));
         assertEquals(2004, column(row, FeatureTable.TAG_YEAR));
         assertEquals(3, column(row, FeatureTable.TAG_TRACK));
+        assertNull(column(row, FeatureTable.TAG_WARNING));
+    }
+
+    /** What FFmpeg drops of an ID3v2 tag (a second value in TCON, the MusicBrainz UFID) reaches the rows too. */
+    @Test
+    void everyId3v2GenreValueAndTheMusicBrainzUfid() throws Exception {
+        String mbid = "9e5f9d9c-1f0a-4c3e-8f4e-2b7c1d3e4f50";
+        List<String> args = new ArrayList<>(FfmpegCli.sine(3));
+        args.addAll(List.of("-c:a", "libmp3lame", "-id3v2_version", "0", dir.resolve("bare.mp3").toString()));
+        FfmpegCli.run(args.toArray(new String[0]));
+        byte[] tag = new Id3Bytes(4).text("TCON", "Rock\0Pop")
+                .frame("UFID", ("http://musicbrainz.org\0" + mbid).getBytes(StandardCharsets.ISO_8859_1)).bytes();
+        Path mp3 = dir.resolve("multi.mp3");
+        Files.write(mp3, tag);
+        Files.write(mp3, Files.readAllBytes(dir.resolve("bare.mp3")), StandardOpenOption.APPEND);
+        TrackResult r = extractor.extract(new CatalogueFile("file:" + mp3, "multi.mp3", Files.size(mp3), 0L, null));
+        assertTrue(r.ok(), r.error());
+        Row row = FeatureTable.rows(r, RUN).get(0);
+        assertEquals(List.of("Rock", "Pop"),
+                CollectionConverters.asJava((Seq<?>) column(row, FeatureTable.TAG_GENRES)));
+        assertEquals(mbid, column(row, FeatureTable.TAG_MB_RECORDING_ID));
         assertNull(column(row, FeatureTable.TAG_WARNING));
     }
 

@@ -91,4 +91,12 @@ class DecoderFuzzTest {
         }
         throw new IllegalArgumentException("no decoder " + name);
     }
+
+    /** Our own ID3v2 reader alone, the file length known and unknown: values or warnings, never an exception. */
+    @FuzzTest(maxDuration = "30s")
+    @Timeout(value = TIMEOUT_SECONDS, unit = TimeUnit.SECONDS)
+    void id3v2(byte[] data) throws IOException {
+        io.genrelake.tags.Id3v2Frames.read(new java.io.ByteArrayInputStream(data), data.length);
+        io.genrelake.tags.Id3v2Frames.read(new java.io.ByteArrayInputStream(data), -1);
+    }
 }

@@ -142,12 +142,36 @@ class TagReaderTest {
         assertEquals(1998, t.year());
     }
 
+    /** FFmpeg keeps the first value only (ContainerTags); Id3v2Frames reads them all. */
     @Test
     void id3v24WithSeveralValuesInOneFrame() throws Exception {
         byte[] tag = new Id3Bytes(4).text("TPE1", "Multi").text("TCON", "Rock\0Pop").bytes();
         TrackTags t = read(concat("multi.mp3", tag, bareMp3));
         assertEquals("Multi", t.artist());
-        assertEquals("Rock", t.genres().get(0)); // FFmpeg keeps the frame's first value (ContainerTags)
+        assertEquals(List.of("Rock", "Pop"), t.genres());
+        assertEquals(List.of(), t.warnings());
+    }
+
+    @Test
+    void id3v23RepeatedGenreFramesAndTheMusicBrainzUfid() throws Exception {
+        byte[] owner = "http://musicbrainz.org\0".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] ufid = new byte[owner.length + MBID.length()];
+        System.arraycopy(owner, 0, ufid, 0, owner.length);
+        System.arraycopy(MBID.getBytes(StandardCharsets.US_ASCII), 0, ufid, owner.length, MBID.length());
+        byte[] tag = new Id3Bytes(3).text("TCON", "Jazz").text("TCON", "Funk").frame("UFID", ufid).bytes();
+        TrackTags t = read(concat("repeated.mp3", tag, bareMp3));
+        assertEquals(List.of("Jazz", "Funk"), t.genres());
+        assertEquals(MBID, t.mbRecordingId());
+    }
+
+    @Test
+    void aUfidThatIsNoMusicBrainzIdIsEmptyWithAWarning() throws Exception {
+        byte[] tag = new Id3Bytes(3).text("TCON", "(13)")
+                .frame("UFID", "http://musicbrainz.org\0not-an-id".getBytes(StandardCharsets.ISO_8859_1)).bytes();
+        TrackTags t = read(concat("bad-ufid.mp3", tag, bareMp3));
+        assertEquals(List.of("Pop"), t.genres()); // one value: FFmpeg's, its number named
+        assertNull(t.mbRecordingId());
+        assertEquals(List.of("musicbrainz recording id malformed ('not-an-id')"), t.warnings());
     }
 
     @Test

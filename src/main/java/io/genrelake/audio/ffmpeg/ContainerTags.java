@@ -26,7 +26,8 @@ import org.bytedeco.ffmpeg.global.avutil;
  * the header and, on a seekable input, jump to the few bytes of trailing tags (ID3v1's last 128 bytes, WAV chunks
  * after the data). jaudiotagger would add a dependency whose main API wants a local {@code java.io.File}, i.e. a
  * copy of each file. The price: FFmpeg keeps only the first value of a multi-valued ID3v2.4 text frame and of
- * repeated ID3v2 frames (Vorbis comments keep all, joined by ';'), and it already turns ID3's numeric genres
+ * repeated ID3v2 frames (Vorbis comments keep all, joined by ';'; {@code io.genrelake.tags.Id3v2Frames} reads those of a
+ * leading ID3v2 tag), and it already turns ID3's numeric genres
  * ({@code 17}, {@code (17)}) into names; {@code io.genrelake.tags.GenreNormaliser} splits and maps what comes.
  *
  * <p>No {@code avformat_find_stream_info}: no packet is decoded, only the header is parsed.

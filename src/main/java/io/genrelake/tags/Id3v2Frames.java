@@ -1,0 +1,303 @@
+package io.genrelake.tags;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The few ID3v2 frames FFmpeg's demuxer reads incompletely, read from an ID3v2 tag at the start of a file: every
+ * value of every genre frame ({@code TCON}, v2.2 {@code TCO}) in order, NUL-separated values split (ID3v2.4, tolerated
+ * in 2.3), repeated frames kept; and the MusicBrainz recording id of the {@code UFID} frame (v2.2 {@code UFI}) whose
+ * owner is {@code http://musicbrainz.org}, which FFmpeg does not read at all.
+ *
+ * <p>Why our own and not a library: FFmpeg ({@code audio.ffmpeg.ContainerTags}) keeps only a frame's first value and
+ * the first of repeated frames; jaudiotagger's API wants a {@code java.io.File}, i.e. a local copy of each file. The
+ * format is the one of id3.org's "ID3 tag version 2" (2.2), "ID3 tag version 2.3.0" and "ID3 tag version 2.4.0 -
+ * Main Structure" documents, and only what these two frames need is read: versions 2.2–2.4, the extended header
+ * skipped, whole-tag unsynchronisation (2.2/2.3, and 2.4's header flag), 2.4's per-frame unsynchronisation and data
+ * length indicator; compressed and encrypted frames are skipped, as are all other frames (by seeking: cover pictures
+ * are not read).
+ *
+ * <p>Never trusts a declared size: a tag larger than the rest of the file is refused before anything is read, a
+ * whole unsynchronised tag (which must be read to be walked) above {@link #MAX_TAG_BYTES} too, and a wanted frame
+ * above {@link #MAX_FRAME_BYTES} is skipped; every refusal is a warning, never an exception.
+ *
+ * @param genres                 the genre frames' values, in order, not trimmed nor named (ID3's {@code (17)} stays)
+ * @param musicBrainzRecordingId the MusicBrainz UFID's identifier as written (not validated), or null
+ * @param warnings               what could not be read, and why; empty when fine
+ */
+public record Id3v2Frames(List<String> genres, String musicBrainzRecordingId, List<String> warnings) {
+
+    /** An unsynchronised tag is read whole before it is walked: larger ones are refused. */
+    public static final int MAX_TAG_BYTES = 16 << 20;
+    /** A genre or UFID frame is text of a few words: larger ones are skipped. */
+    public static final int MAX_FRAME_BYTES = 64 << 10;
+
+    private static final String MUSICBRAINZ_OWNER = "http://musicbrainz.org";
+
+    /** No ID3v2 tag, or nothing of these frames in it. */
+    public static final Id3v2Frames NONE = new Id3v2Frames(List.of(), null, List.of());
+
+    public Id3v2Frames {
+        genres = List.copyOf(genres);
+        warnings = List.copyOf(warnings);
+    }
+
+    /**
+     * The frames of the ID3v2 tag at {@code in}'s position, or {@link #NONE} when none starts there. Leaves {@code in}
+     * anywhere (the caller seeks back); throws only for an input that fails, never for a broken tag.
+     *
+     * @param available the bytes from {@code in}'s position to the end of the file, or -1 when unknown
+     */
+    public static Id3v2Frames read(InputStream in, long available) throws IOException {
+        byte[] header = in.readNBytes(10);
+        if (header.length < 10 || header[0] != 'I' || header[1] != 'D' || header[2] != '3') {
+            return NONE;
+        }
+        int version = header[3];
+        int flags = header[5] & 0xFF;
+        List<String> warnings = new ArrayList<>();
+        if (version < 2 || version > 4) {
+            return NONE; // a version this reader does not know: FFmpeg's values stand
+        }
+        if ((header[6] | header[7] | header[8] | header[9]) < 0) {
+            warnings.add("ID3v2 tag size malformed");
+            return new Id3v2Frames(List.of(), null, warnings);
+        }
+        long size = syncsafe(header, 6);
+        if (available >= 0 && 10 + size > available) {
+            warnings.add("ID3v2 tag size beyond the file (" + size + " bytes declared, " + (available - 10)
+                    + " there)");
+            return new Id3v2Frames(List.of(), null, warnings);
+        }
+        if (version == 2 && (flags & 0x40) != 0) {
+            return NONE; // ID3v2.2's "compression" flag: no scheme was ever defined, the spec says ignore the tag
+        }
+        boolean tagUnsync = (flags & 0x80) != 0;
+        Walk walk;
+        if (tagUnsync && version < 4) { // 2.2/2.3: the whole tag, frame headers included, is unsynchronised
+            if (size > MAX_TAG_BYTES) {
+                warnings.add("ID3v2 tag oversized (" + size + " bytes, unsynchronised)");
+                return new Id3v2Frames(List.of(), null, warnings);
+            }
+            byte[] tag = in.readNBytes((int) size); // grows as it reads: never the declared size up front
+            byte[] plain = resync(tag, tag.length);
+            walk = new Walk(new ByteArrayInputStream(plain), plain.length, version, false, warnings);
+            if (tag.length < size) {
+                warnings.add("ID3v2 tag truncated");
+            }
+        } else {
+            walk = new Walk(new BufferedInputStream(in, 4096), size, version, tagUnsync, warnings);
+        }
+        try {
+            walk.run((flags & 0x40) != 0);
+        } catch (EOFException e) {
+            warnings.add("ID3v2 tag truncated");
+        }
+        return new Id3v2Frames(walk.genres, walk.ufid, warnings);
+    }
+
+    /** Walks the frames of one tag body, keeping the genre and MusicBrainz UFID frames' values. */
+    private static final class Walk {
+        private final InputStream in;
+        private final int version;
+        private final boolean allFramesUnsync; // 2.4: the header's flag says every frame is unsynchronised
+        private final List<String> warnings;
+        private long remaining;
+        final List<String> genres = new ArrayList<>();
+        String ufid;
+
+        Walk(InputStream in, long size, int version, boolean allFramesUnsync, List<String> warnings) {
+            this.in = in;
+            this.remaining = size;
+            this.version = version;
+            this.allFramesUnsync = allFramesUnsync;
+            this.warnings = warnings;
+        }
+
+        void run(boolean extendedHeader) throws IOException {
+            if (extendedHeader && version >= 3) {
+                byte[] b = take(4);
+                // 2.3: size after these 4 bytes; 2.4: syncsafe size including them
+                long size = version == 3 ? uint32(b, 0) : syncsafe(b, 0) - 4;
+                if (size < 0 || size > remaining) {
+                    warnings.add("ID3v2 extended header size beyond the tag");
+                    return;
+                }
+                skip(size);
+            }
+            int headerBytes = version == 2 ? 6 : 10;
+            while (remaining >= headerBytes) {
+                byte[] h = take(headerBytes);
+                if (h[0] == 0) {
+                    return; // padding
+                }
+                String id = frameId(h, version == 2 ? 3 : 4);
+                if (id == null) {
+                    warnings.add("ID3v2 frame id malformed");
+                    return;
+                }
+                long size = version == 2 ? (h[3] & 0xFF) << 16 | (h[4] & 0xFF) << 8 | (h[5] & 0xFF)
+                        : version == 3 || (h[4] | h[5] | h[6] | h[7]) < 0 ? uint32(h, 4) // 2.4 by iTunes: plain
+                        : syncsafe(h, 4);
+                if (size > remaining) {
+                    warnings.add("ID3v2 frame " + id + " size beyond the tag (" + size + " bytes, " + remaining
+                            + " left)");
+                    return;
+                }
+                boolean genre = id.equals("TCON") || id.equals("TCO");
+                boolean ufidFrame = id.equals("UFID") || id.equals("UFI");
+                if (!genre && !ufidFrame) {
+                    skip(size);
+                } else if (size > MAX_FRAME_BYTES) {
+                    warnings.add("ID3v2 frame " + id + " oversized (" + size + " bytes)");
+                    skip(size);
+                } else {
+                    byte[] body = body(h, (int) size);
+                    if (body != null && genre) {
+                        genres.addAll(text(body));
+                    } else if (body != null && ufid == null) {
+                        ufid = musicBrainzId(body);
+                    }
+                }
+            }
+        }
+
+        /** The frame's data, its format flags undone; null for a compressed or encrypted frame (skipped). */
+        private byte[] body(byte[] header, int size) throws IOException {
+            int format = version == 2 ? 0 : header[9] & 0xFF;
+            byte[] data = take(size);
+            if (version == 3) {
+                if ((format & 0xC0) != 0) { // compressed, encrypted
+                    return null;
+                }
+                return (format & 0x20) != 0 ? slice(data, 1) : data; // grouping identity byte
+            }
+            if (version == 4) {
+                if ((format & 0x0C) != 0) { // compressed, encrypted
+                    return null;
+                }
+                int from = ((format & 0x40) != 0 ? 1 : 0) + ((format & 0x01) != 0 ? 4 : 0); // group, data length
+                data = slice(data, from);
+                if ((format & 0x02) != 0 || allFramesUnsync) {
+                    data = resync(data, data.length);
+                }
+            }
+            return data;
+        }
+
+        private byte[] take(int n) throws IOException {
+            byte[] b = in.readNBytes(n);
+            remaining -= b.length;
+            if (b.length < n) {
+                throw new EOFException();
+            }
+            return b;
+        }
+
+        private void skip(long n) throws IOException {
+            in.skipNBytes(n);
+            remaining -= n;
+        }
+    }
+
+    /** The values of a text frame: encoding byte, then values separated (and maybe ended) by NUL. */
+    static List<String> text(byte[] body) {
+        List<String> values = new ArrayList<>();
+        if (body.length == 0) {
+            return values;
+        }
+        int encoding = body[0];
+        boolean wide = encoding == 1 || encoding == 2;
+        Charset charset = switch (encoding) {
+            case 0 -> StandardCharsets.ISO_8859_1;
+            case 1 -> StandardCharsets.UTF_16BE; // until a byte order mark says otherwise
+            case 2 -> StandardCharsets.UTF_16BE;
+            case 3 -> StandardCharsets.UTF_8;
+            default -> null;
+        };
+        if (charset == null) {
+            return values; // an encoding no version defines: no text to trust
+        }
+        int start = 1;
+        int step = wide ? 2 : 1;
+        for (int i = 1; i <= body.length; i += step) {
+            boolean end = i + step > body.length;
+            boolean nul = !end && body[i] == 0 && (!wide || body[i + 1] == 0);
+            if (!nul && !end) {
+                continue;
+            }
+            int stop = end ? body.length - (wide ? (body.length - 1) % 2 : 0) : i; // a stray odd byte dropped
+            int from = start;
+            if (encoding == 1 && stop - from >= 2) { // each 2.4 value may carry its own byte order mark
+                int bom = (body[from] & 0xFF) << 8 | (body[from + 1] & 0xFF);
+                if (bom == 0xFFFE || bom == 0xFEFF) {
+                    charset = bom == 0xFFFE ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE;
+                    from += 2;
+                }
+            }
+            if (stop > from) {
+                values.add(new String(body, from, stop - from, charset));
+            }
+            start = i + step;
+            if (end) {
+                break;
+            }
+        }
+        return values;
+    }
+
+    /** The identifier of a UFID frame owned by MusicBrainz: owner text, NUL, then the id's ASCII bytes. */
+    static String musicBrainzId(byte[] body) {
+        int nul = 0;
+        while (nul < body.length && body[nul] != 0) {
+            nul++;
+        }
+        if (nul == body.length
+                || !new String(body, 0, nul, StandardCharsets.ISO_8859_1).equals(MUSICBRAINZ_OWNER)) {
+            return null;
+        }
+        return new String(body, nul + 1, body.length - nul - 1, StandardCharsets.ISO_8859_1);
+    }
+
+    /** A frame id of upper-case letters and digits, or null. */
+    private static String frameId(byte[] h, int n) {
+        for (int i = 0; i < n; i++) {
+            if (!(h[i] >= 'A' && h[i] <= 'Z') && !(h[i] >= '0' && h[i] <= '9')) {
+                return null;
+            }
+        }
+        return new String(h, 0, n, StandardCharsets.ISO_8859_1);
+    }
+
+    /** Undoes unsynchronisation: every 0x00 written after a 0xFF is dropped. */
+    static byte[] resync(byte[] data, int length) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(length);
+        for (int i = 0; i < length; i++) {
+            out.write(data[i]);
+            if (data[i] == (byte) 0xFF && i + 1 < length && data[i + 1] == 0) {
+                i++;
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] slice(byte[] data, int from) {
+        return from >= data.length ? new byte[0] : java.util.Arrays.copyOfRange(data, from, data.length);
+    }
+
+    private static long syncsafe(byte[] b, int at) {
+        return (b[at] & 0x7FL) << 21 | (b[at + 1] & 0x7FL) << 14 | (b[at + 2] & 0x7FL) << 7 | (b[at + 3] & 0x7FL);
+    }
+
+    private static long uint32(byte[] b, int at) {
+        return (b[at] & 0xFFL) << 24 | (b[at + 1] & 0xFFL) << 16 | (b[at + 2] & 0xFFL) << 8 | (b[at + 3] & 0xFFL);
+    }
+}
