@@ -73,7 +73,7 @@ public final class ParquetUpgrade {
     }
 
     private int convert(Table table, boolean byRunDate) {
-        if (table.exists() || !table.folderExists() || !hasParquet(new Path(table.uri()))) {
+        if (table.exists() || !table.folderExists() || !wasWrittenAsParquet(new Path(table.uri()))) {
             return 0;
         }
         LOG.warn("converting {} from plain Parquet to a Delta table (in place, no data copied)", table);
@@ -82,16 +82,24 @@ public final class ParquetUpgrade {
         return 1;
     }
 
-    private boolean hasParquet(Path dir) {
+    /**
+     * Whether {@code dir} holds a table of the Parquet layout: Parquet files and the {@code _SUCCESS} marker of a
+     * finished Spark write. Parquet files without a marker are what a driver killed during a table's first Delta
+     * commit leaves (Delta writes its files in place, then the log, and never a marker): those were never
+     * committed, so converting them would publish rows no run finished; the next Delta commit ignores them.
+     */
+    private boolean wasWrittenAsParquet(Path dir) {
         try {
             FileSystem fs = dir.getFileSystem(conf);
+            boolean parquet = false;
+            boolean finished = false;
             var it = fs.listFiles(dir, true);
-            while (it.hasNext()) {
-                if (it.next().getPath().getName().endsWith(".parquet")) {
-                    return true;
-                }
+            while (it.hasNext() && !(parquet && finished)) {
+                String name = it.next().getPath().getName();
+                parquet |= name.endsWith(".parquet");
+                finished |= name.equals("_SUCCESS");
             }
-            return false;
+            return parquet && finished;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir, e);
         }

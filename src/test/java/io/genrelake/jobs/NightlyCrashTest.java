@@ -162,9 +162,11 @@ class NightlyCrashTest {
         return killed;
     }
 
+    /** The log's first exception line (what failed; a stack trace's tail does not say) and its last 4000 characters. */
     private static String tail(Path log) throws Exception {
         String s = Files.readString(log);
-        return s.substring(Math.max(0, s.length() - 4000));
+        String first = s.lines().filter(l -> l.contains("Exception") || l.contains("Error:")).findFirst().orElse("");
+        return first + "\n…\n" + s.substring(Math.max(0, s.length() - 4000));
     }
 
     /** The table's rows as sorted text, without the columns that differ between attempts. */

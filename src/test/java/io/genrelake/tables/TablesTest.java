@@ -99,6 +99,31 @@ class TablesTest {
         assertEquals("test run", t.current().history().first().getAs("userMetadata"));
     }
 
+    /**
+     * A driver killed during a table's first Delta commit leaves Parquet files and no log (found by
+     * NightlyCrashTest): they are no table of the earlier layout (no _SUCCESS), so nothing is converted, and the
+     * next commit holds only its own rows.
+     */
+    @Test
+    void theFilesOfAFirstCommitThatNeverHappenedAreNotConverted() throws Exception {
+        Path out = dir.resolve("killed/out");
+        Dataset<Row> orphan = spark.createDataFrame(List.of(genreRow("x", "2026-01-01", "rock")), GenreTable.SCHEMA);
+        orphan.drop(GenreTable.RUN_DATE).write().parquet(out.resolve("genres/run_date=2026-01-01").toString());
+        try (var files = Files.walk(out)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("_SUCCESS")
+                    || f.getFileName().toString().startsWith("._SUCCESS")).toList()) {
+                Files.delete(f); // what Delta's own file writing leaves: data files, no marker
+            }
+        }
+        assertEquals(0, new ParquetUpgrade(spark).upgradeOutput(out.toString()));
+        GenreTables t = new GenreTables(spark, out.toString());
+        assertFalse(t.genres().exists());
+        t.commit(spark.createDataFrame(List.of(genreRow("a", "2026-01-01", "jazz")), GenreTable.SCHEMA), "2026-01-01",
+                "the rerun");
+        assertEquals(List.of("a"), t.genres().read().select("track_id").as(org.apache.spark.sql.Encoders.STRING())
+                .collectAsList());
+    }
+
     @Test
     void aLockOfAProcessThatHasEndedIsTakenOverAndALiveOneIsNot() throws Exception {
         Path out = dir.resolve("locked");
