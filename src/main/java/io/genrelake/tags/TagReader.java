@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * Reads a file's tags ({@link TrackTags}) from the stream it is about to be decoded from: FFmpeg's demuxer parses
  * the container's header (and, the stream being seekable, its trailing tags) through {@link ContainerTags}, then
  * the stream is put back at its start for the decoder. No extra pass over the audio and no local copy. Where the file
- * starts with an ID3v2 tag, {@link Id3v2Frames} reads what FFmpeg drops: every value of the genre frames (used when
+ * starts with an ID3v2 tag, or a WAV or AIFF file holds one in its ID3 chunk ({@link Id3Chunk}), {@link Id3v2Frames}
+ * reads what FFmpeg drops: every value of the genre frames (used when
  * they hold more than FFmpeg's) and the MusicBrainz UFID (used when FFmpeg gave no recording id).
  *
  * <p>Never throws for a bad tag: a value that is malformed (a year that is no number, an id that is no MusicBrainz
@@ -54,6 +55,11 @@ public final class TagReader {
         try {
             long length = in.input().length();
             id3 = Id3v2Frames.read(in, length);
+            Id3Chunk chunk = id3 == Id3v2Frames.NONE && length > 0 ? Id3Chunk.locate(in.input(), length) : null;
+            if (chunk != null) { // WAV and AIFF keep theirs in a chunk
+                in.input().seek(chunk.offset());
+                id3 = Id3v2Frames.read(in, chunk.size());
+            }
         } catch (IOException | RuntimeException e) {
             id3 = new Id3v2Frames(List.of(), null, List.of("ID3v2 tag unreadable: " + e.getMessage()));
         }

@@ -194,6 +194,19 @@ class TagReaderTest {
         assertEquals(List.of("Jazz"), t.genres());
     }
 
+    /** The chunk's tag is read by our own reader too: every value of a multi-valued genre frame, after the audio. */
+    @Test
+    void wavAndAiffId3ChunksKeepEveryGenreValue() throws Exception {
+        byte[] tag = new Id3Bytes(4).text("TPE1", "Chunked").text("TCON", "Rock\0Pop").bytes();
+        byte[] wav = Files.readAllBytes(write("plain2.wav", List.of(), "-c:a", "pcm_s16le"));
+        TrackTags w = read(withChunk("multi.wav", wav, "id3 ", tag, ByteOrder.LITTLE_ENDIAN));
+        assertEquals("Chunked", w.artist());
+        assertEquals(List.of("Rock", "Pop"), w.genres());
+        byte[] aiff = Files.readAllBytes(write("plain.aiff", List.of(), "-c:a", "pcm_s16be"));
+        TrackTags a = read(withChunk("multi.aiff", aiff, "ID3 ", tag, ByteOrder.BIG_ENDIAN));
+        assertEquals(List.of("Rock", "Pop"), a.genres(), a.warnings().toString());
+    }
+
     @Test
     void aiffId3Chunk() throws Exception {
         TrackTags t = read(write("id3.aiff", FULL, "-c:a", "pcm_s16be", "-write_id3v2", "1"));

@@ -1,0 +1,76 @@
+package io.genrelake.tags;
+
+import io.genrelake.audio.ffmpeg.SeekableInput;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Where a WAV or AIFF file keeps an ID3v2 tag: in a chunk of its own ({@code "id3 "} in RIFF/WAVE, {@code "ID3 "}
+ * in FORM/AIFF or AIFC), after the format chunk and often after the audio. Found by walking the chunk headers
+ * (8 bytes each, skipping every body by seeking), so that {@link Id3v2Frames} reads every genre value there as it
+ * does at the start of an MP3; FFmpeg keeps only the first. A broken chunk list ends the walk: no tag, no error.
+ */
+record Id3Chunk(long offset, long size) {
+
+    /** Chunk headers looked at before giving up: a real file has a handful. */
+    private static final int MAX_CHUNKS = 256;
+
+    /** The ID3 chunk of the RIFF or FORM file {@code in} holds, or null; {@code in}'s position is left anywhere. */
+    static Id3Chunk locate(SeekableInput in, long length) throws IOException {
+        byte[] head = new byte[12];
+        in.seek(0);
+        if (readFully(in, head) < 12) {
+            return null;
+        }
+        String form = ascii(head, 0);
+        String type = ascii(head, 8);
+        boolean riff = form.equals("RIFF") && type.equals("WAVE");
+        boolean aiff = form.equals("FORM") && (type.equals("AIFF") || type.equals("AIFC"));
+        if (!riff && !aiff) {
+            return null;
+        }
+        String wanted = riff ? "id3 " : "ID3 ";
+        long position = 12;
+        byte[] chunk = new byte[8];
+        for (int i = 0; i < MAX_CHUNKS && position + 8 <= length; i++) {
+            in.seek(position);
+            if (readFully(in, chunk) < 8) {
+                return null;
+            }
+            long size = riff ? littleEndian(chunk, 4) : bigEndian(chunk, 4);
+            long body = position + 8;
+            if (body + size > length) {
+                return null; // a size beyond the file: the chunk list is broken from here on
+            }
+            if (ascii(chunk, 0).equals(wanted) || ascii(chunk, 0).equalsIgnoreCase(wanted)) {
+                return new Id3Chunk(body, size);
+            }
+            position = body + size + (size & 1); // chunks are padded to an even length (RIFF and IFF alike)
+        }
+        return null;
+    }
+
+    private static int readFully(SeekableInput in, byte[] b) throws IOException {
+        int n = 0;
+        while (n < b.length) {
+            int r = in.read(b, n, b.length - n);
+            if (r < 0) {
+                break;
+            }
+            n += r;
+        }
+        return n;
+    }
+
+    private static String ascii(byte[] b, int at) {
+        return new String(b, at, 4, StandardCharsets.ISO_8859_1);
+    }
+
+    private static long littleEndian(byte[] b, int at) {
+        return (b[at] & 0xFFL) | (b[at + 1] & 0xFFL) << 8 | (b[at + 2] & 0xFFL) << 16 | (b[at + 3] & 0xFFL) << 24;
+    }
+
+    private static long bigEndian(byte[] b, int at) {
+        return (b[at] & 0xFFL) << 24 | (b[at + 1] & 0xFFL) << 16 | (b[at + 2] & 0xFFL) << 8 | (b[at + 3] & 0xFFL);
+    }
+}
