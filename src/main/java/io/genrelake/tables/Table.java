@@ -4,6 +4,7 @@ import io.genrelake.catalogue.UriCredentials;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
@@ -44,10 +45,31 @@ public final class Table {
         return path.toString();
     }
 
-    /** Whether a Delta table (its log) exists here. */
+    /**
+     * Whether a Delta table exists here: its log holds a commit (or a checkpoint). The log folder alone is not
+     * enough: a driver killed during a table's first commit leaves {@code _delta_log} without a commit (on S3 a
+     * folder marker), and Delta then answers "table doesn't exist" (found by NightlyCrashTest).
+     */
     public boolean exists() {
-        return exists(new Path(path, LOG_DIR));
+        Path log = new Path(path, LOG_DIR);
+        try {
+            FileSystem fs = log.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            for (FileStatus f : fs.listStatus(log)) {
+                if (COMMIT_OR_CHECKPOINT.matcher(f.getPath().getName()).matches()) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (java.io.FileNotFoundException e) {
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot look for " + log, e);
+        }
     }
+
+    /** A commit ({@code 00000000000000000000.json}) or a checkpoint file of Delta's log. */
+    private static final java.util.regex.Pattern COMMIT_OR_CHECKPOINT =
+            java.util.regex.Pattern.compile("\\d{20}\\.(json|checkpoint(\\..+)?\\.parquet)");
 
     /** Whether anything (a Delta table or a folder of the earlier Parquet layout) is here. */
     public boolean folderExists() {

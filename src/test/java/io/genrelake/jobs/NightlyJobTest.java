@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * a run after one file was added, one changed and one deleted decodes only those two and marks the third;
  * rerunning that date changes nothing; a run killed after publishing its genre partition is completed by the
  * next start; a new model reclassifies every track from stored features, decoding none; a second writer is
- * refused; an earlier date is refused. A failing step names itself and stops the scenario.
+ * refused; an earlier date is refused; a tagged file gets its tag's genre beside the prediction. A failing step
+ * names itself and stops the scenario.
  */
 class NightlyJobTest {
 
@@ -90,6 +91,7 @@ class NightlyJobTest {
         aNewModelReclassifiesEveryTrackFromStoredFeaturesWithoutDecoding();
         aSecondWriterIsRefusedAndTouchesNothing();
         anEarlierDateIsRefused();
+        aTaggedFileGetsItsTagGenreBesideThePrediction();
     }
 
     private void theFirstRunClassifiesEveryFile() throws Exception {
@@ -229,5 +231,25 @@ class NightlyJobTest {
         NightlyJob.NightlyRefusal e = assertThrows(NightlyJob.NightlyRefusal.class,
                 () -> NightlyJob.run(spark, options("2026-01-15", model)));
         assertTrue(e.getMessage().contains("go forward"), e.getMessage());
+    }
+
+    /** The file's genre tag, normalised, beside the model's genre; disputed where the model is sure of another. */
+    private void aTaggedFileGetsItsTagGenreBesideThePrediction() throws Exception {
+        Path tagged = library.resolve("c/tagged.wav");
+        Files.createDirectories(tagged.getParent());
+        List<String> args = new java.util.ArrayList<>(io.genrelake.testing.FfmpegCli.sine(2));
+        args.addAll(List.of("-metadata", "genre=Jazz", "-c:a", "pcm_s16le", tagged.toString()));
+        io.genrelake.testing.FfmpegCli.run(args.toArray(new String[0]));
+        String v2 = dir.resolve("model-v2").toString(); // the model of the last nights: nothing to reclassify
+        NightlySummary s = NightlyJob.run(spark, options("2026-02-07", v2));
+        assertEquals(1, s.filesDecoded());
+        List<Row> rows = partition("2026-02-07");
+        assertEquals(1, rows.size());
+        Row r = rows.get(0);
+        assertEquals("jazz", r.getAs(GenreTable.TAG_GENRE));
+        boolean disputed = "ok".equals(r.getAs(GenreTable.STATUS)) && !"jazz".equals(r.getAs(GenreTable.GENRE));
+        assertEquals(disputed, r.getAs(GenreTable.TAG_DISAGREES));
+        assertEquals(disputed ? 1 : 0, s.tagDisagreements());
+        assertEquals("jazz", current().get("tagged.wav").getAs(GenreTable.TAG_GENRE));
     }
 }

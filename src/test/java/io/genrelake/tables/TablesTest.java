@@ -100,9 +100,9 @@ class TablesTest {
     }
 
     /**
-     * A driver killed during a table's first Delta commit leaves Parquet files and no log (found by
-     * NightlyCrashTest): they are no table of the earlier layout (no _SUCCESS), so nothing is converted, and the
-     * next commit holds only its own rows.
+     * A driver killed during a table's first Delta commit leaves Parquet files and a log without a commit (found by
+     * NightlyCrashTest): they are no table of the earlier layout (no _SUCCESS), so nothing is converted, no table
+     * exists yet, and the next commit holds only its own rows.
      */
     @Test
     void theFilesOfAFirstCommitThatNeverHappenedAreNotConverted() throws Exception {
@@ -115,13 +115,18 @@ class TablesTest {
                 Files.delete(f); // what Delta's own file writing leaves: data files, no marker
             }
         }
+        // and a log folder with no commit in it: on S3, the folder marker Delta makes before its first commit
+        Files.createDirectories(out.resolve("genres/_delta_log"));
+        Files.createDirectories(out.resolve("current/_delta_log"));
         assertEquals(0, new ParquetUpgrade(spark).upgradeOutput(out.toString()));
         GenreTables t = new GenreTables(spark, out.toString());
         assertFalse(t.genres().exists());
+        assertFalse(t.current().exists());
         t.commit(spark.createDataFrame(List.of(genreRow("a", "2026-01-01", "jazz")), GenreTable.SCHEMA), "2026-01-01",
                 "the rerun");
         assertEquals(List.of("a"), t.genres().read().select("track_id").as(org.apache.spark.sql.Encoders.STRING())
                 .collectAsList());
+        assertEquals(1, t.current().read().count());
     }
 
     @Test
