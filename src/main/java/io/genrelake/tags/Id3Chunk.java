@@ -1,6 +1,6 @@
 package io.genrelake.tags;
 
-import io.genrelake.audio.ffmpeg.SeekableInput;
+import io.genrelake.audio.ffmpeg.SeekableInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
@@ -16,10 +16,10 @@ record Id3Chunk(long offset, long size) {
     private static final int MAX_CHUNKS = 256;
 
     /** The ID3 chunk of the RIFF or FORM file {@code in} holds, or null; {@code in}'s position is left anywhere. */
-    static Id3Chunk locate(SeekableInput in, long length) throws IOException {
-        byte[] head = new byte[12];
-        in.seek(0);
-        if (readFully(in, head) < 12) {
+    static Id3Chunk locate(SeekableInputStream in, long length) throws IOException {
+        in.input().seek(0);
+        byte[] head = in.readNBytes(12);
+        if (head.length < 12) {
             return null;
         }
         String form = ascii(head, 0);
@@ -31,10 +31,10 @@ record Id3Chunk(long offset, long size) {
         }
         String wanted = riff ? "id3 " : "ID3 ";
         long position = 12;
-        byte[] chunk = new byte[8];
         for (int i = 0; i < MAX_CHUNKS && position + 8 <= length; i++) {
-            in.seek(position);
-            if (readFully(in, chunk) < 8) {
+            in.input().seek(position);
+            byte[] chunk = in.readNBytes(8);
+            if (chunk.length < 8) {
                 return null;
             }
             long size = riff ? littleEndian(chunk, 4) : bigEndian(chunk, 4);
@@ -48,18 +48,6 @@ record Id3Chunk(long offset, long size) {
             position = body + size + (size & 1); // chunks are padded to an even length (RIFF and IFF alike)
         }
         return null;
-    }
-
-    private static int readFully(SeekableInput in, byte[] b) throws IOException {
-        int n = 0;
-        while (n < b.length) {
-            int r = in.read(b, n, b.length - n);
-            if (r < 0) {
-                break;
-            }
-            n += r;
-        }
-        return n;
     }
 
     private static String ascii(byte[] b, int at) {

@@ -55,7 +55,7 @@ public final class TagReader {
         try {
             long length = in.input().length();
             id3 = Id3v2Frames.read(in, length);
-            Id3Chunk chunk = id3 == Id3v2Frames.NONE && length > 0 ? Id3Chunk.locate(in.input(), length) : null;
+            Id3Chunk chunk = id3 == Id3v2Frames.NONE && length > 0 ? Id3Chunk.locate(in, length) : null;
             if (chunk != null) { // WAV and AIFF keep theirs in a chunk
                 in.input().seek(chunk.offset());
                 id3 = Id3v2Frames.read(in, chunk.size());
