@@ -49,7 +49,7 @@ public final class DeltaSession {
         conf.setIfMissing(CATALOG, DELTA_CATALOG);
         int cores = localCores(conf.get("spark.master", ""));
         if (cores > 0) {
-            conf.setIfMissing(SNAPSHOT_PARTITIONS, String.valueOf(Math.max(1, cores)));
+            conf.setIfMissing(SNAPSHOT_PARTITIONS, String.valueOf(cores));
         }
         return conf;
     }
