@@ -39,12 +39,19 @@ public final class ContainerTags {
     /**
      * The metadata of the container that starts at {@code in}'s position: keys lower-cased, each with its values in
      * the order FFmpeg gives them (the container's, then its audio streams', where Ogg keeps Vorbis comments).
-     * Leaves {@code in} wherever FFmpeg stopped; the caller seeks back.
+     * Leaves {@code in} wherever FFmpeg stopped; the caller seeks back. Read in the FFmpeg process unless
+     * {@link FfmpegIsolation} says none.
      *
-     * @throws IOException when FFmpeg cannot open the container (or the stream fails); the natives' absence is an
+     * @throws IOException when FFmpeg cannot open the container (or the stream fails, or the FFmpeg process crashes
+     *     on it: an {@link io.genrelake.audio.AudioFormatException} saying so); the natives' absence is an
      *     {@link io.genrelake.audio.UnsupportedAudioException}
      */
     public static Map<String, List<String>> read(SeekableInputStream in) throws IOException {
+        return FfmpegIsolation.isolated() ? FfmpegProcesses.get().readTags(in) : readHere(in);
+    }
+
+    /** {@link #read} in this JVM: what the FFmpeg process runs, and what {@link FfmpegIsolation} none means. */
+    static Map<String, List<String>> readHere(SeekableInputStream in) throws IOException {
         FfmpegLibrary.load();
         try (AvioInput input = AvioInput.open(in)) {
             AVFormatContext format = avformat.avformat_alloc_context();
