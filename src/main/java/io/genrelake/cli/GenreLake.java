@@ -28,6 +28,10 @@ import picocli.CommandLine.Spec;
                 "                        the extractor ~65 %% slower)",
                 "  GENRELAKE_MP3_DECODER ffmpeg: MP3 through FFmpeg instead of the pure-Java",
                 "                        decoder (same samples to > 100 dB; ~3x slower)",
+                "  GENRELAKE_FFMPEG_ISOLATION none: FFmpeg inside this JVM instead of a process",
+                "                        of its own per thread (a native crash then ends the JVM)",
+                "  GENRELAKE_FFMPEG_TIMEOUT_SECONDS how long a silent FFmpeg process may take on",
+                "                        a file before it is stopped (default 60)",
                 "  GENRELAKE_BUILD_DIR   the build folder (default target/)"})
 public final class GenreLake implements Callable<Integer> {
 

@@ -79,6 +79,10 @@ class DecoderFuzzTest {
             if (tags == null || in.input().position() != 0) {
                 throw new AssertionError("no tags, or the stream not back at its start: " + tags);
             }
+            String warning = String.valueOf(tags.warningText());
+            if (warning.contains("FFmpeg crashed on this file") || warning.contains("FFmpeg stopped answering")) {
+                throw new AssertionError("FFmpeg crashed or hung on these bytes: " + warning);
+            }
         }
     }
 

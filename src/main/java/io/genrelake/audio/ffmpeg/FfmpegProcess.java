@@ -101,6 +101,7 @@ final class FfmpegProcess {
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         command.add(HEAP);
+        command.add("-Xms16m"); // grows only as needed: an idle process should not hold a large young generation
         command.add("-XX:+UseSerialGC");
         command.add("-XX:TieredStopAtLevel=1"); // short-lived work, mostly native: C1 is enough and starts faster
         command.add("-XX:-UsePerfData");
