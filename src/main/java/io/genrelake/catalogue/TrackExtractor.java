@@ -5,6 +5,7 @@ import io.genrelake.neural.NeuralInputExtractor;
 import io.genrelake.audio.AudioDecoders;
 import io.genrelake.audio.DecoderBugException;
 import io.genrelake.audio.MonoAudioSource;
+import io.genrelake.audio.ffmpeg.FfmpegUnavailableException;
 import io.genrelake.audio.ffmpeg.SeekableInputStream;
 import io.genrelake.features.FeatureExtractor;
 import io.genrelake.features.FeatureSetKind;
@@ -124,13 +125,22 @@ public final class TrackExtractor {
                 return new Attempt(cut(file, audio, source), audio, null, tags);
             }
         } catch (IOException e) {
+            unlessFfmpegUnavailable(e);
             return new Attempt(TrackResult.failed(file, audio, ErrorReason.of(e)), audio, null, tags);
         } catch (DecoderBugException e) {
             return new Attempt(null, audio, e, tags);
         } catch (RuntimeException e) {
+            unlessFfmpegUnavailable(e);
             // A bug, not a bad file: the row says so, the log keeps the stack trace for the report.
             LOG.warn("internal error on {}", file.path(), e);
             return new Attempt(TrackResult.failed(file, audio, ErrorReason.of(e)), audio, null, tags);
+        }
+    }
+
+    /** Fails the task when the FFmpeg process cannot start: the installation's fault, which no file's row should carry. */
+    private static void unlessFfmpegUnavailable(Exception e) {
+        if (FfmpegUnavailableException.causes(e)) {
+            throw new IllegalStateException(e.getMessage(), e);
         }
     }
 

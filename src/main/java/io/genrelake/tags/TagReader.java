@@ -1,6 +1,7 @@
 package io.genrelake.tags;
 
 import io.genrelake.audio.ffmpeg.ContainerTags;
+import io.genrelake.audio.ffmpeg.FfmpegUnavailableException;
 import io.genrelake.audio.ffmpeg.SeekableInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -40,13 +41,17 @@ public final class TagReader {
     /**
      * The tags of the file {@code in} reads from its start; {@code in} is back at its start afterwards.
      *
-     * @throws IOException only when the stream cannot be put back at its start (the decoder could not read it either)
+     * @throws IOException only when the stream cannot be put back at its start (the decoder could not read it either),
+     *     or the FFmpeg process cannot be started ({@link FfmpegUnavailableException})
      */
     public static TrackTags read(SeekableInputStream in) throws IOException {
         Map<String, List<String>> raw;
         try {
             raw = ContainerTags.read(in);
         } catch (IOException | RuntimeException e) {
+            if (FfmpegUnavailableException.causes(e)) {
+                throw e; // the installation's fault, not the file's: no row should say so
+            }
             in.input().seek(0);
             return TrackTags.unreadable(String.valueOf(e.getMessage()));
         }

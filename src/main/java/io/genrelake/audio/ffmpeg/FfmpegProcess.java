@@ -65,16 +65,22 @@ final class FfmpegProcess {
     /**
      * Starts a process and waits until it has loaded FFmpeg's natives.
      *
-     * @throws IOException when it cannot start (no {@code java} beside this JVM's, a class path that cannot be
+     * @throws FfmpegUnavailableException when it cannot start (no {@code java} beside this JVM's, a class path that cannot be
      *     handed to a child) or ends before it is ready; its own message, if any, is in this JVM's stderr
      */
     static FfmpegProcess start(FfmpegProcesses watchdog) throws IOException {
-        List<String> command = command();
+        List<String> command;
+        try {
+            command = command();
+        } catch (IOException e) {
+            throw new FfmpegUnavailableException(e.getMessage(), e);
+        }
         Process process;
         try {
             process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         } catch (IOException e) {
-            throw new IOException("cannot start the FFmpeg process (" + command.get(0) + "): " + e.getMessage(), e);
+            throw new FfmpegUnavailableException("cannot start the FFmpeg process (" + command.get(0) + "): "
+                    + e.getMessage(), e);
         }
         FfmpegProcess started = new FfmpegProcess(process);
         watchdog.watch(started);
@@ -88,7 +94,7 @@ final class FfmpegProcess {
         } catch (IOException e) {
             started.broken = true;
             started.destroy();
-            throw new IOException("the FFmpeg process did not start: " + started.ending()
+            throw new FfmpegUnavailableException("the FFmpeg process did not start: " + started.ending()
                     + " (its own message, if any, is in this JVM's stderr)", e);
         } finally {
             started.waitingSince = 0;

@@ -154,6 +154,22 @@ class FfmpegIsolationTest {
         assertTrue(decode(file).samples.length > 0, "the next file decodes in a new process");
     }
 
+    /** A process that cannot start is the installation's fault: its own exception type, which callers let fail the task. */
+    @Test
+    void aProcessThatCannotStartSaysWhy() {
+        String javaHome = System.getProperty("java.home");
+        try {
+            System.setProperty("java.home", dir.resolve("no-jdk").toString());
+            FfmpegUnavailableException e = assertThrows(FfmpegUnavailableException.class,
+                    () -> FfmpegProcess.start(FfmpegProcesses.get()));
+            assertTrue(e.getMessage().startsWith("cannot start the FFmpeg process (" + dir.resolve("no-jdk")),
+                    e.getMessage());
+            assertTrue(FfmpegUnavailableException.causes(new IllegalStateException(new java.io.UncheckedIOException(e))));
+        } finally {
+            System.setProperty("java.home", javaHome);
+        }
+    }
+
     @Test
     void malformedSettingsAreRefusedWithTheirName() {
         System.setProperty(FfmpegIsolation.PROPERTY, "container");
