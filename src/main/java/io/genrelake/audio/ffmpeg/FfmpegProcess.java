@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacpp.Loader;
+import org.slf4j.LoggerFactory;
 
 /**
  * One FFmpeg process, as the executor thread that uses it sees it: a JVM of its own running
@@ -367,14 +368,18 @@ final class FfmpegProcess {
         }
         broken = true;
         destroy();
+        AudioFormatException reason;
         if (stoppedAfterNanos > 0) {
-            return new AudioFormatException(String.format(Locale.ROOT,
+            reason = new AudioFormatException(String.format(Locale.ROOT,
                     "FFmpeg stopped answering on this file for more than %d s; its process was stopped",
                     TimeUnit.NANOSECONDS.toSeconds(stoppedAfterNanos)));
+        } else {
+            reason = new AudioFormatException("FFmpeg crashed on this file: " + ending());
+            reason.initCause(e);
         }
-        AudioFormatException crashed = new AudioFormatException("FFmpeg crashed on this file: " + ending());
-        crashed.initCause(e);
-        return crashed;
+        // the file's row carries the reason; the log says which process, for its crash report in java.io.tmpdir
+        LoggerFactory.getLogger(FfmpegProcess.class).warn("FFmpeg process {}: {}", process.pid(), reason.getMessage());
+        return reason;
     }
 
     /** How the process ended: "its process ended with exit code 134 (signal 6)". */

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The FFmpeg processes of this JVM: lent to one thread at a time (a decoding thread keeps one from opening a file to
@@ -16,6 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class FfmpegProcesses {
 
+    // Never loaded in the FFmpeg process itself, whose class path has no logging library.
+    private static final Logger LOG = LoggerFactory.getLogger(FfmpegProcesses.class);
     private static final FfmpegProcesses INSTANCE = new FfmpegProcesses();
     /** Idle processes kept beyond this are ended: more than the cores means threads that have finished. */
     private static final int MAX_IDLE = Math.max(2, Runtime.getRuntime().availableProcessors());
@@ -43,7 +47,11 @@ final class FfmpegProcesses {
                 process.destroy();
             }
         }
-        return FfmpegProcess.start(this);
+        long start = System.nanoTime();
+        FfmpegProcess started = FfmpegProcess.start(this);
+        LOG.info("FFmpeg process {} started in {} ms: FFmpeg decodes and reads tags outside this JVM ({}=none keeps "
+                + "it in)", started.pid(), (System.nanoTime() - start) / 1_000_000, FfmpegIsolation.PROPERTY);
+        return started;
     }
 
     /** Takes back a process its thread is done with: kept when healthy (and not one too many), otherwise ended. */

@@ -98,10 +98,9 @@ class FfmpegIsolationTest {
     @Test
     void aCrashInTheProcessFailsTheFileAndTheNextFileDecodes() throws Exception {
         Path file = flac(20);
-        AudioStream stream = new FfmpegDecoder().open(SeekableInputStream.open(file));
-        long pid = ((IsolatedAudioStream) stream).pid();
         float[] buffer = new float[4096];
-        assertTrue(stream.readMono(buffer, 0, buffer.length) > 0);
+        AudioStream stream = openAndReadSome(file, buffer);
+        long pid = ((IsolatedAudioStream) stream).pid();
 
         signal("SEGV", pid);
         ProcessHandle crashed = ProcessHandle.of(pid).orElseThrow();
@@ -130,10 +129,9 @@ class FfmpegIsolationTest {
     void aSilentProcessIsStoppedAfterTheTimeLimit() throws Exception {
         System.setProperty(FfmpegIsolation.TIMEOUT_PROPERTY, "2");
         Path file = flac(20);
-        AudioStream stream = new FfmpegDecoder().open(SeekableInputStream.open(file));
-        long pid = ((IsolatedAudioStream) stream).pid();
         float[] buffer = new float[4096];
-        assertTrue(stream.readMono(buffer, 0, buffer.length) > 0);
+        AudioStream stream = openAndReadSome(file, buffer);
+        long pid = ((IsolatedAudioStream) stream).pid();
 
         signal("STOP", pid);
         long start = System.nanoTime();
@@ -180,6 +178,13 @@ class FfmpegIsolationTest {
         e = assertThrows(IllegalArgumentException.class, FfmpegIsolation::timeout);
         assertEquals("genrelake.ffmpeg.timeoutSeconds must be a whole number of seconds above 0, not '0'",
                 e.getMessage());
+    }
+
+    /** The file opened in an FFmpeg process, its first samples read. */
+    private static AudioStream openAndReadSome(Path file, float[] buffer) throws IOException {
+        AudioStream stream = new FfmpegDecoder().open(SeekableInputStream.open(file));
+        assertTrue(stream.readMono(buffer, 0, buffer.length) > 0);
+        return stream;
     }
 
     private Path flac(double seconds) throws IOException {
