@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code genrelake train --output s3a://...} (S3Proxy in this JVM) writes the model folder through S3A's magic
  * committer, with only the endpoint and credentials in {@code --conf}: every {@code _SUCCESS} of the folder (MLlib's
  * metadata, written as text, and each stage's Parquet data) is S3A's JSON manifest naming the committer; the classic
- * committer writes an empty one. The model then loads back from S3 and classifies ({@code genrelake evaluate}).
+ * committer writes an empty one. The model then loads back from S3 and classifies (what {@code genrelake evaluate}
+ * runs).
  * The same settings leave {@code file:} and {@code hdfs://} outputs to the classic committer.
  */
 class S3ModelFolderTest {
