@@ -1,6 +1,7 @@
 package io.genrelake.jobs;
 
 import io.genrelake.tables.DeltaSession;
+import io.genrelake.tables.S3Committers;
 import java.io.IOException;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
@@ -43,6 +44,7 @@ public final class JobSession implements AutoCloseable {
         if (!conf.contains("spark.app.name")) {
             conf.setAppName(appName);
         }
+        S3Committers.configure(conf); // any plain file output on s3a:// through S3A's magic committer
         return DeltaSession.configure(conf); // our tables are Delta tables (io.genrelake.tables)
     }
 

@@ -371,6 +371,8 @@ public final class TrainJob implements Callable<Integer> {
             conf.setIfMissing("spark.sql.shuffle.partitions", "4");
             conf.setIfMissing("spark.ui.enabled", "false");
         }
+        // the model folder (MLlib's text and Parquet) on s3a:// through S3A's magic committer, not renames
+        io.genrelake.tables.S3Committers.configure(conf);
         SparkLogLevels.quietSpark(); // before the session starts: its INFO lines would bury the progress lines
         return SparkSession.builder().config(io.genrelake.tables.DeltaSession.configure(conf)).getOrCreate();
     }
