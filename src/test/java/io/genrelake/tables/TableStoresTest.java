@@ -194,18 +194,6 @@ class TableStoresTest {
         Class.forName("io.delta.storage.S3SingleDriverLogStore"); // on the job's class path
     }
 
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"spark.hadoop.fs.s3a.committer.name=magic",
-        "spark.hadoop.fs.s3a.committer.magic.enabled=true",
-        "spark.hadoop.mapreduce.outputcommitter.factory.scheme.s3a=org.apache.hadoop.fs.s3a.commit.S3ACommitterFactory"})
-    void nightlyConfChoosesTheMagicCommitter(String setting) throws Exception {
-        String[] kv = setting.split("=", 2);
-        assertEquals(kv[1], properties("conf/nightly.conf").getProperty(kv[0]), kv[0]);
-        if (kv[0].endsWith("factory.scheme.s3a")) {
-            Class.forName(kv[1]); // hadoop-aws, in the job jar
-        }
-    }
-
     static Properties properties(String file) throws Exception {
         Properties p = new Properties();
         try (var in = Files.newBufferedReader(Path.of(file))) {
