@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
                     + "Tracks below the model's calibrated confidence threshold are written with status uncertain, "
                     + "as classify does.",
             "A model whose id differs from the previous run's reclassifies every track from the stored features "
-                    + "without decoding audio. Everything is staged and published with a journal: a rerun of a "
+                    + "without decoding audio; a neural model (cnn, lstm) after a model without one extracts "
+                    + "every file again, with the network's inputs, which the feature store then keeps. Everything is staged and published with a journal: a rerun of a "
                     + "date gives the same tables, and a run killed midway is completed by the next start.",
             "Typical: genrelake nightly --conf conf/nightly.conf --run-date 2026-01-31 (see jobs/nightly.sh)."
         },

@@ -17,9 +17,18 @@ import java.util.Map;
  * @param extractorVersion     the extractor of the stored features
  * @param windowSeconds        window length of the stored features
  * @param minLastWindowSeconds minimum final window of the stored features
+ * @param neuralInputs         the run's model held a neural network, so every live track's stored features carry
+ *                             its inputs ({@code logmel}, {@code mfcc_seq}); false in records written before
+ *                             nightly served neural models (it refused them then)
  */
 public record RunRecord(String runDate, String modelId, String extractorVersion, double windowSeconds,
-        double minLastWindowSeconds) {
+        double minLastWindowSeconds, boolean neuralInputs) {
+
+    /** A run of a feature model: its stored features carry no neural inputs. */
+    public RunRecord(String runDate, String modelId, String extractorVersion, double windowSeconds,
+            double minLastWindowSeconds) {
+        this(runDate, modelId, extractorVersion, windowSeconds, minLastWindowSeconds, false);
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -28,7 +37,7 @@ public record RunRecord(String runDate, String modelId, String extractorVersion,
             JsonNode n = JSON.readTree(json);
             return new RunRecord(n.path("run_date").asText(), n.path("model_id").asText(),
                     n.path("extractor_version").asText(), n.path("window_seconds").asDouble(),
-                    n.path("min_last_window_seconds").asDouble());
+                    n.path("min_last_window_seconds").asDouble(), n.path("neural_inputs").asBoolean(false));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not a nightly run record: " + e.getOriginalMessage(), e);
         }
@@ -42,6 +51,7 @@ public record RunRecord(String runDate, String modelId, String extractorVersion,
         m.put("extractor_version", extractorVersion);
         m.put("window_seconds", windowSeconds);
         m.put("min_last_window_seconds", minLastWindowSeconds);
+        m.put("neural_inputs", neuralInputs);
         m.putAll(extra);
         try {
             return JSON.writeValueAsString(m) + "\n";

@@ -13,6 +13,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.LongAccumulator;
 
 /**
@@ -32,12 +33,14 @@ final class ExtractFiles {
 
     private ExtractFiles() {}
 
+    /** With {@code neuralInputs}, the rows carry each window's neural inputs ({@link FeatureTable#withNeuralInputs}). */
     static Extraction rows(SparkSession spark, List<CatalogueFile> files, WindowPlan plan, long startedAtMillis,
-            Integer partitions) {
+            Integer partitions, boolean neuralInputs) {
+        StructType schema = neuralInputs ? FeatureTable.withNeuralInputs(FeatureTable.SCHEMA) : FeatureTable.SCHEMA;
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         RunStamp run = new RunStamp(ExtractorVersion.CURRENT, startedAtMillis);
         if (files.isEmpty()) {
-            return new Extraction(spark.createDataFrame(List.of(), FeatureTable.SCHEMA), 0);
+            return new Extraction(spark.createDataFrame(List.of(), schema), 0);
         }
         int requested = partitions != null ? partitions
                 : SizeBalancedPartitioner.defaultCount(files.size(), jsc.defaultParallelism());
@@ -50,7 +53,7 @@ final class ExtractFiles {
         LongAccumulator tagNanos = jsc.sc().longAccumulator("genrelake tag ns");
         JavaRDD<Row> rows = jsc.parallelize(bins, bins.size()).flatMap(List::iterator)
                 .mapPartitions(new PartitionExtraction(conf, plan, run, decodeNanos, featureNanos, fallbacks,
-                        tagNanos, false, TaskAttempts.max(jsc.sc())));
-        return new Extraction(spark.createDataFrame(rows, FeatureTable.SCHEMA), bins.size());
+                        tagNanos, neuralInputs, TaskAttempts.max(jsc.sc())));
+        return new Extraction(spark.createDataFrame(rows, schema), bins.size());
     }
 }

@@ -17,6 +17,7 @@ import io.genrelake.genres.StateStore;
 import io.genrelake.ml.ModelStore;
 import io.genrelake.ml.TagGenres;
 import io.genrelake.ml.TrainingDataException;
+import io.genrelake.neural.NeuralInput;
 import io.genrelake.tables.GenreTables;
 import io.genrelake.tables.NightlyState;
 import io.genrelake.tables.ParquetUpgrade;
@@ -45,7 +46,8 @@ import picocli.CommandLine.Spec;
  * time with the newest state snapshot before the run date ({@link CatalogueChanges}), decodes and classifies only
  * the new and changed files, writes {@code deleted} rows for files gone, and leaves unchanged tracks'
  * rows where they are ({@code current} carries them forward). When the model differs from the previous
- * run's, every unchanged track is reclassified from the feature store, without decoding.
+ * run's, every unchanged track is reclassified from the feature store, without decoding. A model holding a
+ * neural network has its windows' inputs extracted and stored with the features ({@link NightlyPlan}).
  *
  * <p>Every table is a Delta table ({@link io.genrelake.tables}): the run commits its features, its genre
  * rows (replacing its date), {@code current} (a MERGE on track_id) and its catalogue snapshot, and last its
@@ -188,12 +190,13 @@ public final class NightlyJob implements Callable<Integer> {
                     : spark.createDataFrame(List.of(), CatalogueState.SCHEMA);
             try (CatalogueChanges changes = new CatalogueChanges(spark, files, before)) {
                 return commitRun(model, plan.record(), plan.previous().orElse(null), plan.modelChanged(),
-                        plan.reextract(), files, changes, plan.retry());
+                        plan.reextract(), plan.neuralInputs(), files, changes, plan.retry());
             }
         }
 
         private NightlySummary commitRun(ModelIdentity model, RunRecord record, String previous, boolean modelChanged,
-                boolean reextract, List<CatalogueFile> files, CatalogueChanges changes, boolean retry) {
+                boolean reextract, boolean neuralInputs, List<CatalogueFile> files, CatalogueChanges changes,
+                boolean retry) {
             Map<Change, Long> counts = changes.counts();
             List<CatalogueFile> decode = reextract ? changes.files(Change.NEW, Change.CHANGED, Change.UNCHANGED)
                     : changes.files(Change.NEW, Change.CHANGED);
@@ -205,7 +208,8 @@ public final class NightlyJob implements Callable<Integer> {
             spark.sparkContext().setJobDescription("genrelake nightly " + runDate + ": extracting " + decode.size()
                     + " files");
             long featuresVersion = state.commitFeatures(
-                    ExtractFiles.rows(spark, decode, options.windowPlan(), started, options.partitions()).rows(),
+                    ExtractFiles.rows(spark, decode, options.windowPlan(), started, options.partitions(),
+                            neuralInputs).rows(),
                     runDate, note);
             checkpoint.accept("committed:features");
             Dataset<Row> fresh = state.features().readVersion(featuresVersion)
@@ -220,6 +224,9 @@ public final class NightlyJob implements Callable<Integer> {
             if (modelChanged && !reextract) {
                 toClassify = fresh.unionByName(state.storedFeatures(unchanged, featuresVersion));
                 fromStore = counts.get(Change.UNCHANGED);
+            }
+            if (!neuralInputs) { // a feature model reads none of them: never carry the store's largest columns
+                toClassify = toClassify.drop(NeuralInput.LOGMEL.column(), NeuralInput.MFCC.column());
             }
             GenreRows rows = new GenreRows(model, System.currentTimeMillis(), runDate);
             Dataset<Row> genres = changes.deletedRows(rows);

@@ -29,7 +29,10 @@ public final class NightlyOptions {
 
     @Option(names = "--model", paramLabel = "URI",
             description = "Model folder written by genrelake train. A model whose model_id differs from the one of "
-                    + "the previous run reclassifies every track from the stored features. Conf key genrelake.model.")
+                    + "the previous run reclassifies every track from the stored features. A model holding a "
+                    + "neural network (cnn, lstm, an ensemble with one) has the windows' log-mel and MFCC inputs "
+                    + "extracted and stored too; on the night it follows a model without one, every file is "
+                    + "extracted again, with them. Conf key genrelake.model.")
     private String model;
 
     @Option(names = "--output", paramLabel = "URI",

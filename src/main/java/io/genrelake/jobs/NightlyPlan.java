@@ -10,6 +10,7 @@ import io.genrelake.jobs.NightlyJob.NightlyRefusal;
 import io.genrelake.ml.FeatureCompatibility;
 import io.genrelake.ml.ModelCard;
 import io.genrelake.ml.ModelStore;
+import io.genrelake.ml.NeuralStages;
 import io.genrelake.tables.GenreTables;
 import io.genrelake.tables.NightlyState;
 import java.io.IOException;
@@ -25,13 +26,22 @@ import org.slf4j.LoggerFactory;
  * extract everything again), and whether it retries a killed attempt of its date. Refuses, changing nothing,
  * a model the nightly run cannot serve, a date before the latest run, or settings another state was made with.
  *
+ * <p>A model holding a neural network (cnn, lstm, or an ensemble with one) needs each window's inputs, which
+ * the feature store keeps only for runs of such a model ({@link RunRecord#neuralInputs}): the run extracts with
+ * inputs, and when the previous run's model was not neural its stored rows lack them, so every file is extracted
+ * again, as for another extractor version. That re-extracts more than strictly needed after a feature model
+ * that kept earlier neural rows, but knowing which rows have inputs would mean reading the store's largest
+ * columns; the switch is rare and costs one full night.
+ *
  * @param previous     the date of the run compared with, empty for a first run
  * @param modelChanged the previous run used another model: unchanged tracks are reclassified from stored features
- * @param reextract    the stored features are of another extractor version: every file is extracted again
+ * @param reextract    the stored features are of another extractor version, or lack the neural inputs the
+ *                     model needs: every file is extracted again
+ * @param neuralInputs the model holds a neural network: files are extracted with its inputs
  * @param retry        genre rows of this date exist without a finished run: a killed attempt, replaced
  */
 record NightlyPlan(ModelIdentity model, RunRecord record, Optional<String> previous, boolean modelChanged,
-        boolean reextract, boolean retry) {
+        boolean reextract, boolean neuralInputs, boolean retry) {
 
     private static final Logger LOG = LoggerFactory.getLogger(NightlyPlan.class);
 
@@ -45,17 +55,13 @@ record NightlyPlan(ModelIdentity model, RunRecord record, Optional<String> previ
                     + "run extracts the gtzan set only: classify with genrelake classify, which extracts the "
                     + "model's set");
         }
-        if (io.genrelake.ml.NeuralStages.present(ModelStore.loadModel(options.model()))) {
-            // the feature store keeps no neural inputs yet (they would add ~210 kB per window to it)
-            throw new NightlyRefusal("the model holds a neural network (cnn, lstm), whose inputs the nightly "
-                    + "feature store does not keep: classify with genrelake classify, which extracts them");
-        }
+        boolean neural = NeuralStages.present(ModelStore.loadModel(options.model()));
         String versionMismatch = FeatureCompatibility.mismatchWithThisBuild(card);
         if (versionMismatch != null) {
             throw new NightlyRefusal(versionMismatch);
         }
         RunRecord record = new RunRecord(runDate, model.id(), ExtractorVersion.CURRENT, options.windowSeconds(),
-                options.minLastWindowSeconds());
+                options.minLastWindowSeconds(), neural);
         List<String> dates = state.runDates();
         if (!dates.isEmpty() && dates.get(dates.size() - 1).compareTo(runDate) > 0) {
             throw new NightlyRefusal("run date " + runDate + " is before the latest run, "
@@ -78,12 +84,17 @@ record NightlyPlan(ModelIdentity model, RunRecord record, Optional<String> previ
             if (reextract) {
                 LOG.warn("nightly {}: the stored features are of extractor {}, this build's is {}: every file is "
                         + "extracted again", runDate, before.extractorVersion(), ExtractorVersion.CURRENT);
+            } else if (neural && !before.neuralInputs()) {
+                reextract = true;
+                LOG.warn("nightly {}: model {} holds a neural network and the features stored by {} carry no "
+                        + "neural inputs: every file is extracted again, with them", runDate, model.id(),
+                        previous.get());
             }
         }
         // A date with genre rows but no finished run: an attempt killed midway, which this run replaces.
         boolean retry = !dates.contains(runDate) && out.genres().exists()
                 && !out.genres().read().where(GenreTable.RUN_DATE + " = DATE'" + runDate + "'").isEmpty();
 
-        return new NightlyPlan(model, record, previous, modelChanged, reextract, retry);
+        return new NightlyPlan(model, record, previous, modelChanged, reextract, neural, retry);
     }
 }

@@ -26,6 +26,7 @@ import org.apache.spark.sql.types.StructType;
  * The nightly state ({@code --state}), three Delta tables:
  * <pre>
  *   &lt;state&gt;/features    the feature store: features extracted by each run, partitioned by run_date
+ *                        ({@link #FEATURES_SCHEMA}: with the neural inputs, null where a run had no use for them)
  *   &lt;state&gt;/catalogue   snapshots of the catalogue after each run ({@link CatalogueState}), by run_date
  *   &lt;state&gt;/runs        one row per finished run: its settings ({@link RunRecord}), its summary, and the
  *                        versions of the five tables it committed
@@ -60,6 +61,13 @@ public final class NightlyState {
             DataTypes.createStructField(GENRES_VERSION, DataTypes.LongType, true),
             DataTypes.createStructField(CURRENT_VERSION, DataTypes.LongType, true),
             DataTypes.createStructField(CATALOGUE_VERSION, DataTypes.LongType, true)));
+
+    /**
+     * The feature store's schema: a gtzan feature table with the neural models' inputs ({@code logmel},
+     * {@code mfcc_seq}), null in the rows of runs whose model held no network (and in rows stored before the
+     * columns existed, which Delta reads as null). One schema for every run, so that no night's commit changes it.
+     */
+    public static final StructType FEATURES_SCHEMA = FeatureTable.withNeuralInputs(FeatureTable.SCHEMA);
 
     /** The versions one run committed, recorded with it. */
     public record Versions(long features, long genres, long current, long catalogue) {}
@@ -114,7 +122,7 @@ public final class NightlyState {
     }
 
     /**
-     * The stored features ({@link FeatureTable#SCHEMA}) of the tracks of {@code snapshotRows} (catalogue snapshot
+     * The stored features ({@link #FEATURES_SCHEMA}) of the tracks of {@code snapshotRows} (catalogue snapshot
      * rows), each from the run its row names, as of feature-store version {@code featuresVersion}.
      */
     public Dataset<Row> storedFeatures(Dataset<Row> snapshotRows, long featuresVersion) {
@@ -124,16 +132,24 @@ public final class NightlyState {
                 col(CatalogueState.FEATURES_RUN_DATE).as(STORED_RUN_DATE));
         Dataset<Row> joined = store.join(wanted, scala.jdk.javaapi.CollectionConverters.asScala(
                 List.of(CatalogueState.TRACK_ID, STORED_RUN_DATE)).toList(), "left_semi");
-        // Columns added since a run's features were written (decoder, …) read as null there.
-        Set<String> stored = Set.of(joined.columns());
-        return joined.select(Arrays.stream(FeatureTable.SCHEMA.fields()).map(f -> stored.contains(f.name())
-                ? col(f.name()) : lit(null).cast(f.dataType()).as(f.name())).toArray(Column[]::new));
+        // Columns added since a run's features were written (decoder, logmel, …) read as null there.
+        return conform(joined);
     }
 
-    /** Replaces {@code runDate}'s features with {@code rows} (feature-table rows); returns the version. */
+    /**
+     * Replaces {@code runDate}'s features with {@code rows} (feature-table rows, with or without the neural
+     * inputs: null when absent); returns the version.
+     */
     public long commitFeatures(Dataset<Row> rows, String runDate, String note) {
-        return features.replaceWhere(rows.withColumn(GenreTable.RUN_DATE, lit(Date.valueOf(runDate))),
+        return features.replaceWhere(conform(rows).withColumn(GenreTable.RUN_DATE, lit(Date.valueOf(runDate))),
                 onDate(runDate), note, GenreTable.RUN_DATE);
+    }
+
+    /** {@code rows}' columns of {@link #FEATURES_SCHEMA}, in its order; the ones it lacks as null. */
+    private static Dataset<Row> conform(Dataset<Row> rows) {
+        Set<String> present = Set.of(rows.columns());
+        return rows.select(Arrays.stream(FEATURES_SCHEMA.fields()).map(f -> present.contains(f.name())
+                ? col(f.name()) : lit(null).cast(f.dataType()).as(f.name())).toArray(Column[]::new));
     }
 
     /** Replaces {@code runDate}'s snapshot with {@code rows} ({@link CatalogueState#SCHEMA}); returns the version. */

@@ -67,6 +67,18 @@ class NightlyStateTest {
         assertTrue(stored.incompatibility(new RunRecord("2026-01-02", "lr@1", "0.2.0", 30, 10)).contains("extractor"));
     }
 
+    /** Whether a run's stored features carry neural inputs survives its record; older records say they do not. */
+    @Test
+    void aRecordSaysWhetherItsRunStoredNeuralInputs() {
+        RunRecord neural = new RunRecord("2026-01-02", "cnn@1", "0.1.0", 30, 10, true);
+        assertTrue(RunRecord.parse(neural.toJson(Map.of())).neuralInputs());
+        assertEquals(neural, RunRecord.parse(neural.toJson(Map.of("files_decoded", 3))));
+        String older = new RunRecord("2026-01-01", "lr@1", "0.1.0", 30, 10).toJson(Map.of("files_decoded", 3))
+                .replaceAll("(?m)^.*\"neural_inputs\".*\n", "");
+        assertFalse(older.contains("neural_inputs"), older);
+        assertFalse(RunRecord.parse(older).neuralInputs());
+    }
+
     @Test
     void aPublicationInterruptedAfterItsJournalIsFinishedByRecover() throws IOException {
         Path stagedA = Files.createDirectories(dir.resolve("staging/a"));

@@ -5,6 +5,9 @@ import io.genrelake.catalogue.TestLibrary;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.genrelake.ml.Aggregation;
+import io.genrelake.ml.CalibrationSelection;
+import io.genrelake.ml.Grouping;
+import io.genrelake.ml.LabelOrigin;
 import io.genrelake.ml.ModelCard;
 import io.genrelake.ml.ModelKind;
 import io.genrelake.ml.ModelStore;
@@ -13,6 +16,7 @@ import io.genrelake.ml.Protocol;
 import io.genrelake.ml.SyntheticFeatures;
 import io.genrelake.ml.TrainOptions;
 import io.genrelake.ml.Trainer;
+import io.genrelake.neural.NeuralSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +36,24 @@ public final class ClassifyFixtures {
         String model = dir.resolve("model").toString();
         TrainOptions options = new TrainOptions(csv.toString(), model, ModelKind.listOf("lr"), 2,
                 new PipelineSettings(0, true, 7, 1), Protocol.TRACKS, 0, Aggregation.MEAN, 2, true);
+        ModelStore.save(spark, new Trainer(spark, line -> { }).train(options), model);
+        return model;
+    }
+
+    /**
+     * A CNN trained for two quick epochs on {@code library} (labels: the files' folders) extracted with neural
+     * inputs in the tests' window plan (1 s, last window ≥ 0.5 s): a real neural model in a saved model folder,
+     * not a good one. Two folds grouped by track, no track-grouped comparison, one TensorFlow thread.
+     */
+    public static String trainCnn(SparkSession spark, Path dir, Path library) throws IOException, NoInputException {
+        String table = dir.resolve("cnn-train").toString();
+        ExtractJob.run(spark, new ExtractOptions().inputs(List.of(library.toString())).output(table)
+                .windowSeconds(1).minLastWindowSeconds(0.5).neuralInputs(true));
+        String model = dir.resolve("cnn").toString();
+        NeuralSettings quick = new NeuralSettings(4, 0.01f, 2, 1, 1, 0.25, 0.5, 0.2, 64, false, 1, 1);
+        TrainOptions options = new TrainOptions(List.of(table), model, ModelKind.listOf("cnn"), 2,
+                new PipelineSettings(0, true, 7, 1), Protocol.TRACKS, 0, Aggregation.MEAN, 2, true, Grouping.TRACK,
+                null, null, CalibrationSelection.DEFAULT_TARGET_PRECISION, LabelOrigin.LABELS, quick, false);
         ModelStore.save(spark, new Trainer(spark, line -> { }).train(options), model);
         return model;
     }
