@@ -66,8 +66,8 @@ final class FfmpegProcess {
     /**
      * Starts a process and waits until it has loaded FFmpeg's natives.
      *
-     * @throws FfmpegUnavailableException when it cannot start (no {@code java} beside this JVM's, a class path that cannot be
-     *     handed to a child) or ends before it is ready; its own message, if any, is in this JVM's stderr
+     * @throws FfmpegUnavailableException when it cannot start (no {@code java} beside this JVM's, a class path that
+     *     cannot be handed to a child) or ends before it is ready; its own message, if any, is in this JVM's stderr
      */
     static FfmpegProcess start(FfmpegProcesses watchdog) throws IOException {
         List<String> command;
@@ -94,8 +94,9 @@ final class FfmpegProcess {
             }
         } catch (IOException e) {
             started.broken = true;
+            String ending = started.ending(); // before destroy, which would make every ending a kill
             started.destroy();
-            throw new FfmpegUnavailableException("the FFmpeg process did not start: " + started.ending()
+            throw new FfmpegUnavailableException("the FFmpeg process did not start: " + ending
                     + " (its own message, if any, is in this JVM's stderr)", e);
         } finally {
             started.waitingSince = 0;
