@@ -24,12 +24,20 @@ public final class CorrelationHeatmap {
         List<Number[]> cells = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
-                cells.add(new Number[] {j, n - 1 - i, correlation[i][j]});
+                cells.add(new Number[] {j, n - 1 - i, shown(correlation[i][j])});
             }
         }
         List<String> reversed = new ArrayList<>(names);
         Collections.reverse(reversed);
         chart.addSeries("Pearson r", names, reversed, cells);
         Charts.savePng(chart, file);
+    }
+
+    /**
+     * r in [-1, 1] to six decimals, more than a colour can show. XChart 3.8.8's gradient reads the colour after the
+     * last for a value just below its maximum (r = 1 - 2⁻⁵³: (r + 1) / 2 rounds to 1), which two tracks produce.
+     */
+    static double shown(double r) {
+        return Math.max(-1, Math.min(1, Math.rint(r * 1e6) / 1e6));
     }
 }

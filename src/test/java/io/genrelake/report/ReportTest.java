@@ -91,6 +91,19 @@ class ReportTest {
         assertTrue(png(dir.resolve("cov.png")).getHeight() >= 400);
     }
 
+    /**
+     * Two tracks (a tiny feature table): correlations are ±1 give or take a rounding step, and XChart's gradient
+     * indexes past its colours for a value one step below its maximum, (r + 1) / 2 rounding to 1 (train failed with
+     * an ArrayIndexOutOfBoundsException).
+     */
+    @Test
+    void heatmapOfATinyTableIsDrawn(@TempDir Path dir) throws Exception {
+        double[][] corr = {{1, 0.9999999999999999, -0.9999999999999999}, {0.9999999999999999, 1, 0},
+            {-0.9999999999999999, 0, 1}};
+        CorrelationHeatmap.write(corr, List.of("a", "b", "c"), "corr", dir.resolve("tiny.png"));
+        assertTrue(png(dir.resolve("tiny.png")).getWidth() >= 16 * 3);
+    }
+
     @Test
     void pageShowsEveryModelTheBestAndEscapesNames() {
         String html = ReportPage.html(outcome(Protocol.TRACKS),
