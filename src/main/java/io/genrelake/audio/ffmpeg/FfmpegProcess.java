@@ -6,24 +6,15 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.bytedeco.ffmpeg.global.avutil;
-import org.bytedeco.javacpp.Loader;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -40,9 +31,6 @@ import org.slf4j.LoggerFactory;
  * Used by one thread at a time; only {@link #stopIfOverdue} is called from the watchdog.
  */
 final class FfmpegProcess {
-
-    /** The process's heap: sample buffers and tag values; FFmpeg's own memory is native (capped per allocation). */
-    static final String HEAP = "-Xmx256m";
 
     private final Process process;
     private final DataInputStream in;    // the process's stdout
@@ -72,7 +60,7 @@ final class FfmpegProcess {
     static FfmpegProcess start(FfmpegProcesses watchdog) throws IOException {
         List<String> command;
         try {
-            command = command();
+            command = FfmpegProcessCommand.build();
         } catch (IOException e) {
             throw new FfmpegUnavailableException(e.getMessage(), e);
         }
@@ -104,85 +92,13 @@ final class FfmpegProcess {
         return started;
     }
 
-    /** The child JVM's command line: this JVM's java, a small heap, the class path that holds us and FFmpeg. */
-    private static List<String> command() throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-        command.add(HEAP);
-        command.add("-Xms16m"); // grows only as needed: an idle process should not hold a large young generation
-        command.add("-XX:+UseSerialGC");
-        command.add("-XX:TieredStopAtLevel=1"); // short-lived work, mostly native: C1 is enough and starts faster
-        command.add("-XX:-UsePerfData");
-        command.add("-XX:+DisplayVMOutputToStderr"); // a crash report must not corrupt the protocol on stdout
-        command.add("-XX:-CreateCoredumpOnCrash");
-        command.add("-XX:ErrorFile=" + Path.of(System.getProperty("java.io.tmpdir"), "genrelake-ffmpeg-hs_err_pid%p.log"));
-        command.add("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
-        for (String key : System.getProperties().stringPropertyNames()) {
-            if (key.startsWith("org.bytedeco.")) { // JavaCPP's cache directory and the like
-                command.add("-D" + key + "=" + System.getProperty(key));
-            }
-        }
-        command.add("-cp");
-        command.add(classPath());
-        command.add(FfmpegProcessMain.class.getName());
-        return command;
-    }
-
-    /**
-     * Where this class, JavaCPP and the FFmpeg presets (classes and natives) come from: the job jar alone on a
-     * cluster; target/classes and the Maven jars in a checkout. The executor's own class path is no guide: Spark
-     * loads the job jar in a class loader of its own.
-     */
-    static String classPath() throws IOException {
-        Set<String> entries = new LinkedHashSet<>();
-        for (Class<?> c : List.of(FfmpegProcessMain.class, Loader.class, avutil.class)) {
-            entries.add(location(c.getResource(c.getSimpleName() + ".class"), c.getName().replace('.', '/') + ".class"));
-        }
-        String platform = Loader.getPlatform();
-        for (String natives : List.of("org/bytedeco/javacpp/" + platform + "/", "org/bytedeco/ffmpeg/" + platform + "/")) {
-            URL url = FfmpegProcess.class.getClassLoader().getResource(natives);
-            if (url != null) {
-                entries.add(location(url, natives));
-            }
-        }
-        return String.join(File.pathSeparator, entries);
-    }
-
-    /** The jar or folder a resource was found in. */
-    private static String location(URL url, String resource) throws IOException {
-        if (url == null) {
-            throw new IOException("cannot find " + resource + " to start the FFmpeg process with");
-        }
-        String text = url.toString();
-        try {
-            if (text.startsWith("jar:") && text.contains("!/")) {
-                return Paths.get(new URL(text.substring(4, text.indexOf("!/"))).toURI()).toString();
-            }
-            if (text.startsWith("file:") && text.endsWith(resource)) {
-                return Paths.get(new URL(text.substring(0, text.length() - resource.length())).toURI()).toString();
-            }
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            throw new IOException("cannot start the FFmpeg process from " + text + ": " + e.getMessage(), e);
-        }
-        throw new IOException("cannot start the FFmpeg process from " + text + " (neither a jar nor a folder); set "
-                + FfmpegIsolation.PROPERTY + "=none to run FFmpeg in this JVM");
-    }
-
     /** Whether FFmpeg's probe recognises the bytes. */
     boolean sniff(byte[] header, int length) throws IOException {
         source = null;
-        try {
-            out.writeByte(ProcessProtocol.SNIFF);
+        return exchange(ProcessProtocol.SNIFF, () -> {
             out.writeInt(length);
             out.write(header, 0, length);
-            byte reply = send();
-            expect(reply, ProcessProtocol.BOOLEAN);
-            return in.readBoolean();
-        } catch (IOException e) {
-            throw failure(e);
-        } finally {
-            waitingSince = 0;
-        }
+        }, ProcessProtocol.BOOLEAN, in::readBoolean);
     }
 
     /** What an opened stream is. */
@@ -192,52 +108,33 @@ final class FfmpegProcess {
     Opened openAudio(InputStream from) throws IOException {
         source = from;
         sourceFailure = null;
-        try {
-            out.writeByte(ProcessProtocol.OPEN_AUDIO);
-            out.writeBoolean(from instanceof SeekableInputStream);
-            byte reply = send();
-            expect(reply, ProcessProtocol.AUDIO_OPENED);
-            return new Opened(in.readInt(), in.readInt(), in.readLong(), ProcessProtocol.readString(in));
-        } catch (IOException e) {
-            throw failure(e);
-        } finally {
-            waitingSince = 0;
-        }
+        return exchange(ProcessProtocol.OPEN_AUDIO, () -> out.writeBoolean(from instanceof SeekableInputStream),
+                ProcessProtocol.AUDIO_OPENED,
+                () -> new Opened(in.readInt(), in.readInt(), in.readLong(), ProcessProtocol.readString(in)));
     }
 
     /** Up to {@code maxFrames} mono samples of the open audio; -1 at its end. */
     int readMono(float[] dst, int offset, int maxFrames) throws IOException {
-        try {
-            out.writeByte(ProcessProtocol.READ_MONO);
-            out.writeInt(Math.min(maxFrames, AvioInput.BUFFER_BYTES));
-            byte reply = send();
-            expect(reply, ProcessProtocol.SAMPLES);
-            int n = in.readInt();
-            if (n > maxFrames || n < -1) {
-                throw new IOException("the FFmpeg process sent " + n + " samples for a read of " + maxFrames);
-            }
-            if (n > 0) {
-                in.readFully(sampleBytes.array(), 0, n * Float.BYTES);
-                sampleBytes.clear();
-                sampleBytes.asFloatBuffer().get(dst, offset, n);
-            }
-            return n;
-        } catch (IOException e) {
-            throw failure(e);
-        } finally {
-            waitingSince = 0;
-        }
+        return exchange(ProcessProtocol.READ_MONO, () -> out.writeInt(Math.min(maxFrames, AvioInput.BUFFER_BYTES)),
+                ProcessProtocol.SAMPLES, () -> {
+                    int n = in.readInt();
+                    if (n > maxFrames || n < -1) {
+                        throw new IOException("the FFmpeg process sent " + n + " samples for a read of " + maxFrames);
+                    }
+                    if (n > 0) {
+                        in.readFully(sampleBytes.array(), 0, n * Float.BYTES);
+                        sampleBytes.clear();
+                        sampleBytes.asFloatBuffer().get(dst, offset, n);
+                    }
+                    return n;
+                });
     }
 
     /** Frees the process's decoder of the open audio; the executor closes its own stream. */
     void closeAudio() throws IOException {
         try {
-            out.writeByte(ProcessProtocol.CLOSE_AUDIO);
-            expect(send(), ProcessProtocol.DONE);
-        } catch (IOException e) {
-            throw failure(e);
+            exchange(ProcessProtocol.CLOSE_AUDIO, () -> {}, ProcessProtocol.DONE, () -> null);
         } finally {
-            waitingSince = 0;
             source = null;
         }
     }
@@ -247,25 +144,47 @@ final class FfmpegProcess {
         source = from;
         sourceFailure = null;
         try {
-            out.writeByte(ProcessProtocol.READ_TAGS);
-            expect(send(), ProcessProtocol.TAGS);
-            int keys = in.readInt();
-            Map<String, List<String>> tags = new LinkedHashMap<>();
-            for (int k = 0; k < keys; k++) {
-                String key = ProcessProtocol.readString(in);
-                int values = in.readInt();
-                List<String> list = new ArrayList<>(Math.min(values, 64));
-                for (int v = 0; v < values; v++) {
-                    list.add(ProcessProtocol.readString(in));
+            return exchange(ProcessProtocol.READ_TAGS, () -> {}, ProcessProtocol.TAGS, () -> {
+                int keys = in.readInt();
+                Map<String, List<String>> tags = new LinkedHashMap<>();
+                for (int k = 0; k < keys; k++) {
+                    String key = ProcessProtocol.readString(in);
+                    int values = in.readInt();
+                    List<String> list = new ArrayList<>(Math.min(values, 64));
+                    for (int v = 0; v < values; v++) {
+                        list.add(ProcessProtocol.readString(in));
+                    }
+                    tags.put(key, list);
                 }
-                tags.put(key, list);
-            }
-            return tags;
+                return tags;
+            });
+        } finally {
+            source = null;
+        }
+    }
+
+    private interface Request {
+        void write() throws IOException;
+    }
+
+    private interface Reply<T> {
+        T read() throws IOException;
+    }
+
+    /**
+     * One command: its code and {@code request}'s arguments out, the reply (which must be {@code expected}) read by
+     * {@code reply}; a broken conversation becomes the reason {@link #failure} gives.
+     */
+    private <T> T exchange(byte command, Request request, byte expected, Reply<T> reply) throws IOException {
+        try {
+            out.writeByte(command);
+            request.write();
+            expect(send(), expected);
+            return reply.read();
         } catch (IOException e) {
             throw failure(e);
         } finally {
             waitingSince = 0;
-            source = null;
         }
     }
 
