@@ -27,8 +27,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The CNN stage on windows of synthetic log-mel bytes (energy in the low or the high half of the bands): it learns
- * the task, a saved and reloaded model gives the same probabilities, and so does a model loaded by another JVM.
+ * The CNN stage on windows of synthetic log-mel bytes, tonal (a few loud bands held over time) or percussive (loud
+ * frames across all bands): it learns the task, a saved and reloaded model gives the same probabilities, and so does
+ * a model loaded by another JVM. The two kinds differ in shape wherever the patch falls, which a network that pools
+ * over time and frequency can see; an earlier toy task (the low or the high half of the bands loud) differed only
+ * in where the energy was, which such a network sees only through its padding, and it stayed at chance in some
+ * runs.
  */
 class NeuralModelTest {
 
@@ -47,11 +51,21 @@ class NeuralModelTest {
         int frames = 200;
         for (int i = 0; i < 32; i++) {
             int label = i % 2;
+            boolean[] loudBand = new boolean[128];
+            boolean[] loudFrame = new boolean[frames];
+            if (label == 0) { // tonal: 6 bands, anywhere
+                for (int k = 0; k < 6; k++) {
+                    loudBand[random.nextInt(128)] = true;
+                }
+            } else { // percussive: every 8th frame from a random phase
+                for (int t = random.nextInt(8); t < frames; t += 8) {
+                    loudFrame[t] = true;
+                }
+            }
             byte[] logmel = new byte[frames * 128];
             for (int t = 0; t < frames; t++) {
                 for (int b = 0; b < 128; b++) {
-                    boolean loud = label == 0 ? b < 64 : b >= 64;
-                    int v = (loud ? 170 : 90) + (int) (random.nextGaussian() * 30);
+                    int v = (loudBand[b] || loudFrame[t] ? 170 : 90) + (int) (random.nextGaussian() * 20);
                     logmel[t * 128 + b] = (byte) Math.max(0, Math.min(255, v));
                 }
             }
@@ -61,7 +75,7 @@ class NeuralModelTest {
                 .add(TrainingTable.ARTIST, DataTypes.StringType).add("features", SQLDataTypes.VectorType())
                 .add("label", DataTypes.DoubleType).add("logmel", DataTypes.BinaryType);
         windows = spark.createDataFrame(rows, schema).cache();
-        // 15 epochs of two steps each: with fewer, one run in the full suite stayed at chance (16 of 32)
+        // 15 epochs at most of two steps each; seeds 1 to 7 all reached validation accuracy 1.0 by epoch 15
         NeuralSettings quick = new NeuralSettings(16, 0.01f, 15, 15, 3, 0.25, 0.5, 0.2, 64, false, 1, 1);
         model = new NeuralClassifier().setArchitecture(Architecture.CNN).withSettings(quick).fit(windows);
     }
