@@ -30,6 +30,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -189,14 +190,14 @@ public final class NightlyJob implements Callable<Integer> {
                     ? state.snapshot(plan.previous().get())
                     : spark.createDataFrame(List.of(), CatalogueState.SCHEMA);
             try (CatalogueChanges changes = new CatalogueChanges(spark, files, before)) {
-                return commitRun(model, plan.record(), plan.previous().orElse(null), plan.modelChanged(),
+                return commitRun(model, plan.pipeline(), plan.record(), plan.previous().orElse(null), plan.modelChanged(),
                         plan.reextract(), plan.neuralInputs(), files, changes, plan.retry());
             }
         }
 
-        private NightlySummary commitRun(ModelIdentity model, RunRecord record, String previous, boolean modelChanged,
-                boolean reextract, boolean neuralInputs, List<CatalogueFile> files, CatalogueChanges changes,
-                boolean retry) {
+        private NightlySummary commitRun(ModelIdentity model, PipelineModel pipeline, RunRecord record,
+                String previous, boolean modelChanged, boolean reextract, boolean neuralInputs,
+                List<CatalogueFile> files, CatalogueChanges changes, boolean retry) {
             Map<Change, Long> counts = changes.counts();
             List<CatalogueFile> decode = reextract ? changes.files(Change.NEW, Change.CHANGED, Change.UNCHANGED)
                     : changes.files(Change.NEW, Change.CHANGED);
@@ -233,7 +234,7 @@ public final class NightlyJob implements Callable<Integer> {
             if (!decode.isEmpty() || modelChanged) {
                 spark.sparkContext().setJobDescription("genrelake nightly " + runDate + ": classifying with "
                         + model.id());
-                GenrePredictor predictor = new GenrePredictor(spark, ModelStore.loadModel(options.model()),
+                GenrePredictor predictor = new GenrePredictor(spark, pipeline,
                         ModelStore.loadCalibration(spark, options.model()), rows)
                         .withTagGenres(TagGenres.forModel(options.model(), spark.sparkContext().hadoopConfiguration()));
                 genres = predictor.classify(toClassify).unionByName(genres);

@@ -16,6 +16,7 @@ import io.genrelake.tables.NightlyState;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,7 @@ import org.slf4j.LoggerFactory;
  * that kept earlier neural rows, but knowing which rows have inputs would mean reading the store's largest
  * columns; the switch is rare and costs one full night.
  *
+ * @param pipeline     the model's MLlib pipeline, loaded once here for the run (a load is a Spark job per stage)
  * @param previous     the date of the run compared with, empty for a first run
  * @param modelChanged the previous run used another model: unchanged tracks are reclassified from stored features
  * @param reextract    the stored features are of another extractor version, or lack the neural inputs the
@@ -40,8 +42,8 @@ import org.slf4j.LoggerFactory;
  * @param neuralInputs the model holds a neural network: files are extracted with its inputs
  * @param retry        genre rows of this date exist without a finished run: a killed attempt, replaced
  */
-record NightlyPlan(ModelIdentity model, RunRecord record, Optional<String> previous, boolean modelChanged,
-        boolean reextract, boolean neuralInputs, boolean retry) {
+record NightlyPlan(ModelIdentity model, PipelineModel pipeline, RunRecord record, Optional<String> previous,
+        boolean modelChanged, boolean reextract, boolean neuralInputs, boolean retry) {
 
     private static final Logger LOG = LoggerFactory.getLogger(NightlyPlan.class);
 
@@ -55,7 +57,8 @@ record NightlyPlan(ModelIdentity model, RunRecord record, Optional<String> previ
                     + "run extracts the gtzan set only: classify with genrelake classify, which extracts the "
                     + "model's set");
         }
-        boolean neural = NeuralStages.present(ModelStore.loadModel(options.model()));
+        PipelineModel pipeline = ModelStore.loadModel(options.model());
+        boolean neural = NeuralStages.present(pipeline);
         String versionMismatch = FeatureCompatibility.mismatchWithThisBuild(card);
         if (versionMismatch != null) {
             throw new NightlyRefusal(versionMismatch);
@@ -95,6 +98,6 @@ record NightlyPlan(ModelIdentity model, RunRecord record, Optional<String> previ
         boolean retry = !dates.contains(runDate) && out.genres().exists()
                 && !out.genres().read().where(GenreTable.RUN_DATE + " = DATE'" + runDate + "'").isEmpty();
 
-        return new NightlyPlan(model, record, previous, modelChanged, reextract, neural, retry);
+        return new NightlyPlan(model, pipeline, record, previous, modelChanged, reextract, neural, retry);
     }
 }
