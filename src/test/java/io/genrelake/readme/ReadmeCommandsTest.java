@@ -113,6 +113,10 @@ class ReadmeCommandsTest {
                             + "card's test accuracy is what the shipped model scores on the split it names"),
             Coverage.notRun("./mvnw -B test -Dtest=ServeBrowserTest -Dgenrelake.screenshot=docs/serve.png",
                     "rewrites docs/serve.png; CI runs ServeBrowserTest (without the screenshot) with the whole suite"),
+            Coverage.elsewhere("./mvnw -B test -Dtest=NightlyJobTest -Dsurefire.failIfNoSpecifiedTests=false",
+                    "CI: NightlyJobTest is one class of the suite that .ci/run runs whole with ./mvnw -B test",
+                    new Evidence(".ci/run", "./mvnw -B test"),
+                    new Evidence("src/test/java/io/genrelake/jobs/NightlyJobTest.java", "class NightlyJobTest")),
             // notebooks/README.md
             Coverage.elsewhere("./mvnw -B test -Dtest=NotebooksTest",
                     "CI: NotebooksTest is one class of the suite that .ci/run runs whole with ./mvnw -B test",
