@@ -190,8 +190,8 @@ public final class NightlyJob implements Callable<Integer> {
                     ? state.snapshot(plan.previous().get())
                     : spark.createDataFrame(List.of(), CatalogueState.SCHEMA);
             try (CatalogueChanges changes = new CatalogueChanges(spark, files, before)) {
-                return commitRun(model, plan.pipeline(), plan.record(), plan.previous().orElse(null), plan.modelChanged(),
-                        plan.reextract(), plan.neuralInputs(), files, changes, plan.retry());
+                return commitRun(model, plan.pipeline(), plan.record(), plan.previous().orElse(null),
+                        plan.modelChanged(), plan.reextract(), plan.neuralInputs(), files, changes, plan.retry());
             }
         }
 
