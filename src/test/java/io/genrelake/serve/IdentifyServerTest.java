@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -64,6 +65,16 @@ class IdentifyServerTest {
     }
 
     @Test
+    void tooLargeChunkedUploadIs413WithTheLimit() throws Exception {
+        byte[] body = multipart("big.wav", new byte[(int) LIMIT + 1]);
+        // no Content-Length: the server finds out while reading
+        HttpRequest request = request(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)));
+        HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, response.statusCode(), response.body());
+        assertTrue(response.body().contains("limit is 3 MB"), response.body());
+    }
+
+    @Test
     void formWithoutTheFileFieldIs400() throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/identify"))
                 .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("x")).build();
@@ -72,8 +83,20 @@ class IdentifyServerTest {
         assertTrue(response.body().contains("multipart/form-data"), response.body());
     }
 
+    private static final String BOUNDARY = "----genrelake-test";
+
     private static HttpResponse<String> post(String filename, byte[] content) throws Exception {
-        String boundary = "----genrelake-test";
+        HttpRequest request = request(HttpRequest.BodyPublishers.ofByteArray(multipart(filename, content)));
+        return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest request(HttpRequest.BodyPublisher body) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/identify"))
+                .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY).POST(body).build();
+    }
+
+    private static byte[] multipart(String filename, byte[] content) throws Exception {
+        String boundary = BOUNDARY;
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"other\"\r\n\r\nx\r\n")
                 .getBytes(StandardCharsets.UTF_8));
@@ -81,9 +104,6 @@ class IdentifyServerTest {
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.write(content);
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/identify"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
-        return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+        return body.toByteArray();
     }
 }
