@@ -65,25 +65,29 @@ public final class IdentifyCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     private Format format;
 
-    @Option(names = "--window-seconds", paramLabel = "S", defaultValue = "30",
-            description = "Window length, as extract's; use the one the model was trained on (the default model: "
-                    + "30). Default: ${DEFAULT-VALUE}.")
-    private double windowSeconds;
+    @Option(names = "--window-seconds", paramLabel = "S",
+            description = "Window length, as extract's. Default: the one the model was trained on (its card's "
+                    + "window_seconds), else " + WindowPlan.DEFAULT_WINDOW_SECONDS
+                    + "; another length is warned about.")
+    private Double windowSeconds;
 
     @Override
     public Integer call() {
         String folder;
-        WindowPlan plan;
         try {
             folder = DefaultModel.orDefault(model);
-            plan = WindowPlan.ofSeconds(windowSeconds, WindowPlan.DEFAULT_MIN_LAST_WINDOW_SECONDS);
+            if (windowSeconds != null) {
+                WindowPlan.ofSeconds(windowSeconds, WindowPlan.DEFAULT_MIN_LAST_WINDOW_SECONDS); // checks the value
+            }
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         PrintWriter err = spec.commandLine().getErr();
         PortableModel portable;
+        WindowPlan plan;
         try {
             portable = PortableModel.read(Path.of(folder));
+            plan = ModelWindows.choose(folder, windowSeconds, err);
         } catch (IOException | RuntimeException e) {
             CommandErrors.print(err, "identify", "cannot read the model: " + e.getMessage());
             return GenreLake.EXIT_FAILURE;

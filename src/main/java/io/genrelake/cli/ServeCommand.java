@@ -60,21 +60,23 @@ public final class ServeCommand implements Callable<Integer> {
                     + "models/default of the checkout (README, \"The default model\").")
     private String model;
 
-    @Option(names = "--window-seconds", paramLabel = "S", defaultValue = "30",
-            description = "Window length, as extract's; use the one the model was trained on. "
-                    + "Default: ${DEFAULT-VALUE}.")
-    private double windowSeconds;
+    @Option(names = "--window-seconds", paramLabel = "S",
+            description = "Window length, as extract's. Default: the one the model was trained on (its card's "
+                    + "window_seconds), else " + WindowPlan.DEFAULT_WINDOW_SECONDS
+                    + "; another length is warned about.")
+    private Double windowSeconds;
 
     @Override
     public Integer call() throws InterruptedException {
         String folder;
-        WindowPlan plan;
         try {
             if (maxUploadMb < 1) {
                 throw new IllegalArgumentException("--max-upload-mb must be at least 1, got " + maxUploadMb);
             }
             folder = DefaultModel.orDefault(model);
-            plan = WindowPlan.ofSeconds(windowSeconds, WindowPlan.DEFAULT_MIN_LAST_WINDOW_SECONDS);
+            if (windowSeconds != null) {
+                WindowPlan.ofSeconds(windowSeconds, WindowPlan.DEFAULT_MIN_LAST_WINDOW_SECONDS); // checks the value
+            }
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -82,6 +84,7 @@ public final class ServeCommand implements Callable<Integer> {
         IdentifyServer server;
         try {
             PortableModel portable = PortableModel.read(Path.of(folder));
+            WindowPlan plan = ModelWindows.choose(folder, windowSeconds, err);
             String card = Files.readString(Path.of(folder, "model-card.json"));
             server = IdentifyServer.start(bind, port, new TrackIdentifier(new PortableScorer(portable), plan,
                     FailureReason::of), folder, card, maxUploadMb * 1_000_000L);

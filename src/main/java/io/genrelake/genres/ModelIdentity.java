@@ -19,9 +19,11 @@ import java.util.List;
  * @param featureSet  the feature set the model reads (the card's {@code feature_set}; gtzan when absent)
  * @param uncertainBelow the card's calibration threshold: a track whose calibrated confidence is below it is
  *                    {@code uncertain}; null for a model trained without one (every track is then {@code ok})
+ * @param windowSeconds the window length of the model's training table (the card's {@code window_seconds}), null when
+ *                    the card records none
  */
 public record ModelIdentity(String id, List<String> genres, String aggregation, FeatureSetKind featureSet,
-        Double uncertainBelow)
+        Double uncertainBelow, Double windowSeconds)
         implements Serializable {
 
     static final int SHA_DIGITS = 12;
@@ -32,7 +34,7 @@ public record ModelIdentity(String id, List<String> genres, String aggregation, 
 
     /** A model of the gtzan feature set without an uncertainty threshold. */
     public ModelIdentity(String id, List<String> genres, String aggregation) {
-        this(id, genres, aggregation, FeatureSetKind.DEFAULT, null);
+        this(id, genres, aggregation, FeatureSetKind.DEFAULT, null, null);
     }
 
     /** Reads the card's fields; a card without genres or a creation time is refused. */
@@ -50,6 +52,6 @@ public record ModelIdentity(String id, List<String> genres, String aggregation, 
         JsonNode threshold = card.path(ModelCard.CALIBRATION).path(ModelCard.THRESHOLD);
         return new ModelIdentity(id, genres, card.path("aggregation").asText("mean"),
                 FeatureSetKind.of(card.path("feature_set").asText(FeatureSetKind.DEFAULT.label())),
-                threshold.isNumber() ? threshold.asDouble() : null);
+                threshold.isNumber() ? threshold.asDouble() : null, ModelCard.windowSeconds(card));
     }
 }

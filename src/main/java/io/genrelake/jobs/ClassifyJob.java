@@ -2,6 +2,8 @@ package io.genrelake.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.genrelake.catalogue.FeatureTable;
+import io.genrelake.catalogue.TableWindowLength;
+import io.genrelake.catalogue.WindowChoice;
 import io.genrelake.features.FeatureSetKind;
 import io.genrelake.genres.GenrePredictor;
 import io.genrelake.genres.GenreRows;
@@ -28,6 +30,8 @@ import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,6 +53,7 @@ import picocli.CommandLine.Spec;
 public final class ClassifyJob implements Callable<Integer> {
 
     static final String APP_NAME = "genrelake classify";
+    private static final Logger LOG = LoggerFactory.getLogger(ClassifyJob.class);
 
     @Spec
     private CommandSpec spec;
@@ -72,7 +77,7 @@ public final class ClassifyJob implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        try (JobSession session = JobSession.open(appName, options.extractOptions("unused"))) {
+        try (JobSession session = JobSession.open(appName, options.sessionOptions())) {
             ClassifySummary summary = run(session.spark(), options);
             spec.commandLine().getOut().print(summary.toText());
             spec.commandLine().getOut().flush();
@@ -112,13 +117,21 @@ public final class ClassifyJob implements Callable<Integer> {
                 throw new IllegalArgumentException(why);
             }
             features = new Path(options.output(), "_features/" + GenreTable.partitionName(runDate)).toString();
-            // the model's feature set, whatever the extract default, and a neural model's inputs
-            ExtractJob.run(spark, options.extractOptions(features).featureSet(model.featureSet())
+            WindowChoice windows = WindowChoice.of(options.windowSeconds(), model.windowSeconds());
+            if (windows.warning() != null) {
+                LOG.warn("classify: {}", windows.warning());
+            }
+            LOG.info("classify {}: extracting {} with {}", runDate, windows.describe(), model.id());
+            // the model's feature set and window length, whatever the extract defaults, and a neural model's inputs
+            ExtractJob.run(spark, options.extractOptions(features, windows.seconds()).featureSet(model.featureSet())
                     .neuralInputs(NeuralStages.present(pipeline)));
         }
         double extractSeconds = options.features() == null ? (System.nanoTime() - extractStart) / 1e9 : 0;
         Dataset<Row> table = Table.readAny(spark, features);
         refuseOtherFeatures(card, model, table, features);
+        if (options.features() != null) {
+            warnOfOtherWindows(model, table, features);
+        }
 
         long classifyStart = System.nanoTime();
         spark.sparkContext().setJobDescription("genrelake classify: " + features + " with " + model.id());
@@ -138,6 +151,16 @@ public final class ClassifyJob implements Callable<Integer> {
         ModelStore.writeText(spark.sparkContext().hadoopConfiguration(), new Path(new Path(out.genres().uri(),
                 GenreTable.partitionName(runDate)), "_summary.json"), summary.toJson());
         return summary;
+    }
+
+    /** A stored table cut into other windows than the model's is classified anyway, with a warning. */
+    private static void warnOfOtherWindows(ModelIdentity model, Dataset<Row> table, String uri) {
+        Double tableWindow = model.windowSeconds() == null ? null : TableWindowLength.of(table);
+        if (tableWindow != null && WindowChoice.of(tableWindow, model.windowSeconds()).warning() != null) {
+            LOG.warn("classify: {} was cut into windows of {} s and the model was trained on windows of {} s: its "
+                    + "features are statistics over windows of that length, so expect lower accuracy", uri,
+                    WindowChoice.format(tableWindow), WindowChoice.format(model.windowSeconds()));
+        }
     }
 
     /** Refuses features of another extractor or feature set than the model's: their numbers mean other things. */

@@ -41,9 +41,10 @@ public final class ClassifyOptions {
     private String runDate;
 
     @Option(names = "--window-seconds", paramLabel = "S",
-            description = "With --input: window length; use the one the model was trained on. "
-                    + "Default: ${DEFAULT-VALUE}.")
-    private double windowSeconds = WindowPlan.DEFAULT_WINDOW_SECONDS;
+            description = "With --input: window length. Default: the one the model was trained on (its card's "
+                    + "window_seconds), else " + WindowPlan.DEFAULT_WINDOW_SECONDS + "; another length is warned "
+                    + "about.")
+    private Double windowSeconds;
 
     @Option(names = "--min-last-window-seconds", paramLabel = "S",
             description = "With --input: shortest final window kept (unless it is the only one). "
@@ -80,14 +81,27 @@ public final class ClassifyOptions {
             RunDate.parse(runDate);
         }
         lockTimeout.validate();
-        extractOptions(output).validate();
+        extractOptions(output, windowSeconds != null ? windowSeconds : WindowPlan.DEFAULT_WINDOW_SECONDS).validate();
     }
 
-    /** The extract job's options for --input, writing its table to {@code table}. */
-    public ExtractOptions extractOptions(String table) {
+    /**
+     * The extract job's options for --input, writing its table to {@code table} in windows of {@code windowSeconds}
+     * (the {@link io.genrelake.catalogue.WindowChoice} for the model).
+     */
+    public ExtractOptions extractOptions(String table, double windowSeconds) {
         return new ExtractOptions().inputs(inputs.isEmpty() ? List.of("unused") : inputs).output(table)
                 .windowSeconds(windowSeconds).minLastWindowSeconds(minLastWindowSeconds).partitions(partitions)
                 .master(master).confFile(conf.file());
+    }
+
+    /** What the Spark session is opened with: the master and the --conf file. */
+    ExtractOptions sessionOptions() {
+        return new ExtractOptions().master(master).confFile(conf.file());
+    }
+
+    /** The window length asked for, or null when --window-seconds was not given (the model's is then used). */
+    public Double windowSeconds() {
+        return windowSeconds;
     }
 
     public List<String> inputs() {

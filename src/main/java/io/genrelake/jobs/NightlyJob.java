@@ -4,6 +4,7 @@ import io.genrelake.catalogue.CatalogueFile;
 import io.genrelake.catalogue.CatalogueLister;
 import io.genrelake.catalogue.Labels;
 import io.genrelake.catalogue.Listing;
+import io.genrelake.catalogue.WindowPlan;
 import io.genrelake.genres.CatalogueChanges;
 import io.genrelake.genres.CatalogueState;
 import io.genrelake.genres.Change;
@@ -208,9 +209,9 @@ public final class NightlyJob implements Callable<Integer> {
 
             spark.sparkContext().setJobDescription("genrelake nightly " + runDate + ": extracting " + decode.size()
                     + " files");
+            WindowPlan windows = WindowPlan.ofSeconds(record.windowSeconds(), record.minLastWindowSeconds());
             long featuresVersion = state.commitFeatures(
-                    ExtractFiles.rows(spark, decode, options.windowPlan(), started, options.partitions(),
-                            neuralInputs).rows(),
+                    ExtractFiles.rows(spark, decode, windows, started, options.partitions(), neuralInputs).rows(),
                     runDate, note);
             checkpoint.accept("committed:features");
             Dataset<Row> fresh = state.features().readVersion(featuresVersion)

@@ -52,8 +52,9 @@ public final class NightlyOptions {
     private String runDate;
 
     @Option(names = "--window-seconds", paramLabel = "S",
-            description = "Window length of the extraction; the model's training windows. Fixed for a state. "
-                    + "Conf key genrelake.window-seconds. Default: " + WindowPlan.DEFAULT_WINDOW_SECONDS + ".")
+            description = "Window length of the extraction. Fixed for a state. Conf key genrelake.window-seconds. "
+                    + "Default: the one the model was trained on (its card's window_seconds), else "
+                    + WindowPlan.DEFAULT_WINDOW_SECONDS + "; another length is warned about.")
     private Double windowSeconds;
 
     @Option(names = "--min-last-window-seconds", paramLabel = "S",
@@ -123,7 +124,8 @@ public final class NightlyOptions {
         if (runDate != null) {
             RunDate.parse(runDate);
         }
-        ExtractOptions.checkExtraction(windowSeconds(), minLastWindowSeconds(), partitions);
+        ExtractOptions.checkExtraction(windowSeconds != null ? windowSeconds : WindowPlan.DEFAULT_WINDOW_SECONDS,
+                minLastWindowSeconds(), partitions);
         lockTimeout.validate();
         if (keepSnapshots() < 2) {
             throw new IllegalArgumentException("--keep-snapshots must be at least 2 (a rerun needs the previous one), "
@@ -145,10 +147,6 @@ public final class NightlyOptions {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(key + " must be a number, got '" + v + "'", e);
         }
-    }
-
-    public WindowPlan windowPlan() {
-        return WindowPlan.ofSeconds(windowSeconds(), minLastWindowSeconds());
     }
 
     /** Spark's session settings: the same --conf file and --master. */
@@ -201,8 +199,9 @@ public final class NightlyOptions {
         return this;
     }
 
-    public double windowSeconds() {
-        return windowSeconds != null ? windowSeconds : WindowPlan.DEFAULT_WINDOW_SECONDS;
+    /** The window length asked for (option or conf key), or null: the model's, else 30 s ({@link NightlyPlan}). */
+    public Double askedWindowSeconds() {
+        return windowSeconds;
     }
 
     public NightlyOptions windowSeconds(double value) {

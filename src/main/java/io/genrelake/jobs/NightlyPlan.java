@@ -1,5 +1,6 @@
 package io.genrelake.jobs;
 
+import io.genrelake.catalogue.WindowChoice;
 import io.genrelake.features.ExtractorVersion;
 import io.genrelake.features.FeatureSetKind;
 import io.genrelake.genres.GenreTable;
@@ -63,7 +64,12 @@ record NightlyPlan(ModelIdentity model, PipelineModel pipeline, RunRecord record
         if (versionMismatch != null) {
             throw new NightlyRefusal(versionMismatch);
         }
-        RunRecord record = new RunRecord(runDate, model.id(), ExtractorVersion.CURRENT, options.windowSeconds(),
+        WindowChoice windows = WindowChoice.of(options.askedWindowSeconds(), model.windowSeconds());
+        if (windows.warning() != null) {
+            LOG.warn("nightly {}: {}", runDate, windows.warning());
+        }
+        LOG.info("nightly {}: {}", runDate, windows.describe());
+        RunRecord record = new RunRecord(runDate, model.id(), ExtractorVersion.CURRENT, windows.seconds(),
                 options.minLastWindowSeconds(), neural);
         List<String> dates = state.runDates();
         if (!dates.isEmpty() && dates.get(dates.size() - 1).compareTo(runDate) > 0) {
@@ -78,7 +84,7 @@ record NightlyPlan(ModelIdentity model, PipelineModel pipeline, RunRecord record
             RunRecord before = state.record(previous.get());
             // Another extractor's stored features are extracted again (below); other windows need a new state.
             String why = before.incompatibility(new RunRecord(runDate, model.id(), before.extractorVersion(),
-                    options.windowSeconds(), options.minLastWindowSeconds()));
+                    windows.seconds(), options.minLastWindowSeconds()));
             if (why != null) {
                 throw new NightlyRefusal(why + ": start a new --state (a full run) for these settings");
             }

@@ -1,5 +1,6 @@
 package io.genrelake.jobs;
 
+import io.genrelake.catalogue.WindowChoice;
 import io.genrelake.ml.Aggregation;
 import io.genrelake.ml.ConsoleTable;
 import io.genrelake.ml.Grouping;
@@ -310,6 +311,10 @@ public final class TrainJob implements Callable<Integer> {
                     : ConsoleTable.table(outcome).lines().map(l -> leaky + l).reduce("", (a, b) -> a + b + "\n"));
             out.println(leaky + "saved " + outcome.best().name() + " to " + request.modelOut() + " (model-card.json, "
                     + report + ")");
+            if (outcome.table().windowSeconds() != null) {
+                out.println(leaky + "trained on windows of " + WindowChoice.format(outcome.table().windowSeconds())
+                        + " s: classify, identify, serve and nightly cut the same unless given --window-seconds");
+            }
             out.flush();
             return 0;
         } catch (TrainingDataException e) {

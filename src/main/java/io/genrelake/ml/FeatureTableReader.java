@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.isnan;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.trim;
 
+import io.genrelake.catalogue.TableWindowLength;
 import io.genrelake.features.FeatureSet;
 import io.genrelake.features.FeatureSetKind;
 import io.genrelake.features.KaggleCsv;
@@ -113,11 +114,12 @@ public final class FeatureTableReader {
         requireFinite(uri, labelled);
         requireGenres(uri, labelled, minGenres);
         String sha = InputFingerprint.sha256(uri, spark.sparkContext().hadoopConfiguration());
-        return new TrainingTable(labelled, uri, csv ? "csv" : "parquet", raw.segmented, raw.versions, sha,
-                raw.skipped + (total - kept));
+        return new TrainingTable(labelled, uri, csv ? "csv" : "parquet", raw.segmented, raw.windowSeconds,
+                raw.versions, sha, raw.skipped + (total - kept));
     }
 
-    private record Raw(Dataset<Row> rows, boolean segmented, List<String> versions, long skipped) {}
+    private record Raw(Dataset<Row> rows, boolean segmented, Double windowSeconds, List<String> versions,
+            long skipped) {}
 
     private Raw readCsv(String uri) {
         List<KaggleRow> kaggle;
@@ -147,7 +149,10 @@ public final class FeatureTableReader {
             }
             rows.add(RowFactory.create(fields));
         }
-        return new Raw(spark.createDataFrame(rows, schema()), segmented, List.of(KAGGLE_CSV_VERSION), 0);
+        Double windowSeconds = segmented
+                ? TableWindowLength.ofSegmentLengths(kaggle.stream().map(KaggleRow::length).toList()) : null;
+        return new Raw(spark.createDataFrame(rows, schema()), segmented, windowSeconds, List.of(KAGGLE_CSV_VERSION),
+                0);
     }
 
     private Raw readParquet(String uri) {
@@ -172,6 +177,7 @@ public final class FeatureTableReader {
             throw new TrainingDataException(uri + ": features table lacks column" + (missing.size() > 1 ? "s " : " ")
                     + String.join(", ", missing) + " (expected track_id, label and the 57 GTZAN feature columns)");
         }
+        Double windowSeconds = TableWindowLength.of(table);
         long skipped = 0;
         if (columns.contains("status")) {
             Dataset<Row> ok = table.filter(col("status").equalTo("ok"));
@@ -213,7 +219,7 @@ public final class FeatureTableReader {
         Dataset<Row> rows = table.select(select.toArray(new Column[0]));
         boolean segmented = rows.groupBy(TrainingTable.TRACK_ID).count().filter(col("count").gt(1)).limit(1)
                 .count() > 0;
-        return new Raw(rows, segmented, versions, skipped);
+        return new Raw(rows, segmented, windowSeconds, versions, skipped);
     }
 
     static List<String> requiredParquetColumns() {

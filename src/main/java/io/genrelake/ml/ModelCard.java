@@ -12,7 +12,9 @@ import java.util.Map;
 /**
  * {@code model-card.json}: what a saved model is, how it was trained and how well it did, written
  * beside the PipelineModel. The issue's fields come first ({@code genres}, {@code feature_columns}
- * (with {@code feature_set}, gtzan or rich: what classify must extract), {@code extractor_version}, {@code protocol}, {@code best_model}, {@code cv_accuracy_mean},
+ * (with {@code feature_set}, gtzan or rich: what classify must extract, and {@code window_seconds}, the window
+ * length of the training table, which scoring cuts unless told otherwise; null when every training track was one
+ * window), {@code extractor_version}, {@code protocol}, {@code best_model}, {@code cv_accuracy_mean},
  * {@code cv_accuracy_std}, {@code test_accuracy}, {@code models}, {@code training_data_sha256},
  * {@code created_at}), with how the folds were grouped right after the protocol ({@code evaluation},
  * {@code group_by} or {@code split}); the rest record the settings needed to reproduce the run. The CV and
@@ -21,6 +23,7 @@ import java.util.Map;
 public final class ModelCard {
 
     public static final String FILE_NAME = "model-card.json";
+    public static final String WINDOW_SECONDS = "window_seconds";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -37,6 +40,7 @@ public final class ModelCard {
         f.put("genres", outcome.genres());
         f.put("feature_columns", outcome.table().featureSet().columns());
         f.put("feature_set", outcome.table().featureSet().label());
+        f.put(WINDOW_SECONDS, outcome.table().windowSeconds());
         f.put("extractor_version", String.join(",", outcome.table().extractorVersions()));
         f.put("protocol", options.protocol().cliName());
         EvaluationScheme scheme = outcome.evaluation();
@@ -174,6 +178,12 @@ public final class ModelCard {
 
     public Map<String, Object> fields() {
         return fields;
+    }
+
+    /** The card's training window length in seconds; null when it records none (every track one window, or older). */
+    public static Double windowSeconds(JsonNode card) {
+        JsonNode value = card.path(WINDOW_SECONDS);
+        return value.isNumber() && value.asDouble() > 0 ? value.asDouble() : null;
     }
 
     /** Parses a card written by {@link #toJson}. */

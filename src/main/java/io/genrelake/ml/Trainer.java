@@ -3,6 +3,7 @@ package io.genrelake.ml;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.trim;
 
+import io.genrelake.catalogue.WindowChoice;
 import io.genrelake.neural.NeuralSettings;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,6 +66,8 @@ public final class Trainer {
         for (TrainingTable source : table.sources()) {
             progress.accept(String.format(Locale.ROOT, "%sread %s (%s, %s): %d labelled rows%s", leaky,
                     source.source(), source.format(), source.segmented() ? "several windows per track"
+                            + (source.windowSeconds() == null ? "" : ", windows of "
+                                    + WindowChoice.format(source.windowSeconds()) + " s")
                             : "one row per track", source.rows().count(), source.skippedRows() > 0 ? ", "
                             + source.skippedRows() + " rows left out (status error, no label or genre mapped to none)"
                             : ""));

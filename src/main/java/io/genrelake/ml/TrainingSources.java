@@ -10,10 +10,13 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.TreeSet;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The labelled rows of one or more feature tables ({@code train --features A --features B}), genres renamed
@@ -22,6 +25,8 @@ import org.apache.spark.sql.SparkSession;
  * name an artist "Various" do not make one group, and equal file names in two tables stay two tracks.
  */
 public final class TrainingSources {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingSources.class);
 
     private TrainingSources() {}
 
@@ -64,7 +69,22 @@ public final class TrainingSources {
         }
         return new TrainingTable(rows, String.join(", ", uris),
                 String.join("+", parts.stream().map(TrainingTable::format).toList()), segmented,
-                List.copyOf(versions), sha256(shas.toString()), skipped, parts);
+                commonWindowSeconds(parts), List.copyOf(versions), sha256(shas.toString()), skipped, parts);
+    }
+
+    /**
+     * The sources' window length when those that have one agree; null, with a warning, when they do not (the model
+     * then records none, and scoring cuts what it is told, else 30 s).
+     */
+    private static Double commonWindowSeconds(List<TrainingTable> parts) {
+        List<Double> lengths = parts.stream().map(TrainingTable::windowSeconds).filter(Objects::nonNull).distinct()
+                .toList();
+        if (lengths.size() > 1) {
+            LOG.warn("the training sources were cut into windows of different lengths ({} s): the model records no "
+                    + "window length, so give classify, identify and nightly --window-seconds", lengths);
+            return null;
+        }
+        return lengths.isEmpty() ? null : lengths.get(0);
     }
 
     /** The SHA-256 of the sources' own hashes, one a line in source order: the combined data's fingerprint. */

@@ -16,13 +16,16 @@ import org.apache.spark.sql.Row;
  * @param source           where they were read from
  * @param format           {@code parquet} or {@code csv}
  * @param segmented        whether tracks have several windows
+ * @param windowSeconds    the window length the table was cut into ({@link io.genrelake.catalogue.TableWindowLength}),
+ *                         null when every track is one window or the sources disagree
  * @param extractorVersions distinct {@code extractor_version} values of the rows ({@code kaggle-csv} for a CSV)
  * @param sha256           SHA-256 of the input's bytes (of a folder: its data files in name order)
  * @param skippedRows      rows left out: status error, no label, or a genre the genre map drops
  * @param parts            the sources of a table read from several ({@link TrainingSources}), else empty
  */
 public record TrainingTable(Dataset<Row> rows, String source, String format, boolean segmented,
-        List<String> extractorVersions, String sha256, long skippedRows, List<TrainingTable> parts) {
+        Double windowSeconds, List<String> extractorVersions, String sha256, long skippedRows,
+        List<TrainingTable> parts) {
 
     public static final String TRACK_ID = "track_id";
     public static final String WINDOW = "window";
@@ -32,9 +35,9 @@ public record TrainingTable(Dataset<Row> rows, String source, String format, boo
     public static final String NAME = "track_name";
 
     /** A table read from one source. */
-    public TrainingTable(Dataset<Row> rows, String source, String format, boolean segmented,
+    public TrainingTable(Dataset<Row> rows, String source, String format, boolean segmented, Double windowSeconds,
             List<String> extractorVersions, String sha256, long skippedRows) {
-        this(rows, source, format, segmented, extractorVersions, sha256, skippedRows, List.of());
+        this(rows, source, format, segmented, windowSeconds, extractorVersions, sha256, skippedRows, List.of());
     }
 
     public TrainingTable {

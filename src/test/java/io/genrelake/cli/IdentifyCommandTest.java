@@ -80,6 +80,29 @@ class IdentifyCommandTest {
     }
 
     @Test
+    void theModelsTrainingWindowIsCutUnlessAnotherIsAskedForWithAWarning(@TempDir Path copy) throws Exception {
+        // the shipped model, its card saying it was trained on windows of 20 s
+        Path model = Path.of(DefaultModel.FOLDER);
+        Files.copy(model.resolve("portable-model.json"), copy.resolve("portable-model.json"));
+        com.fasterxml.jackson.databind.node.ObjectNode card = (com.fasterxml.jackson.databind.node.ObjectNode)
+                new ObjectMapper().readTree(model.resolve("model-card.json").toFile());
+        Files.writeString(copy.resolve("model-card.json"), card.put("window_seconds", 20.0).toString());
+
+        CliRun run = CliRun.of("identify", "--format", "json", "--model", copy.toString(), track.toString());
+        assertEquals(0, run.exitCode(), run.transcript());
+        JsonNode windows = new ObjectMapper().readTree(run.out()).path("files").get(0).path("windows");
+        assertEquals(4, windows.size(), "70 s in the model's 20-s windows: three whole and a final 10 s");
+        assertEquals(20.0, windows.get(0).path("end_seconds").asDouble(), 1e-9);
+        assertTrue(run.err().isBlank(), run.transcript());
+
+        CliRun asked = CliRun.of("identify", "--format", "json", "--model", copy.toString(), "--window-seconds", "30",
+                track.toString());
+        assertEquals(0, asked.exitCode(), asked.transcript());
+        assertEquals(3, new ObjectMapper().readTree(asked.out()).path("files").get(0).path("windows").size());
+        assertTrue(asked.err().contains("differs from the 20-s windows the model was trained on"), asked.transcript());
+    }
+
+    @Test
     void onlyBadFilesExitOneAndAModelWithoutPortableFormIsNamed(@TempDir Path empty) {
         CliRun run = CliRun.of("identify", bad.toString());
         assertEquals(GenreLake.EXIT_FAILURE, run.exitCode(), run.transcript());

@@ -30,9 +30,12 @@ public final class ClassifyFixtures {
 
     private ClassifyFixtures() {}
 
-    /** A logistic regression trained on generated features (fast: 2 folds, one grid point). */
+    /**
+     * A logistic regression trained on generated features (fast: 2 folds, one grid point) of 1-s segments, so that
+     * its card's {@code window_seconds} is the tests' window plan (1 s, last window ≥ 0.5 s).
+     */
     public static String trainModel(SparkSession spark, Path dir) throws IOException {
-        Path csv = new SyntheticFeatures(GENRES, 6, 2, 11).writeCsv(dir.resolve("train.csv"));
+        Path csv = new SyntheticFeatures(GENRES, 6, 2, 11).writeCsv(dir.resolve("train.csv"), 22050);
         String model = dir.resolve("model").toString();
         TrainOptions options = new TrainOptions(csv.toString(), model, ModelKind.listOf("lr"), 2,
                 new PipelineSettings(0, true, 7, 1), Protocol.TRACKS, 0, Aggregation.MEAN, 2, true);

@@ -55,7 +55,7 @@ class NightlyJobTest {
     static NightlyOptions options(String runDate, String modelUri) {
         return new NightlyOptions().inputs(List.of(library.toString())).model(modelUri)
                 .output(dir.resolve("out").toString()).state(dir.resolve("state").toString()).runDate(runDate)
-                .windowSeconds(1).minLastWindowSeconds(0.5);
+                .minLastWindowSeconds(0.5); // windows of 1 s: the model's
     }
 
     static org.apache.spark.sql.Dataset<Row> delta(String table) {

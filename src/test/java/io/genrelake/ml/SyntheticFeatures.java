@@ -69,10 +69,15 @@ public final class SyntheticFeatures {
 
     /** Writes a Kaggle-layout CSV; segment rows are named {@code <track>.<window>.wav} when there are several. */
     public Path writeCsv(Path file) throws IOException {
+        return writeCsv(file, 66149); // Kaggle's 3-s segments
+    }
+
+    /** The same, each row's {@code length} (of a segment, in samples at 22050 Hz) {@code segmentSamples}. */
+    public Path writeCsv(Path file, long segmentSamples) throws IOException {
         try (KaggleCsv.Writer writer = KaggleCsv.create(file)) {
             for (Window w : windows()) {
                 String name = windowsPerTrack > 1 ? w.trackId() + "." + w.window() + ".wav" : w.trackId() + ".wav";
-                writer.write(new KaggleRow(name, 66149, w.values(), w.genre()));
+                writer.write(new KaggleRow(name, segmentSamples, w.values(), w.genre()));
             }
         }
         return file;

@@ -128,6 +128,7 @@ class TrainerTest {
         }
         assertEquals("[\"blues\",\"jazz\",\"metal\"]", card.get("genres").toString());
         assertEquals(57, card.get("feature_columns").size());
+        assertEquals(3.0, card.get(ModelCard.WINDOW_SECONDS).asDouble(), "the 3-s segments of the training table");
         assertEquals("tracks", card.get("protocol").asText());
         assertFalse(card.get("leaky").asBoolean());
         assertEquals(outcome.best().name(), card.get("best_model").asText());

@@ -2,8 +2,11 @@ package io.genrelake.ml;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -64,6 +67,21 @@ class TrainingInputTest {
         assertTrue(table.segmented());
         assertEquals(List.of("test-extractor-1"), table.extractorVersions());
         assertEquals(64, table.sha256().length());
+        assertNull(table.windowSeconds(), "a table without start_s and end_s says nothing of its windows");
+    }
+
+    @Test
+    void theWindowLengthIsReadFromTheWindowsStartsAndEnds() {
+        // windows of 2.5 s; every track's last one is shorter (1.2 s), as extract keeps a long enough final window
+        Dataset<Row> rows = SEGMENTS.extractTable(spark)
+                .withColumn("start_s", col("window").multiply(2.5))
+                .withColumn("end_s", when(col("window").equalTo(3), col("window").multiply(2.5).plus(1.2))
+                        .otherwise(col("window").plus(1).multiply(2.5)));
+        assertEquals(2.5, new FeatureTableReader(spark).read(parquet(rows, "windows")).windowSeconds(), 1e-12);
+
+        // one window per track: the window was at least as long as the tracks, its length unknown
+        Dataset<Row> whole = rows.filter(col("window").equalTo(0)).withColumn("end_s", lit(28.7));
+        assertNull(new FeatureTableReader(spark).read(parquet(whole, "whole")).windowSeconds());
     }
 
     @Test
@@ -71,6 +89,7 @@ class TrainingInputTest {
         Path csv = SEGMENTS.writeCsv(dir.resolve("features_3_sec.csv"));
         TrainingTable table = new FeatureTableReader(spark).read(csv.toString());
         assertTrue(table.segmented());
+        assertEquals(3.0, table.windowSeconds(), "Kaggle's segments of 66149 samples, to the hundredth of a second");
         assertEquals(36, table.rows().select(TrainingTable.TRACK_ID).distinct().count());
         assertEquals(List.of(0, 1, 2, 3), table.rows().filter(col("track_id").equalTo("jazz.00003"))
                 .orderBy(TrainingTable.WINDOW).select(TrainingTable.WINDOW).collectAsList().stream()

@@ -51,7 +51,7 @@ class ReportTest {
         List<ModelResult> results = List.of(result("knn", 0.8, true), result("lr", 0.9, true));
         TrainOptions options = new TrainOptions("features.csv", "model", List.of(ModelKind.KNN, ModelKind.LR), 2,
                 new PipelineSettings(0, true, 1, 1), protocol, 0.2, Aggregation.MEAN, 2, false);
-        TrainingTable table = new TrainingTable(null, "features.csv", "csv", false, List.of("kaggle-csv"),
+        TrainingTable table = new TrainingTable(null, "features.csv", "csv", false, null, List.of("kaggle-csv"),
                 "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", 0);
         return new TrainingOutcome(options, table, new SplitPlan(null, null, 30, 6), GENRES, results,
                 TrainingOutcome.best(results), Instant.parse("2026-01-01T00:00:00Z"), CALIBRATION);
