@@ -29,6 +29,19 @@ public record WindowChoice(double seconds, Double trained, String warning) {
         return new WindowChoice(asked, trained, null);
     }
 
+    /**
+     * Why scoring the stored table {@code uri}, cut into windows of {@code table} seconds, with a model trained on
+     * windows of {@code trained} may cost accuracy; null when either is unknown or they cut the same.
+     */
+    public static String tableMismatch(String uri, Double table, Double trained) {
+        if (table == null || trained == null || sameCut(table, trained)) {
+            return null;
+        }
+        return uri + " was cut into windows of " + format(table) + " s and the model was trained on windows of "
+                + format(trained) + " s: its features are statistics over windows of that length, so expect lower "
+                + "accuracy (extract the audio again with --window-seconds " + format(trained) + ")";
+    }
+
     /** For the log: e.g. {@code windows of 3 s (the model's)}. */
     public String describe() {
         String whose = trained == null ? "the default; the model records none"

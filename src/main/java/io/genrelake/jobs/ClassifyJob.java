@@ -155,11 +155,11 @@ public final class ClassifyJob implements Callable<Integer> {
 
     /** A stored table cut into other windows than the model's is classified anyway, with a warning. */
     private static void warnOfOtherWindows(ModelIdentity model, Dataset<Row> table, String uri) {
-        Double tableWindow = model.windowSeconds() == null ? null : TableWindowLength.of(table);
-        if (tableWindow != null && WindowChoice.of(tableWindow, model.windowSeconds()).warning() != null) {
-            LOG.warn("classify: {} was cut into windows of {} s and the model was trained on windows of {} s: its "
-                    + "features are statistics over windows of that length, so expect lower accuracy", uri,
-                    WindowChoice.format(tableWindow), WindowChoice.format(model.windowSeconds()));
+        if (model.windowSeconds() != null) {
+            String why = WindowChoice.tableMismatch(uri, TableWindowLength.of(table), model.windowSeconds());
+            if (why != null) {
+                LOG.warn("classify: {}", why);
+            }
         }
     }
 

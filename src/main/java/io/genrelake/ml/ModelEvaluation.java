@@ -1,6 +1,7 @@
 package io.genrelake.ml;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.genrelake.catalogue.WindowChoice;
 import io.genrelake.features.FeatureSetKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,12 +10,16 @@ import java.util.TreeSet;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code genrelake evaluate}: a saved model's per-track metrics on another labelled feature table, with
  * the same aggregation of windows as in training (from the model card) unless told otherwise.
  */
 public final class ModelEvaluation {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ModelEvaluation.class);
 
     private final SparkSession spark;
 
@@ -38,6 +43,11 @@ public final class ModelEvaluation {
             throw new TrainingDataException(featuresUri + ": the model was trained on the " + needed + " feature set "
                     + "and this table has only the " + table.featureSet() + " columns; extract with --feature-set "
                     + needed);
+        }
+        String otherWindows = WindowChoice.tableMismatch(featuresUri, table.windowSeconds(),
+                ModelCard.windowSeconds(card));
+        if (otherWindows != null) {
+            LOG.warn("evaluate: {}", otherWindows);
         }
         Set<String> unknown = new TreeSet<>();
         for (Row r : table.rows().select(TrainingTable.LABEL).distinct().collectAsList()) {

@@ -44,6 +44,17 @@ class WindowChoiceTest {
     }
 
     @Test
+    void aStoredTableOfOtherWindowsIsNamedWithTheRemedy() {
+        String why = WindowChoice.tableMismatch("s3a://f", 30.0, 3.0);
+        assertTrue(why.startsWith("s3a://f was cut into windows of 30 s and the model was trained on windows of 3 s"),
+                why);
+        assertTrue(why.endsWith("(extract the audio again with --window-seconds 3)"), why);
+        assertNull(WindowChoice.tableMismatch("f", 3.0, 3.0));
+        assertNull(WindowChoice.tableMismatch("f", null, 3.0), "a table of one window per track says nothing");
+        assertNull(WindowChoice.tableMismatch("f", 3.0, null));
+    }
+
+    @Test
     void secondsArePrintedWithoutTrailingZeros() {
         assertEquals("3", WindowChoice.format(3.0));
         assertEquals("2.5", WindowChoice.format(2.5));
