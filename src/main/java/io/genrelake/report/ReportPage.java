@@ -1,5 +1,6 @@
 package io.genrelake.report;
 
+import io.genrelake.catalogue.WindowChoice;
 import io.genrelake.ml.CalibrationResult;
 import io.genrelake.ml.ClassificationMetrics;
 import io.genrelake.ml.EvaluationScheme;
@@ -79,7 +80,9 @@ public final class ReportPage {
                         outcome.split().testUnits(), 100 * options.testFraction()));
         row(h, "pipeline", esc((options.pipeline().logVariances() ? "log(variances) → " : "") + "assemble → standardise → "
                 + (options.pipeline().pcaComponents() > 0 ? "PCA(" + options.pipeline().pcaComponents() + ") → " : "")
-                + "classifier; windows aggregated per track by " + options.aggregation().cliName()));
+                + "classifier; windows" + (outcome.table().windowSeconds() == null ? ""
+                        : " of " + WindowChoice.format(outcome.table().windowSeconds()) + " s")
+                + " aggregated per track by " + options.aggregation().cliName()));
         row(h, "seed", Long.toString(options.pipeline().seed()));
         row(h, "best model", "<b>" + esc(best.name()) + "</b>: " + esc(headline(outcome, best)));
         row(h, "created", esc(outcome.createdAt().toString()));
