@@ -86,7 +86,9 @@ record NightlyPlan(ModelIdentity model, PipelineModel pipeline, RunRecord record
             String why = before.incompatibility(new RunRecord(runDate, model.id(), before.extractorVersion(),
                     windows.seconds(), options.minLastWindowSeconds()));
             if (why != null) {
-                throw new NightlyRefusal(why + ": start a new --state (a full run) for these settings");
+                // name where this run's windows came from: a new model can change them without any option
+                throw new NightlyRefusal(why + " (" + windows.describe() + "): start a new --state (a full run) "
+                        + "for these settings");
             }
             modelChanged = !before.modelId().equals(model.id());
             reextract = !before.extractorVersion().equals(ExtractorVersion.CURRENT);

@@ -231,6 +231,13 @@ class NightlyJobTest {
         NightlyJob.NightlyRefusal e = assertThrows(NightlyJob.NightlyRefusal.class,
                 () -> NightlyJob.run(spark, options("2026-01-15", model)));
         assertTrue(e.getMessage().contains("go forward"), e.getMessage());
+        // other windows than the state's (here asked for; a model trained on other windows is refused alike)
+        NightlyJob.NightlyRefusal windows = assertThrows(NightlyJob.NightlyRefusal.class,
+                () -> NightlyJob.run(spark, options("2026-02-07", model).windowSeconds(2)));
+        assertTrue(windows.getMessage().contains("the stored features use windows of 1.0 s")
+                && windows.getMessage().contains("(windows of 2 s (asked for)): start a new --state"),
+                windows.getMessage());
+        assertTrue(partition("2026-02-07").isEmpty());
     }
 
     /** The file's genre tag, normalised, beside the model's genre; disputed where the model is sure of another. */
