@@ -33,14 +33,24 @@ public final class JobSession implements AutoCloseable {
 
     /** The settings a new session gets; spark.* system properties (spark-submit's) are loaded first. */
     static SparkConf sparkConf(String appName, ExtractOptions options) throws IOException {
-        SparkConf conf = new SparkConfFile().file(options.confFile()).applyTo(new SparkConf());
-        if (options.master() != null) {
-            conf.setMaster(options.master());
+        SparkConf conf = baseConf(appName, options.master(), new SparkConfFile().file(options.confFile()));
+        // The feature table has 73 columns; Spark warns when a plan's description is cut at 25 fields.
+        conf.setIfMissing("spark.sql.debug.maxToStringFields", "100");
+        return conf;
+    }
+
+    /**
+     * What every genrelake session gets (the jobs' here, train's and evaluate's in {@link TrainJob#session}): the
+     * {@code --conf} file over spark-submit's settings, {@code master} over both (else {@value #DEFAULT_MASTER} when
+     * none names one), the app name unless set, S3A's magic committer for s3a:// outputs and Delta's settings.
+     */
+    static SparkConf baseConf(String appName, String master, SparkConfFile confFile) throws IOException {
+        SparkConf conf = confFile.applyTo(new SparkConf());
+        if (master != null) {
+            conf.setMaster(master);
         } else if (!conf.contains("spark.master")) {
             conf.setMaster(DEFAULT_MASTER);
         }
-        // The feature table has 73 columns; Spark warns when a plan's description is cut at 25 fields.
-        conf.setIfMissing("spark.sql.debug.maxToStringFields", "100");
         if (!conf.contains("spark.app.name")) {
             conf.setAppName(appName);
         }

@@ -360,25 +360,16 @@ public final class TrainJob implements Callable<Integer> {
     public static SparkSession session(String appName, String master, SparkConfFile confFile) {
         SparkConf conf;
         try {
-            conf = confFile.applyTo(new SparkConf());
+            // the model folder (MLlib's text and Parquet) on s3a:// goes through S3A's magic committer, not renames
+            conf = JobSession.baseConf(appName, master, confFile);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-        if (master != null) {
-            conf.setMaster(master);
-        } else if (!conf.contains("spark.master")) {
-            conf.setMaster("local[*]");
-        }
-        if (!conf.contains("spark.app.name")) {
-            conf.setAppName(appName);
         }
         if (conf.get("spark.master").startsWith("local")) {
             conf.setIfMissing("spark.sql.shuffle.partitions", "4");
             conf.setIfMissing("spark.ui.enabled", "false");
         }
-        // the model folder (MLlib's text and Parquet) on s3a:// through S3A's magic committer, not renames
-        io.genrelake.tables.S3Committers.configure(conf);
         SparkLogLevels.quietSpark(); // before the session starts: its INFO lines would bury the progress lines
-        return SparkSession.builder().config(io.genrelake.tables.DeltaSession.configure(conf)).getOrCreate();
+        return SparkSession.builder().config(conf).getOrCreate();
     }
 }
