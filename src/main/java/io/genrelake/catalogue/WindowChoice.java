@@ -11,22 +11,24 @@ import java.util.Locale;
  *
  * @param seconds the window length to cut
  * @param trained the model's training window length, or null when its card records none
+ * @param asked   whether {@code --window-seconds} chose it
  * @param warning why the choice may cost accuracy, or null
  */
-public record WindowChoice(double seconds, Double trained, String warning) {
+public record WindowChoice(double seconds, Double trained, boolean asked, String warning) {
 
     /** The choice for {@code asked} (null: not given) and a model trained on windows of {@code trained} (or null). */
     public static WindowChoice of(Double asked, Double trained) {
         if (asked == null) {
-            return new WindowChoice(trained != null ? trained : WindowPlan.DEFAULT_WINDOW_SECONDS, trained, null);
+            return new WindowChoice(trained != null ? trained : WindowPlan.DEFAULT_WINDOW_SECONDS, trained, false,
+                    null);
         }
         if (trained != null && !sameCut(asked, trained)) {
-            return new WindowChoice(asked, trained, "--window-seconds " + format(asked) + " differs from the "
+            return new WindowChoice(asked, trained, true, "--window-seconds " + format(asked) + " differs from the "
                     + format(trained) + "-s windows the model was trained on: its features are statistics over "
                     + "windows of that length, so expect lower accuracy (leave --window-seconds out to use the "
                     + "model's)");
         }
-        return new WindowChoice(asked, trained, null);
+        return new WindowChoice(asked, trained, true, null);
     }
 
     /**
@@ -44,9 +46,14 @@ public record WindowChoice(double seconds, Double trained, String warning) {
 
     /** For the log: e.g. {@code windows of 3 s (the model's)}. */
     public String describe() {
-        String whose = trained == null ? "the default; the model records none"
-                : sameCut(seconds, trained) ? "the model's" : "asked for";
+        String whose = asked ? "asked for" : trained != null ? "the model's" : "the default; the model records none";
         return "windows of " + format(seconds) + " s (" + whose + ")";
+    }
+
+    /** Where the length came from, for a message: {@code --window-seconds}, the model's training windows, or 30 s. */
+    public String origin() {
+        return asked ? "--window-seconds" : trained != null ? "the model's training windows"
+                : "the default (the model records none)";
     }
 
     /** Lengths at most a sample apart cut the same windows (Kaggle's 3-s segments are 66149 samples, not 66150). */

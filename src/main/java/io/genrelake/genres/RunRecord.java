@@ -1,5 +1,7 @@
 package io.genrelake.genres;
 
+import static io.genrelake.catalogue.WindowChoice.format;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -70,9 +72,9 @@ public record RunRecord(String runDate, String modelId, String extractorVersion,
                     + next.extractorVersion;
         }
         if (windowSeconds != next.windowSeconds || minLastWindowSeconds != next.minLastWindowSeconds) {
-            return "the stored features use windows of " + windowSeconds + " s (min last " + minLastWindowSeconds
-                    + " s), this run asks for " + next.windowSeconds + " s (min last " + next.minLastWindowSeconds
-                    + " s)";
+            return "the stored features use windows of " + format(windowSeconds) + " s (min last "
+                    + format(minLastWindowSeconds) + " s), this run asks for " + format(next.windowSeconds)
+                    + " s (min last " + format(next.minLastWindowSeconds) + " s)";
         }
         return null;
     }

@@ -87,8 +87,8 @@ record NightlyPlan(ModelIdentity model, PipelineModel pipeline, RunRecord record
                     windows.seconds(), options.minLastWindowSeconds()));
             if (why != null) {
                 // name where this run's windows came from: a new model can change them without any option
-                throw new NightlyRefusal(why + " (" + windows.describe() + "): start a new --state (a full run) "
-                        + "for these settings");
+                throw new NightlyRefusal(why + "; this run's length comes from " + windows.origin()
+                        + ": start a new --state (a full run) for these settings");
             }
             modelChanged = !before.modelId().equals(model.id());
             reextract = !before.extractorVersion().equals(ExtractorVersion.CURRENT);

@@ -15,6 +15,7 @@ class WindowChoiceTest {
         assertEquals(3.0, choice.seconds());
         assertNull(choice.warning());
         assertEquals("windows of 3 s (the model's)", choice.describe());
+        assertEquals("the model's training windows", choice.origin());
     }
 
     @Test
@@ -32,6 +33,15 @@ class WindowChoiceTest {
         assertTrue(choice.warning().startsWith("--window-seconds 30 differs from the 3-s windows the model was "
                 + "trained on"), choice.warning());
         assertEquals("windows of 30 s (asked for)", choice.describe());
+        assertEquals("--window-seconds", choice.origin());
+    }
+
+    @Test
+    void aLengthAskedForAModelThatRecordsNoneIsSaidToBeAskedFor() {
+        WindowChoice choice = WindowChoice.of(5.0, null);
+        assertEquals(5.0, choice.seconds());
+        assertNull(choice.warning());
+        assertEquals("windows of 5 s (asked for)", choice.describe());
     }
 
     @Test

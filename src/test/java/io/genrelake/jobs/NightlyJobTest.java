@@ -234,8 +234,8 @@ class NightlyJobTest {
         // other windows than the state's (here asked for; a model trained on other windows is refused alike)
         NightlyJob.NightlyRefusal windows = assertThrows(NightlyJob.NightlyRefusal.class,
                 () -> NightlyJob.run(spark, options("2026-02-07", model).windowSeconds(2)));
-        assertTrue(windows.getMessage().contains("the stored features use windows of 1.0 s")
-                && windows.getMessage().contains("(windows of 2 s (asked for)): start a new --state"),
+        assertTrue(windows.getMessage().contains("the stored features use windows of 1 s (min last 0.5 s), this run "
+                + "asks for 2 s (min last 0.5 s); this run's length comes from --window-seconds: start a new --state"),
                 windows.getMessage());
         assertTrue(partition("2026-02-07").isEmpty());
     }
