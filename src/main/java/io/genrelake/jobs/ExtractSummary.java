@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.genrelake.catalogue.Listing;
+import io.genrelake.catalogue.WindowChoice;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -143,7 +144,7 @@ public record ExtractSummary(String output, String startedAt, double wallSeconds
         s.append(String.format(Locale.ROOT, "extract: %d files listed, %d ok, %d with errors, %d skipped%n",
                 filesListed, filesOk(), filesError(), filesSkipped));
         s.append(String.format(Locale.ROOT, "  %d windows of %s s (%.2f hours of audio)%s%n", windowsOk(),
-                trim(windowSeconds), hoursOfAudio(), kaggleRows() > 0 ? ", " + kaggleRows() + " Kaggle rows" : ""));
+                WindowChoice.format(windowSeconds), hoursOfAudio(), kaggleRows() > 0 ? ", " + kaggleRows() + " Kaggle rows" : ""));
         for (Map.Entry<String, Long> e : errorsByReason().entrySet()) {
             s.append(String.format(Locale.ROOT, "  error %-20s %d%n", e.getKey(), e.getValue()));
         }
@@ -174,9 +175,5 @@ public record ExtractSummary(String output, String startedAt, double wallSeconds
     private static double round(double v, int digits) {
         double scale = Math.pow(10, digits);
         return Math.round(v * scale) / scale;
-    }
-
-    private static String trim(double seconds) {
-        return seconds == Math.rint(seconds) ? Long.toString((long) seconds) : Double.toString(seconds);
     }
 }
