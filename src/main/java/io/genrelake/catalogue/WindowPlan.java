@@ -20,6 +20,7 @@ public record WindowPlan(int windowSamples, int minLastSamples) implements Seria
 
     public static final int SAMPLE_RATE = FeatureExtractor.SAMPLE_RATE;
     public static final double DEFAULT_WINDOW_SECONDS = 30;
+    /** The longest default minimum final window: what 30-s windows have always kept (see {@link #defaultMinLastSeconds}). */
     public static final double DEFAULT_MIN_LAST_WINDOW_SECONDS = 10;
     /** Longer windows would make each task hold minutes of samples (4 bytes × 22050 per second). */
     public static final double MAX_WINDOW_SECONDS = 600;
@@ -60,9 +61,28 @@ public record WindowPlan(int windowSamples, int minLastSamples) implements Seria
         return new WindowPlan(toSamples(windowSeconds), toSamples(minLastSeconds));
     }
 
+    /**
+     * The minimum final window when none is asked for: 10 s, or half a window when that is shorter. A fixed 10 s
+     * would drop every final partial window of short windows (a 3-s model's track ending 2.9 s into a window);
+     * half a window keeps a final window that carries at least half the audio the model's features summarise.
+     */
+    public static double defaultMinLastSeconds(double windowSeconds) {
+        return Math.min(DEFAULT_MIN_LAST_WINDOW_SECONDS, windowSeconds / 2);
+    }
+
+    /** The minimum final window asked for, or {@link #defaultMinLastSeconds} for these windows when null. */
+    public static double minLastSeconds(Double asked, double windowSeconds) {
+        return asked != null ? asked : defaultMinLastSeconds(windowSeconds);
+    }
+
+    /** The plan for windows of {@code windowSeconds} with the default minimum final window. */
+    public static WindowPlan ofSeconds(double windowSeconds) {
+        return ofSeconds(windowSeconds, defaultMinLastSeconds(windowSeconds));
+    }
+
     /** The default: 30-s windows, final windows under 10 s dropped. */
     public static WindowPlan standard() {
-        return ofSeconds(DEFAULT_WINDOW_SECONDS, DEFAULT_MIN_LAST_WINDOW_SECONDS);
+        return ofSeconds(DEFAULT_WINDOW_SECONDS);
     }
 
     /**

@@ -98,7 +98,7 @@ public final class DemoCommand implements Callable<Integer> {
             out.println("1/3 extract " + library + " → " + features);
             out.flush();
             ExtractSummary extracted = ExtractJob.run(spark, new ExtractOptions().inputs(java.util.List.of(
-                    library.toString())).output(features).windowSeconds(3).minLastWindowSeconds(1));
+                    library.toString())).output(features).windowSeconds(3));
             out.printf(Locale.ROOT, "    %d clips, %d windows of 3 s, %.1f s%n", extracted.filesOk(),
                     extracted.windowsOk(), extracted.wallSeconds());
 

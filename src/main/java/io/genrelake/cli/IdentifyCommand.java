@@ -77,7 +77,7 @@ public final class IdentifyCommand implements Callable<Integer> {
         try {
             folder = DefaultModel.orDefault(model);
             if (windowSeconds != null) {
-                WindowPlan.ofSeconds(windowSeconds, WindowPlan.DEFAULT_MIN_LAST_WINDOW_SECONDS); // checks the value
+                WindowPlan.ofSeconds(windowSeconds); // checks the value
             }
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());

@@ -10,8 +10,8 @@ import java.nio.file.Path;
 
 /**
  * The windows {@code identify} and {@code serve} cut a file into: {@code --window-seconds}, else the model's training
- * window length from the {@code model-card.json} beside its portable form, else 30 s ({@link WindowChoice}); final
- * windows as {@code extract}'s default.
+ * window length from the {@code model-card.json} beside its portable form, else 30 s ({@link WindowChoice}); the
+ * default minimum final window for that length ({@link WindowPlan#defaultMinLastSeconds}).
  */
 final class ModelWindows {
 
@@ -26,6 +26,6 @@ final class ModelWindows {
             err.println("warning: " + choice.warning());
             err.flush();
         }
-        return WindowPlan.ofSeconds(choice.seconds(), WindowPlan.DEFAULT_MIN_LAST_WINDOW_SECONDS);
+        return WindowPlan.ofSeconds(choice.seconds());
     }
 }

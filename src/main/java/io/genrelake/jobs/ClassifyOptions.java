@@ -48,8 +48,8 @@ public final class ClassifyOptions {
 
     @Option(names = "--min-last-window-seconds", paramLabel = "S",
             description = "With --input: shortest final window kept (unless it is the only one). "
-                    + "Default: ${DEFAULT-VALUE}.")
-    private double minLastWindowSeconds = WindowPlan.DEFAULT_MIN_LAST_WINDOW_SECONDS;
+                    + "Default: " + ExtractOptions.MIN_LAST_DEFAULT + ".")
+    private Double minLastWindowSeconds;
 
     @Option(names = "--partitions", paramLabel = "N",
             description = "With --input: extraction tasks. Default: as genrelake extract (twice the parallelism, "

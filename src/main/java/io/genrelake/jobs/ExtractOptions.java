@@ -38,8 +38,8 @@ public final class ExtractOptions {
 
     @Option(names = "--min-last-window-seconds", paramLabel = "S",
             description = "Drop a track's final partial window when it is shorter than S seconds, unless it is "
-                    + "the track's only window. Default: ${DEFAULT-VALUE}.")
-    private double minLastWindowSeconds = WindowPlan.DEFAULT_MIN_LAST_WINDOW_SECONDS;
+                    + "the track's only window. Default: " + MIN_LAST_DEFAULT + ".")
+    private Double minLastWindowSeconds;
 
     @Option(names = "--feature-set", paramLabel = "SET", converter = FeatureSetConverter.class,
             description = "Which features to extract: gtzan (the 57 columns of the Kaggle GTZAN table) or rich (those "
@@ -85,8 +85,12 @@ public final class ExtractOptions {
         if (output == null || output.isBlank()) {
             throw new IllegalArgumentException("--output: a table location is needed");
         }
-        checkExtraction(windowSeconds, minLastWindowSeconds, partitions);
+        checkExtraction(windowSeconds, minLastWindowSeconds(), partitions);
     }
+
+    /** How every command's --help states the default minimum final window ({@link WindowPlan#defaultMinLastSeconds}). */
+    static final String MIN_LAST_DEFAULT = "half the window, at most " + (int) WindowPlan.DEFAULT_MIN_LAST_WINDOW_SECONDS
+            + " (30-s windows: 10; 3-s windows: 1.5)";
 
     /**
      * Checks the extraction settings that the extract, classify and nightly jobs share, so that all three
@@ -105,7 +109,7 @@ public final class ExtractOptions {
 
     /** The window cut these options ask for. */
     public WindowPlan windowPlan() {
-        return WindowPlan.ofSeconds(windowSeconds, minLastWindowSeconds);
+        return WindowPlan.ofSeconds(windowSeconds, minLastWindowSeconds());
     }
 
     public List<String> inputs() {
@@ -135,11 +139,13 @@ public final class ExtractOptions {
         return this;
     }
 
+    /** The minimum final window asked for, else the default for these windows. */
     public double minLastWindowSeconds() {
-        return minLastWindowSeconds;
+        return WindowPlan.minLastSeconds(minLastWindowSeconds, windowSeconds);
     }
 
-    public ExtractOptions minLastWindowSeconds(double value) {
+    /** The minimum final window; null leaves it to the default for the window length. */
+    public ExtractOptions minLastWindowSeconds(Double value) {
         this.minLastWindowSeconds = value;
         return this;
     }

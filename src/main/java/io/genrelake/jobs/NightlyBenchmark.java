@@ -98,7 +98,7 @@ public final class NightlyBenchmark {
         }
         String features = work.resolve("sample-features").toString();
         ExtractJob.run(spark, new ExtractOptions().inputs(List.of(sample.toString())).output(features)
-                .windowSeconds(3).minLastWindowSeconds(1));
+                .windowSeconds(3).minLastWindowSeconds(1.0));
         Path modelDir = work.resolve("model");
         deleteTree(modelDir); // the benchmark's own model of an earlier run: train refuses to overwrite a model
         String model = modelDir.toString();

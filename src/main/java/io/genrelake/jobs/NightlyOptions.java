@@ -58,8 +58,8 @@ public final class NightlyOptions {
     private Double windowSeconds;
 
     @Option(names = "--min-last-window-seconds", paramLabel = "S",
-            description = "Shortest final window kept. Conf key genrelake.min-last-window-seconds. Default: "
-                    + WindowPlan.DEFAULT_MIN_LAST_WINDOW_SECONDS + ".")
+            description = "Shortest final window kept. Fixed for a state. Conf key genrelake.min-last-window-seconds. "
+                    + "Default: the state's, else " + ExtractOptions.MIN_LAST_DEFAULT + ".")
     private Double minLastWindowSeconds;
 
     @Option(names = "--partitions", paramLabel = "N",
@@ -124,8 +124,9 @@ public final class NightlyOptions {
         if (runDate != null) {
             RunDate.parse(runDate);
         }
-        ExtractOptions.checkExtraction(windowSeconds != null ? windowSeconds : WindowPlan.DEFAULT_WINDOW_SECONDS,
-                minLastWindowSeconds(), partitions);
+        double checkedWindow = windowSeconds != null ? windowSeconds : WindowPlan.DEFAULT_WINDOW_SECONDS;
+        ExtractOptions.checkExtraction(checkedWindow, WindowPlan.minLastSeconds(minLastWindowSeconds, checkedWindow),
+                partitions);
         lockTimeout.validate();
         if (keepSnapshots() < 2) {
             throw new IllegalArgumentException("--keep-snapshots must be at least 2 (a rerun needs the previous one), "
@@ -209,8 +210,9 @@ public final class NightlyOptions {
         return this;
     }
 
-    public double minLastWindowSeconds() {
-        return minLastWindowSeconds != null ? minLastWindowSeconds : WindowPlan.DEFAULT_MIN_LAST_WINDOW_SECONDS;
+    /** The minimum final window asked for (option or conf key), or null: the state's, else the default. */
+    public Double askedMinLastWindowSeconds() {
+        return minLastWindowSeconds;
     }
 
     public NightlyOptions minLastWindowSeconds(double value) {

@@ -1,6 +1,7 @@
 package io.genrelake.jobs;
 
 import io.genrelake.catalogue.WindowChoice;
+import io.genrelake.catalogue.WindowPlan;
 import io.genrelake.features.ExtractorVersion;
 import io.genrelake.features.FeatureSetKind;
 import io.genrelake.genres.GenreTable;
@@ -69,8 +70,6 @@ record NightlyPlan(ModelIdentity model, PipelineModel pipeline, RunRecord record
             LOG.warn("nightly {}: {}", runDate, windows.warning());
         }
         LOG.info("nightly {}: {}", runDate, windows.describe());
-        RunRecord record = new RunRecord(runDate, model.id(), ExtractorVersion.CURRENT, windows.seconds(),
-                options.minLastWindowSeconds(), neural);
         List<String> dates = state.runDates();
         if (!dates.isEmpty() && dates.get(dates.size() - 1).compareTo(runDate) > 0) {
             throw new NightlyRefusal("run date " + runDate + " is before the latest run, "
@@ -78,13 +77,16 @@ record NightlyPlan(ModelIdentity model, PipelineModel pipeline, RunRecord record
                     + "a new --state)");
         }
         Optional<String> previous = StateStore.previous(dates, runDate);
+        RunRecord before = previous.isPresent() ? state.record(previous.get()) : null;
+        double minLast = minLastWindowSeconds(options.askedMinLastWindowSeconds(), windows.seconds(), before);
+        RunRecord record = new RunRecord(runDate, model.id(), ExtractorVersion.CURRENT, windows.seconds(), minLast,
+                neural);
         boolean modelChanged = false;
         boolean reextract = false;
-        if (previous.isPresent()) {
-            RunRecord before = state.record(previous.get());
+        if (before != null) {
             // Another extractor's stored features are extracted again (below); other windows need a new state.
             String why = before.incompatibility(new RunRecord(runDate, model.id(), before.extractorVersion(),
-                    windows.seconds(), options.minLastWindowSeconds()));
+                    windows.seconds(), minLast));
             if (why != null) {
                 // name where this run's windows came from: a new model can change them without any option
                 throw new NightlyRefusal(why + "; this run's length comes from " + windows.origin()
@@ -107,5 +109,20 @@ record NightlyPlan(ModelIdentity model, PipelineModel pipeline, RunRecord record
                 && !out.genres().read().where(GenreTable.RUN_DATE + " = DATE'" + runDate + "'").isEmpty();
 
         return new NightlyPlan(model, pipeline, record, previous, modelChanged, reextract, neural, retry);
+    }
+
+    /**
+     * The minimum final window of this run: the one asked for; else, for a state that goes on in windows of the same
+     * length, the state's own (a state made when the default was another stays consistent); else the default for
+     * these windows ({@link WindowPlan#defaultMinLastSeconds}).
+     */
+    static double minLastWindowSeconds(Double asked, double windowSeconds, RunRecord before) {
+        if (asked != null) {
+            return asked;
+        }
+        if (before != null && before.windowSeconds() == windowSeconds) {
+            return before.minLastWindowSeconds();
+        }
+        return WindowPlan.defaultMinLastSeconds(windowSeconds);
     }
 }

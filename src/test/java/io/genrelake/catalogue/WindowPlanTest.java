@@ -39,6 +39,25 @@ class WindowPlanTest {
     }
 
     @Test
+    void theDefaultMinimumFinalWindowIsHalfAWindowAtMostTenSeconds() {
+        assertEquals(10.0, WindowPlan.defaultMinLastSeconds(30));
+        assertEquals(10.0, WindowPlan.defaultMinLastSeconds(120));
+        assertEquals(1.5, WindowPlan.defaultMinLastSeconds(3));
+        assertEquals(7.5, WindowPlan.defaultMinLastSeconds(15));
+        assertEquals(2.5, WindowPlan.minLastSeconds(2.5, 30), "asked for wins");
+        assertEquals(0.0, WindowPlan.minLastSeconds(0.0, 3));
+        assertEquals(1.5, WindowPlan.minLastSeconds(null, 3));
+
+        // 3-s windows, 10.5 s of audio: the 1.5-s rest is kept (a fixed 10 s would drop every rest of a 3-s cut)
+        List<WindowPlan.Window> w = WindowPlan.ofSeconds(3).windows(seconds(10.5));
+        assertEquals(4, w.size());
+        assertEquals(9.0, w.get(3).startSeconds());
+        assertEquals(10.5, w.get(3).endSeconds());
+        assertEquals(3, WindowPlan.ofSeconds(3).windows(seconds(10.5) - 1).size());
+        assertEquals(WindowPlan.standard(), WindowPlan.ofSeconds(30, 10));
+    }
+
+    @Test
     void aFinalWindowOfExactlyTheMinimumIsKeptOneSampleLessIsDropped() {
         WindowPlan plan = WindowPlan.standard();
         assertEquals(3, plan.windows(seconds(70)).size());

@@ -1,6 +1,7 @@
 package io.genrelake.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -86,7 +87,7 @@ class ClassifyCommandsTest {
         assertEquals(List.of("/music/a", "/music/b"), options.inputs());
         assertEquals("/models/override", options.model());
         assertEquals(3.0, options.askedWindowSeconds());
-        assertEquals(10.0, options.minLastWindowSeconds());
+        assertNull(options.askedMinLastWindowSeconds(), "left to the state, else the default for the windows");
         assertEquals(7, options.keepSnapshots());
     }
 

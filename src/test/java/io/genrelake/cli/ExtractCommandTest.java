@@ -43,7 +43,7 @@ class ExtractCommandTest {
         String help = run.out().replaceAll("\\s+", " ");
         for (String expected : new String[] {"--input=URI...", "--output=URI", "--window-seconds=S",
                 "--min-last-window-seconds=S", "--labels=CSV", "--master=URL", "--partitions=N", "--conf=FILE",
-                "Default: 30.0", "Default: 10.0", "local[*]", "s3a://", "hdfs://", ".csv", "_summary.json",
+                "Default: 30.0", "Default: half the window, at most 10", "local[*]", "s3a://", "hdfs://", ".csv", "_summary.json",
                 "spark-submit", "Exit codes", "docs/feature-table.md"}) {
             assertTrue(help.contains(expected), "help lacks '" + expected + "':\n" + help);
         }

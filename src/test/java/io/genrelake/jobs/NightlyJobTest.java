@@ -54,8 +54,8 @@ class NightlyJobTest {
 
     static NightlyOptions options(String runDate, String modelUri) {
         return new NightlyOptions().inputs(List.of(library.toString())).model(modelUri)
-                .output(dir.resolve("out").toString()).state(dir.resolve("state").toString()).runDate(runDate)
-                .minLastWindowSeconds(0.5); // windows of 1 s: the model's
+                .output(dir.resolve("out").toString()).state(dir.resolve("state").toString()).runDate(runDate);
+        // windows of 1 s, the model's; final windows of 0.5 s or more kept, the default for 1-s windows
     }
 
     static org.apache.spark.sql.Dataset<Row> delta(String table) {
@@ -235,7 +235,7 @@ class NightlyJobTest {
         NightlyJob.NightlyRefusal windows = assertThrows(NightlyJob.NightlyRefusal.class,
                 () -> NightlyJob.run(spark, options("2026-02-07", model).windowSeconds(2)));
         assertTrue(windows.getMessage().contains("the stored features use windows of 1 s (min last 0.5 s), this run "
-                + "asks for 2 s (min last 0.5 s); this run's length comes from --window-seconds: start a new --state"),
+                + "asks for 2 s (min last 1 s); this run's length comes from --window-seconds: start a new --state"),
                 windows.getMessage());
         assertTrue(partition("2026-02-07").isEmpty());
     }
