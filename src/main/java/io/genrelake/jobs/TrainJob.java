@@ -173,6 +173,14 @@ public final class TrainJob implements Callable<Integer> {
                         + "training time (the neural models' minutes). Default: ${DEFAULT-VALUE}.")
         String trackComparison;
 
+        @Option(names = "--fold-repeats", paramLabel = "N", defaultValue = "1",
+                description = "Cross-validate the chosen model, at its chosen grid point, on N assignments of the "
+                        + "groups to folds (seeds --seed, --seed + 1, …) and report their mean ± std: with a few "
+                        + "hundred tracks, which artists share a fold moves one assignment's figure by several "
+                        + "points. Costs N − 1 more cross-validations of one model. Not with --split. "
+                        + "Default: ${DEFAULT-VALUE}.")
+        int foldRepeats;
+
         @Option(names = "--log-variances", paramLabel = "on|off", defaultValue = "on",
                 description = "Feed the 28 *_var features as log(variance): their heavy tails hurt distance- and "
                         + "margin-based models. Default: ${DEFAULT-VALUE}.")
@@ -245,7 +253,7 @@ public final class TrainJob implements Callable<Integer> {
                         case "off" -> false;
                         default -> throw new IllegalArgumentException("--track-comparison must be on or off, got '"
                                 + trackComparison + "'");
-                    });
+                    }, foldRepeats);
         }
 
         /** The neural models' settings: the defaults with this command's hop, epochs and seed. */
@@ -309,6 +317,9 @@ public final class TrainJob implements Callable<Integer> {
             String leaky = request.protocol().leaky() ? "LEAKY " : "";
             out.print(leaky.isEmpty() ? ConsoleTable.table(outcome)
                     : ConsoleTable.table(outcome).lines().map(l -> leaky + l).reduce("", (a, b) -> a + b + "\n"));
+            if (outcome.foldRepeats() != null) {
+                out.println(leaky + ConsoleTable.foldRepeatsLine(outcome.foldRepeats()));
+            }
             out.println(leaky + "saved " + outcome.best().name() + " to " + request.modelOut() + " (model-card.json, "
                     + report + ")");
             if (outcome.table().windowSeconds() != null) {

@@ -36,6 +36,17 @@ public final class ConsoleTable {
         return line;
     }
 
+    /** The chosen model over several assignments of the groups to folds: mean ± std, range, each seed's figure. */
+    public static String foldRepeatsLine(FoldRepeats f) {
+        StringBuilder each = new StringBuilder();
+        for (int i = 0; i < f.assignments(); i++) {
+            each.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "seed %d %.4f", f.seeds()[i],
+                    f.accuracies()[i]));
+        }
+        return String.format(Locale.ROOT, "%s over %d assignments of the groups to folds: CV accuracy %.4f ± %.4f "
+                + "(%.4f to %.4f; %s)", f.model(), f.assignments(), f.mean(), f.std(), f.min(), f.max(), each);
+    }
+
     public static String table(List<ModelResult> results) {
         StringBuilder sb = new StringBuilder(header()).append('\n');
         for (ModelResult r : results) {

@@ -18,7 +18,8 @@ import java.util.Map;
  * {@code cv_accuracy_std}, {@code test_accuracy}, {@code models}, {@code training_data_sha256},
  * {@code created_at}), with how the folds were grouped right after the protocol ({@code evaluation},
  * {@code group_by} or {@code split}); the rest record the settings needed to reproduce the run. The CV and
- * test figures are those of that grouping; {@code track_grouped_cv_accuracy_*} the comparison beside them.
+ * test figures are those of that grouping; {@code track_grouped_cv_accuracy_*} the comparison beside them;
+ * {@code fold_repeats}, when asked for, the best model's figure on other assignments of the groups to folds.
  */
 public final class ModelCard {
 
@@ -57,6 +58,9 @@ public final class ModelCard {
         f.put("cv_accuracy_mean", best.cvAccuracyMean());
         f.put("cv_accuracy_std", best.cvAccuracyStd());
         f.put("test_accuracy", best.testMetrics() == null ? null : best.testMetrics().accuracy());
+        if (outcome.foldRepeats() != null) {
+            f.put("fold_repeats", foldRepeats(outcome.foldRepeats()));
+        }
         List<Map<String, Object>> models = new ArrayList<>();
         for (ModelResult r : outcome.results()) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -113,6 +117,20 @@ public final class ModelCard {
             f.put(CALIBRATION, calibration(outcome.calibration()));
         }
         return new ModelCard(f);
+    }
+
+    /** The best model's CV accuracy on each assignment of the groups to folds ({@code train --fold-repeats}). */
+    private static Map<String, Object> foldRepeats(FoldRepeats r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("model", r.model());
+        m.put("assignments", r.assignments());
+        m.put("cv_accuracy_mean", r.mean());
+        m.put("cv_accuracy_std", r.std());
+        m.put("seeds", r.seeds());
+        m.put("cv_accuracies", r.accuracies());
+        m.put("note", "the grid point chosen on the first assignment (seed " + r.seeds()[0] + "), cross-validated "
+                + "on each; the mean is the steadier estimate of accuracy on unseen groups");
+        return m;
     }
 
     /** The card's field of the calibration; its {@code threshold} makes classify write {@code uncertain} rows. */

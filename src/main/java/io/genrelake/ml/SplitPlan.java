@@ -142,9 +142,22 @@ public record SplitPlan(Dataset<Row> train, Dataset<Row> test, long trainUnits, 
      * track only: the comparison figure beside a grouped evaluation.
      */
     public SplitPlan regroupedByTrack(SparkSession spark, int folds, long seed) {
+        return refolded(spark, Grouping.TRACK, folds, seed);
+    }
+
+    /**
+     * The same training units in {@code folds} folds assigned again with {@code seed}, stratified by genre and
+     * grouped by {@code grouping} (whose column the training rows carry); the test set is kept. Another seed
+     * gives another assignment: {@code train --fold-repeats} cross-validates the chosen model on several.
+     */
+    public SplitPlan refolded(SparkSession spark, Grouping grouping, int folds, long seed) {
+        boolean grouped = grouping != Grouping.TRACK;
         List<GroupedFolds.Unit> units = new ArrayList<>();
-        for (Row r : train.select(UNIT, TrainingTable.LABEL).distinct().collectAsList()) {
-            units.add(new GroupedFolds.Unit(r.getString(0), r.getString(1)));
+        Dataset<Row> keys = grouped ? train.select(col(UNIT), col(TrainingTable.LABEL), col(grouping.column()))
+                : train.select(col(UNIT), col(TrainingTable.LABEL));
+        for (Row r : keys.distinct().collectAsList()) {
+            units.add(grouped ? new GroupedFolds.Unit(r.getString(0), r.getString(1), r.getString(2))
+                    : new GroupedFolds.Unit(r.getString(0), r.getString(1)));
         }
         Map<String, Integer> foldOf = GroupedFolds.assign(units, folds, seed);
         List<Row> assignment = new ArrayList<>(units.size());

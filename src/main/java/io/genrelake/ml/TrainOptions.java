@@ -26,11 +26,23 @@ import java.util.List;
  * @param neural        how the neural models (cnn, lstm) train and score
  * @param trackComparison whether folds grouped by artist or album are followed by the same models on
  *                      track-grouped folds (the comparison figure; it doubles the training time)
+ * @param foldRepeats   assignments of the groups to folds the chosen model is cross-validated on
+ *                      ({@link FoldRepeats}); 1, the run's own only
  */
 public record TrainOptions(List<String> features, String modelOut, List<ModelKind> models, int folds,
         PipelineSettings pipeline, Protocol protocol, double testFraction, Aggregation aggregation,
         int ensembleSize, boolean quickGrids, Grouping groupBy, String split, String genreMap,
-        double targetPrecision, LabelOrigin labelsFrom, NeuralSettings neural, boolean trackComparison) {
+        double targetPrecision, LabelOrigin labelsFrom, NeuralSettings neural, boolean trackComparison,
+        int foldRepeats) {
+
+    /** One assignment of the groups to folds: the run's own. */
+    public TrainOptions(List<String> features, String modelOut, List<ModelKind> models, int folds,
+            PipelineSettings pipeline, Protocol protocol, double testFraction, Aggregation aggregation,
+            int ensembleSize, boolean quickGrids, Grouping groupBy, String split, String genreMap,
+            double targetPrecision, LabelOrigin labelsFrom, NeuralSettings neural, boolean trackComparison) {
+        this(features, modelOut, models, folds, pipeline, protocol, testFraction, aggregation, ensembleSize,
+                quickGrids, groupBy, split, genreMap, targetPrecision, labelsFrom, neural, trackComparison, 1);
+    }
 
     /**
      * Labels from the label column; the neural models' defaults ({@link NeuralSettings#DEFAULTS}); the
@@ -83,6 +95,13 @@ public record TrainOptions(List<String> features, String modelOut, List<ModelKin
         if (split != null && groupBy != null) {
             throw new IllegalArgumentException("--split and --group-by exclude each other: the split file decides "
                     + "what is held out");
+        }
+        if (foldRepeats < 1) {
+            throw new IllegalArgumentException("--fold-repeats must be at least 1, got " + foldRepeats);
+        }
+        if (split != null && foldRepeats > 1) {
+            throw new IllegalArgumentException("--fold-repeats and --split exclude each other: a fixed split is one "
+                    + "assignment of tracks to train, valid and test");
         }
     }
 }

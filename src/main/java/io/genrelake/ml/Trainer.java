@@ -117,11 +117,55 @@ public final class Trainer {
                     best.cvAccuracyStd(), best.testMetrics() == null ? ""
                             : String.format(Locale.ROOT, ", test accuracy %.4f", best.testMetrics().accuracy())));
         }
+        FoldRepeats repeats = options.foldRepeats() > 1
+                ? repeatFolds(options, factory, split, scheme.grouping(), results, best, oneRowPerUnit, leaky) : null;
         CalibrationResult calibration = CalibrationSelection.run(best.outOfFold(), best.heldOut(),
                 options.targetPrecision());
         progress.accept(leaky + ConsoleTable.calibrationLine(calibration));
         return new TrainingOutcome(options, table, split, List.of(labels.labelsArray()[0]), results, best,
-                Instant.now(), scheme, trackGrouped, calibration);
+                Instant.now(), scheme, trackGrouped, calibration, repeats);
+    }
+
+    /**
+     * The best model at its chosen grid point cross-validated again on {@code --fold-repeats} − 1 more assignments
+     * of the groups to folds (seeds {@code --seed} + 1, + 2, …), the test set kept.
+     */
+    private FoldRepeats repeatFolds(TrainOptions options, PipelineFactory factory, SplitPlan split, Grouping grouping,
+            List<ModelResult> results, ModelResult best, boolean oneRowPerUnit, String leaky) {
+        int n = options.foldRepeats();
+        long[] seeds = new long[n];
+        seeds[0] = options.pipeline().seed();
+        List<ModelResult> repeated = new ArrayList<>(List.of(best));
+        progress.accept(String.format(Locale.ROOT, "%sfold repeats: %s at its chosen grid point on %d more "
+                + "assignments of the %ss to %d folds", leaky, best.name(), n - 1, grouping.cliName(), split.folds()));
+        boolean ensemble = ModelKind.of(best.name()) == ModelKind.ENSEMBLE;
+        for (int r = 1; r < n; r++) {
+            seeds[r] = seeds[0] + r;
+            SplitPlan refolded = split.refolded(spark, grouping, split.folds(), seeds[r]);
+            try (ModelSelection selection = new ModelSelection(factory, refolded, split.folds(),
+                    options.aggregation(), oneRowPerUnit, options.quickGrids(), ensemble)) {
+                ModelResult again = rerun(best, results, selection);
+                repeated.add(again);
+                progress.accept(String.format(Locale.ROOT, "%sfolds of seed %d: %s", leaky, seeds[r],
+                        ConsoleTable.line(again)));
+            }
+        }
+        FoldRepeats repeats = FoldRepeats.of(repeated, seeds);
+        progress.accept(leaky + ConsoleTable.foldRepeatsLine(repeats));
+        return repeats;
+    }
+
+    /** A model again at its chosen point on another selection's folds; an ensemble with its members, likewise. */
+    static ModelResult rerun(ModelResult chosen, List<ModelResult> all, ModelSelection selection) {
+        if (ModelKind.of(chosen.name()) != ModelKind.ENSEMBLE) {
+            return selection.runAt(ModelKind.of(chosen.name()), chosen.classifier(), chosen.bestParams());
+        }
+        List<ModelResult> members = new ArrayList<>();
+        for (Object name : (List<?>) chosen.params().get("members")) {
+            ModelResult member = all.stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
+            members.add(selection.runAt(ModelKind.of(member.name()), member.classifier(), member.bestParams()));
+        }
+        return selection.runEnsemble(members);
     }
 
     /** The neural settings asked for; a window's patches vote when tracks are aggregated by vote. */

@@ -19,10 +19,18 @@ import java.util.List;
  *                   only, in the order of {@code results}, for comparison; empty when the evaluation already
  *                   is track-grouped
  * @param calibration the best model's calibration and uncertainty threshold, from its out-of-fold predictions
+ * @param foldRepeats the best model on several assignments of the groups to folds, or null for one
  */
 public record TrainingOutcome(TrainOptions options, TrainingTable table, SplitPlan split, List<String> genres,
         List<ModelResult> results, ModelResult best, Instant createdAt, EvaluationScheme evaluation,
-        List<ModelResult> trackGrouped, CalibrationResult calibration) {
+        List<ModelResult> trackGrouped, CalibrationResult calibration, FoldRepeats foldRepeats) {
+
+    /** An outcome of one assignment of the groups to folds. */
+    public TrainingOutcome(TrainOptions options, TrainingTable table, SplitPlan split, List<String> genres,
+            List<ModelResult> results, ModelResult best, Instant createdAt, EvaluationScheme evaluation,
+            List<ModelResult> trackGrouped, CalibrationResult calibration) {
+        this(options, table, split, genres, results, best, createdAt, evaluation, trackGrouped, calibration, null);
+    }
 
     /** An outcome of a track-grouped evaluation. */
     public TrainingOutcome(TrainOptions options, TrainingTable table, SplitPlan split, List<String> genres,

@@ -85,6 +85,10 @@ public final class ReportPage {
                 + " aggregated per track by " + options.aggregation().cliName()));
         row(h, "seed", Long.toString(options.pipeline().seed()));
         row(h, "best model", "<b>" + esc(best.name()) + "</b>: " + esc(headline(outcome, best)));
+        if (outcome.foldRepeats() != null) {
+            row(h, "fold repeats", esc(io.genrelake.ml.ConsoleTable.foldRepeatsLine(outcome.foldRepeats())
+                    + "; the grid point chosen on the first"));
+        }
         row(h, "created", esc(outcome.createdAt().toString()));
         h.append("</table>\n");
 

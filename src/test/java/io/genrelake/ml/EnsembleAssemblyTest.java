@@ -79,6 +79,30 @@ class EnsembleAssemblyTest {
     }
 
     @Test
+    void anEnsembleIsCrossValidatedAgainWithItsMembersOnAnotherAssignment() {
+        ModelResult lr;
+        ModelResult knn;
+        ModelResult ensemble;
+        try (ModelSelection selection = new ModelSelection(factory, split, FOLDS, Aggregation.MEAN, false, true,
+                true)) {
+            lr = selection.run(ModelKind.LR);
+            knn = selection.run(ModelKind.KNN);
+            ensemble = selection.runEnsemble(List.of(lr, knn));
+        }
+        SplitPlan other = split.refolded(spark, Grouping.TRACK, FOLDS, 6);
+        try (ModelSelection selection = new ModelSelection(factory, other, FOLDS, Aggregation.MEAN, false, true,
+                true)) {
+            ModelResult again = Trainer.rerun(ensemble, List.of(lr, knn, ensemble), selection);
+            assertEquals("ensemble", again.name());
+            assertEquals(ensemble.params(), again.params(), "the same members");
+            assertEquals(ensemble.cvConfusion().total(), again.cvConfusion().total(), "every training track scored");
+            ModelResult lrAgain = Trainer.rerun(lr, List.of(lr, knn, ensemble), selection);
+            assertEquals(lr.params(), lrAgain.params(), "at its chosen grid point");
+            assertEquals(1, lrAgain.gridSize());
+        }
+    }
+
+    @Test
     void anEnsembleOfModelsWhoseFoldsWereNotKeptIsRefused() {
         try (ModelSelection selection = new ModelSelection(factory, split, FOLDS, Aggregation.MEAN, false, true,
                 false)) {

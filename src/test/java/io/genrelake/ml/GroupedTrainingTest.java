@@ -93,6 +93,81 @@ class GroupedTrainingTest {
     }
 
     @Test
+    void refoldingKeepsEachArtistInOneFoldAndTheTestSetAndDealsAnotherAssignment() {
+        TrainingTable table = new FeatureTableReader(spark).read(artistTable);
+        SplitPlan split = SplitPlan.of(spark, table.rows(), Protocol.TRACKS, Grouping.ARTIST, 3, 0.25, 9);
+        java.util.Map<String, Integer> first = foldOfArtist(split);
+        boolean another = false;
+        for (long seed = 10; seed < 12; seed++) {
+            SplitPlan again = split.refolded(spark, Grouping.ARTIST, 3, seed);
+            assertEquals(0, again.train().groupBy(TrainingTable.ARTIST).agg(countDistinct(SplitPlan.FOLD).as("n"))
+                    .filter(col("n").gt(1)).count(), "an artist in two folds");
+            assertEquals(split.train().count(), again.train().count(), "the same training rows");
+            assertEquals(split.test().collectAsList().size(), again.test().count(), "the same test rows");
+            assertEquals(first.keySet(), foldOfArtist(again).keySet(), "the same training artists");
+            assertEquals(3, again.train().select(SplitPlan.FOLD).distinct().count());
+            another |= !foldOfArtist(again).equals(first);
+        }
+        assertTrue(another, "other seeds deal the artists into other folds");
+    }
+
+    private static java.util.Map<String, Integer> foldOfArtist(SplitPlan split) {
+        java.util.Map<String, Integer> folds = new java.util.TreeMap<>();
+        for (Row r : split.train().select(TrainingTable.ARTIST, SplitPlan.FOLD).distinct().collectAsList()) {
+            folds.put(r.getString(0), r.getInt(1));
+        }
+        return folds;
+    }
+
+    @Test
+    void foldRepeatsCrossValidateTheChosenModelOnOtherAssignmentsOfTheArtists() throws Exception {
+        List<String> progress = new ArrayList<>();
+        TrainOptions asked = options("lr,knn,ensemble", List.of(artistTable), "repeats", null, null, null);
+        TrainOptions options = new TrainOptions(asked.features(), asked.modelOut(), asked.models(), asked.folds(),
+                asked.pipeline(), asked.protocol(), asked.testFraction(), asked.aggregation(), asked.ensembleSize(),
+                asked.quickGrids(), asked.groupBy(), null, null, asked.targetPrecision(), asked.labelsFrom(),
+                asked.neural(), false, 3);
+        TrainingOutcome outcome = new Trainer(spark, progress::add).train(options);
+        FoldRepeats repeats = outcome.foldRepeats();
+        assertEquals(outcome.best().name(), repeats.model());
+        assertEquals(3, repeats.assignments());
+        assertEquals(List.of(7L, 8L, 9L), java.util.Arrays.stream(repeats.seeds()).boxed().toList());
+        assertEquals(outcome.best().cvAccuracyMean(), repeats.accuracies()[0], "the first is the run's own folds");
+        for (double a : repeats.accuracies()) {
+            assertTrue(a > 0.5 && a <= 1, "three separable genres: " + a);
+        }
+        assertTrue(repeats.min() <= repeats.mean() && repeats.mean() <= repeats.max());
+        String all = String.join("\n", progress);
+        assertTrue(all.contains("fold repeats: " + repeats.model() + " at its chosen grid point on 2 more assignments "
+                + "of the artists to 3 folds"), all);
+        assertTrue(all.contains("folds of seed 8: ") && all.contains("folds of seed 9: "), all);
+        assertTrue(all.contains(ConsoleTable.foldRepeatsLine(repeats)), all);
+
+        ModelStore.save(spark, outcome, options.modelOut());
+        JsonNode card = ModelCard.parse(Files.readString(Path.of(options.modelOut(), ModelCard.FILE_NAME)));
+        JsonNode f = card.path("fold_repeats");
+        assertEquals(3, f.path("assignments").asInt());
+        assertEquals(3, f.path("cv_accuracies").size());
+        assertEquals(repeats.mean(), f.path("cv_accuracy_mean").asDouble(), 1e-12);
+        assertEquals(card.path("cv_accuracy_mean").asDouble(), f.path("cv_accuracies").get(0).asDouble(), 1e-12);
+    }
+
+    @Test
+    void foldRepeatsNeedAtLeastOneAssignmentAndNoFixedSplit() {
+        TrainOptions asked = options("lr", List.of(artistTable), "bad", null, null, null);
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class, () -> new TrainOptions(
+                asked.features(), asked.modelOut(), asked.models(), asked.folds(), asked.pipeline(), asked.protocol(),
+                asked.testFraction(), asked.aggregation(), asked.ensembleSize(), asked.quickGrids(), null, null, null,
+                asked.targetPrecision(), null, null, true, 0));
+        assertEquals("--fold-repeats must be at least 1, got 0", none.getMessage());
+        IllegalArgumentException split = assertThrows(IllegalArgumentException.class, () -> new TrainOptions(
+                asked.features(), asked.modelOut(), asked.models(), asked.folds(), asked.pipeline(), asked.protocol(),
+                asked.testFraction(), asked.aggregation(), asked.ensembleSize(), asked.quickGrids(), null,
+                "split.csv", null, asked.targetPrecision(), null, null, true, 2));
+        assertTrue(split.getMessage().startsWith("--fold-repeats and --split exclude each other"), split.getMessage());
+    }
+
+    @Test
     void trainingGroupsByArtistWhenEveryTrackHasOneAndComparesWithTrackGroupedFolds() throws Exception {
         List<String> progress = new ArrayList<>();
         TrainOptions options = options("lr,knn,ensemble", List.of(artistTable), "by-artist", null, null, null);
