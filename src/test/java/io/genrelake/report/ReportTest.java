@@ -137,6 +137,21 @@ class ReportTest {
     }
 
     @Test
+    void foldRepeatsAreARowBesideTheBestModel() {
+        TrainingOutcome one = outcome(Protocol.TRACKS);
+        assertFalse(ReportPage.html(one, new ReportPage.Plots("a.png", "b.png", null, "c.png", "d.png", null, null))
+                .contains("fold repeats"));
+        TrainingOutcome repeated = new TrainingOutcome(one.options(), one.table(), one.split(), GENRES, one.results(),
+                one.best(), one.createdAt(), one.evaluation(), one.trackGrouped(), one.calibration(),
+                new io.genrelake.ml.FoldRepeats("lr", new long[] {42, 43, 44}, new double[] {0.85, 0.8, 0.75}));
+        String html = ReportPage.html(repeated, new ReportPage.Plots("a.png", "b.png", null, "c.png", "d.png", null,
+                null));
+        assertTrue(html.contains("<th>fold repeats</th><td style=\"text-align:left\">lr over 3 assignments of the groups to folds: CV accuracy "
+                + "0.8000 ± 0.0408 (0.7500 to 0.8500; seed 42 0.8500, seed 43 0.8000, seed 44 0.7500); the grid point "
+                + "chosen on the first</td>"), html);
+    }
+
+    @Test
     void leakyProtocolIsShoutedOnThePage() {
         String html = ReportPage.html(outcome(Protocol.LEAKY_SEGMENTS),
                 new ReportPage.Plots("a.png", "b.png", null, "c.png", "d.png", null, null));
