@@ -35,17 +35,12 @@ public record FoldRepeats(String model, long[] seeds, double[] accuracies) {
     }
 
     public double mean() {
-        return Arrays.stream(accuracies).average().orElseThrow();
+        return ModelResult.mean(accuracies);
     }
 
     /** Population standard deviation over the assignments, as {@link ModelResult#cvAccuracyStd} over folds. */
     public double std() {
-        double m = mean();
-        double sum = 0;
-        for (double a : accuracies) {
-            sum += (a - m) * (a - m);
-        }
-        return Math.sqrt(sum / accuracies.length);
+        return ModelResult.populationStd(accuracies);
     }
 
     public double min() {

@@ -37,12 +37,17 @@ public record ModelResult(String name, Map<String, Object> params, double[] fold
 
     /** Population standard deviation over folds (numpy's default, as scikit-learn reports it). */
     public double cvAccuracyStd() {
-        double m = cvAccuracyMean();
+        return populationStd(foldAccuracies);
+    }
+
+    /** Standard deviation with n in the denominator: numpy's default, the spread every figure here reports. */
+    static double populationStd(double[] values) {
+        double m = mean(values);
         double s = 0;
-        for (double a : foldAccuracies) {
-            s += (a - m) * (a - m);
+        for (double v : values) {
+            s += (v - m) * (v - m);
         }
-        return Math.sqrt(s / foldAccuracies.length);
+        return Math.sqrt(s / values.length);
     }
 
     public double cvMacroF1() {
@@ -59,7 +64,7 @@ public record ModelResult(String name, Map<String, Object> params, double[] fold
         return testConfusion == null ? null : ClassificationMetrics.of(testConfusion);
     }
 
-    private static double mean(double[] values) {
+    static double mean(double[] values) {
         double s = 0;
         for (double v : values) {
             s += v;
