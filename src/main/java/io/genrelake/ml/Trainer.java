@@ -23,7 +23,8 @@ import org.apache.spark.sql.SparkSession;
  * split), cross-validate each model, then the ensemble of the best probabilistic ones; the winner by CV
  * accuracy is the model to save (already refit on all training rows). When the folds are grouped by more
  * than the track, every model is cross-validated once more at its chosen grid point on track-grouped folds,
- * the figure beside the grouped one that shows what the grouping costs.
+ * the figure beside the grouped one that shows what the grouping costs; with {@code --fold-repeats} the winner is
+ * cross-validated on further assignments of the same groups to folds ({@link FoldRepeats}).
  */
 public final class Trainer {
 
