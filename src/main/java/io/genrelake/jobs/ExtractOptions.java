@@ -89,6 +89,7 @@ public final class ExtractOptions {
     }
 
     /** How every command's --help states the default minimum final window ({@link WindowPlan#defaultMinLastSeconds}). */
+    // an annotation needs a constant: the figures are WindowPlan.defaultMinLastSeconds's (WindowPlanTest checks them)
     static final String MIN_LAST_DEFAULT = "half the window, at most " + (int) WindowPlan.DEFAULT_MIN_LAST_WINDOW_SECONDS
             + " (30-s windows: 10; 3-s windows: 1.5)";
 

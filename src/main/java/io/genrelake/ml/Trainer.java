@@ -159,14 +159,20 @@ public final class Trainer {
     /** A model again at its chosen point on another selection's folds; an ensemble with its members, likewise. */
     static ModelResult rerun(ModelResult chosen, List<ModelResult> all, ModelSelection selection) {
         if (ModelKind.of(chosen.name()) != ModelKind.ENSEMBLE) {
-            return selection.runAt(ModelKind.of(chosen.name()), chosen.classifier(), chosen.bestParams());
+            return runAt(chosen, selection);
         }
-        List<ModelResult> members = new ArrayList<>();
-        for (Object name : (List<?>) chosen.params().get("members")) {
-            ModelResult member = all.stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
-            members.add(selection.runAt(ModelKind.of(member.name()), member.classifier(), member.bestParams()));
-        }
-        return selection.runEnsemble(members);
+        return selection.runEnsemble(membersOf(chosen, all).stream().map(m -> runAt(m, selection)).toList());
+    }
+
+    /** A model cross-validated on the selection's folds at the grid point it chose elsewhere. */
+    private static ModelResult runAt(ModelResult chosen, ModelSelection selection) {
+        return selection.runAt(ModelKind.of(chosen.name()), chosen.classifier(), chosen.bestParams());
+    }
+
+    /** An ensemble's members, by the names its parameters list, found in {@code pool}. */
+    private static List<ModelResult> membersOf(ModelResult ensemble, List<ModelResult> pool) {
+        return ((List<?>) ensemble.params().get("members")).stream().map(name -> pool.stream()
+                .filter(r -> r.name().equals(name)).findFirst().orElseThrow()).toList();
     }
 
     /** The neural settings asked for; a window's patches vote when tracks are aggregated by vote. */
@@ -238,14 +244,9 @@ public final class Trainer {
     private List<ModelResult> compare(List<ModelResult> chosen, ModelSelection selection, String leaky) {
         List<ModelResult> compared = new ArrayList<>();
         for (ModelResult r : chosen) {
-            ModelResult again;
-            if (ModelKind.of(r.name()) == ModelKind.ENSEMBLE) {
-                List<?> names = (List<?>) r.params().get("members");
-                again = selection.runEnsemble(names.stream().map(n -> compared.stream()
-                        .filter(c -> c.name().equals(n)).findFirst().orElseThrow()).toList());
-            } else {
-                again = selection.runAt(ModelKind.of(r.name()), r.classifier(), r.bestParams());
-            }
+            // an ensemble averages its members' comparison runs, made before it
+            ModelResult again = ModelKind.of(r.name()) == ModelKind.ENSEMBLE
+                    ? selection.runEnsemble(membersOf(r, compared)) : runAt(r, selection);
             compared.add(again);
             progress.accept(leaky + "CV by track: " + ConsoleTable.line(again));
         }
