@@ -11,6 +11,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,9 +47,10 @@ class NotebooksTest {
     static final String KERNEL_NAME = "genrelake-java";
     static final Duration NOTEBOOK_TIMEOUT = Duration.ofMinutes(6);
     static final Duration KERNEL_START_TIMEOUT = Duration.ofSeconds(60);
-    static final String KERNEL_DID_NOT_START = "Kernel didn't respond";
-    /** Starts of the kernel after the first when it does not answer (see {@link #execute}). */
-    static final int KERNEL_RESTARTS = 4;
+    /** What nbconvert prints when the kernel never answered its first request, or exited before it did. */
+    static final List<String> KERNEL_DID_NOT_START = List.of("Kernel didn't respond", "Kernel died before replying");
+    /** Starts of the kernel after the first when it did not start (see {@link #execute}). */
+    static final int KERNEL_RESTARTS = 1;
     static final String INSTALL_HINT = "apt-get install --no-install-recommends jupyter-nbconvert"
             + " && ./mvnw dependency:get -Dtransitive=false -Dartifact=io.github.padreati:rapaio-jupyter-kernel:"
             + KERNEL_VERSION;
@@ -86,19 +88,23 @@ class NotebooksTest {
         Path log = out.resolve(name.replace(".ipynb", ".log"));
         long start = System.nanoTime();
         int exit = nbconvert(notebook, out, log);
-        // Now and then (about one start in seven on a loaded 2-core machine) the kernel's shell socket never sees
-        // Jupyter's first request and nbconvert gives up waiting for the kernel: start it again. Three misses in a row
-        // have happened (a CI run of 48c2573), so up to four more starts.
-        for (int retry = 1; retry <= KERNEL_RESTARTS && exit != 0
-                && Files.readString(log).contains(KERNEL_DID_NOT_START); retry++) {
-            System.out.printf("%s: the kernel did not answer, starting it again (%d/%d)%n", name, retry,
-                    KERNEL_RESTARTS);
+        // GenreLakeKernel works around the start race that failed one kernel start in five (its class comment). One
+        // more start stays for a cause not yet seen; the failed start's log is kept beside the notebook's.
+        for (int retry = 1; retry <= KERNEL_RESTARTS && exit != 0 && didNotStart(Files.readString(log)); retry++) {
+            Path failed = out.resolve(name.replace(".ipynb", ".start" + retry + ".log"));
+            Files.move(log, failed, StandardCopyOption.REPLACE_EXISTING);
+            System.out.printf("%s: the kernel did not start (log: %s), starting it again (%d/%d)%n", name, failed,
+                    retry, KERNEL_RESTARTS);
             exit = nbconvert(notebook, out, log);
         }
         if (exit != 0) {
             fail(name + " failed (log: " + log + "):\n" + cellError(Files.readString(log, StandardCharsets.UTF_8)));
         }
         System.out.printf("%s ran in %.0f s: %s%n", name, (System.nanoTime() - start) / 1e9, out.resolve(name));
+    }
+
+    static boolean didNotStart(String log) {
+        return KERNEL_DID_NOT_START.stream().anyMatch(log::contains);
     }
 
     /** Runs one notebook into {@code out}; returns nbconvert's exit code. */
