@@ -20,6 +20,15 @@ public final class SparkLogLevels {
 
     private static final String PATTERN = "%d{HH:mm:ss} %p %c{1}: %m%n%ex";
 
+    /**
+     * Warnings every run prints and no user can act on, kept to errors: Hadoop's "Unable to load native-hadoop
+     * library" (its Java code is what runs everywhere we do) and Spark's "Truncated the string representation of a
+     * plan" (a 300-column feature table's plan in a debug string). conf/log4j2.properties lists the same two.
+     */
+    static final Map<String, Level> HARMLESS_WARNINGS = Map.of(
+            "org.apache.hadoop.util.NativeCodeLoader", Level.ERROR,
+            "org.apache.spark.util.SparkStringUtils", Level.ERROR);
+
     private SparkLogLevels() {}
 
     /**
@@ -38,12 +47,13 @@ public final class SparkLogLevels {
                 .add(b.newLayout("PatternLayout").addAttribute("pattern", PATTERN)));
         b.add(b.newRootLogger(Level.WARN).add(b.newAppenderRef("stderr")));
         b.add(b.newLogger("io.genrelake", Level.INFO));
+        HARMLESS_WARNINGS.forEach((name, level) -> b.add(b.newLogger(name, level)));
         Configurator.reconfigure(b.build());
     }
 
     /**
-     * Spark, Hadoop, Parquet, their shaded libraries and breeze (whose L-BFGS logs every step at INFO) at WARN;
-     * genrelake's own loggers untouched.
+     * Spark, Hadoop, Parquet, their shaded libraries and breeze (whose L-BFGS logs every step at INFO) at WARN,
+     * the {@linkplain #HARMLESS_WARNINGS harmless warnings} at ERROR; genrelake's own loggers untouched.
      */
     public static void quietSpark() {
         Configurator.setLevel(Map.of(
@@ -52,5 +62,6 @@ public final class SparkLogLevels {
                 "org.apache.hadoop", Level.WARN,
                 "org.apache.parquet", Level.WARN,
                 "breeze", Level.WARN));
+        Configurator.setLevel(HARMLESS_WARNINGS);
     }
 }
