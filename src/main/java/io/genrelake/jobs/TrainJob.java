@@ -102,8 +102,9 @@ public final class TrainJob implements Callable<Integer> {
         /** {@code --output}, required; its old name {@code --model-out} still works but is left out of the help. */
         static final class ModelFolder {
             @Option(names = "--output", required = true, paramLabel = "URI",
-                    description = "Folder for the best model (MLlib PipelineModel), model-card.json, report.html "
-                            + "and its PNG plots; never overwritten (a folder that already holds a model is refused).")
+                    description = "Folder for the best model (MLlib PipelineModel), model-card.json, out-of-fold.csv "
+                            + "(every track's prediction by the fold model that did not see it), report.html and its "
+                            + "PNG plots; never overwritten (a folder that already holds a model is refused).")
             String uri;
 
             @Option(names = "--model-out", required = true, hidden = true, paramLabel = "URI")

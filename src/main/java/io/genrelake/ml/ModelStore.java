@@ -27,7 +27,8 @@ public final class ModelStore {
     public static final String CALIBRATION = "calibration";
 
     /**
-     * Saves the best model, its calibration and, last, its card into {@code uri}, which must not hold a model yet:
+     * Saves the best model, its calibration, its out-of-fold predictions ({@link OutOfFoldPredictions}) and, last,
+     * its card into {@code uri}, which must not hold a model yet:
      * a model is never overwritten in place (a classify or nightly run may be reading it, and its model_id names
      * what the genre rows were classified with), so each training gets a new folder, e.g. {@code models/v2}.
      * A folder without its card is an unfinished save, and is refused by every reader.
@@ -43,6 +44,8 @@ public final class ModelStore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save the model to " + uri, e);
         }
+        writeText(spark.sparkContext().hadoopConfiguration(), new Path(uri, OutOfFoldPredictions.FILE_NAME),
+                OutOfFoldPredictions.csv(outcome));
         writeText(spark.sparkContext().hadoopConfiguration(), new Path(uri, ModelCard.FILE_NAME),
                 ModelCard.of(outcome).toJson());
         // the plain-Java form that genrelake identify and serve score with, for the kinds it holds

@@ -105,20 +105,23 @@ public final class TrackAggregator {
     }
 
     /**
-     * Collects each group's probabilities and true class on the driver, all marked as predicted in
+     * Collects each group's id, probabilities and true class on the driver, all marked as predicted in
      * {@code fold} (a validation fold, or {@link TrackPredictions#HELD_OUT}).
      */
     public TrackPredictions collect(Dataset<Row> predictions, int fold) {
-        List<Row> rows = aggregate(predictions).select(col(labelCol).cast("double"), col(PROBABILITY)).collectAsList();
+        List<Row> rows = aggregate(predictions).select(col(groupCol).cast("string"), col(labelCol).cast("double"),
+                col(PROBABILITY)).collectAsList();
+        String[] units = new String[rows.size()];
         double[][] probabilities = new double[rows.size()][];
         int[] labels = new int[rows.size()];
         int[] folds = new int[rows.size()];
         for (int i = 0; i < rows.size(); i++) {
-            labels[i] = (int) rows.get(i).getDouble(0);
-            probabilities[i] = ((Vector) rows.get(i).get(1)).toArray();
+            units[i] = rows.get(i).getString(0);
+            labels[i] = (int) rows.get(i).getDouble(1);
+            probabilities[i] = ((Vector) rows.get(i).get(2)).toArray();
             folds[i] = fold;
         }
-        return new TrackPredictions(probabilities, labels, folds);
+        return new TrackPredictions(units, probabilities, labels, folds);
     }
 
     /** Collects (true, predicted) class index pairs into a confusion matrix of {@code numClasses}. */

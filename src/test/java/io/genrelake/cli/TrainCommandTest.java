@@ -89,8 +89,8 @@ class TrainCommandTest {
                 "--models", "knn,dt", "--folds", "2", "--grid", "quick", "--test-fraction", "0.25", "--master", "local[2]");
         assertEquals(0, run.exitCode(), run.transcript());
         assertTrue(run.out().contains("saved") && run.out().contains("CV accuracy"), run.out());
-        for (String file : List.of("model-card.json", "report.html", "accuracy.png", "confusion-cv.png",
-                "confusion-test.png", "pca.png", "correlation.png", "metadata", "stages")) {
+        for (String file : List.of("model-card.json", "out-of-fold.csv", "report.html", "accuracy.png",
+                "confusion-cv.png", "confusion-test.png", "pca.png", "correlation.png", "metadata", "stages")) {
             assertTrue(Files.exists(model.resolve(file)), file + " missing in " + model);
         }
         CliRun evaluate = CliRun.of("evaluate", "--model", model.toString(), "--features", csv.toString(),

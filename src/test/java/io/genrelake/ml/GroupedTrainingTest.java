@@ -194,6 +194,36 @@ class GroupedTrainingTest {
         assertTrue(card.path("evaluation").asText().startsWith("CV accuracy grouped by artist"));
         assertTrue(card.path("models").get(0).has("track_grouped_cv_accuracy_mean"));
         assertEquals(artistTable, card.path("sources").get(0).path("uri").asText());
+        assertOutOfFoldFileAgreesWith(outcome, Path.of(options.modelOut(), OutOfFoldPredictions.FILE_NAME));
+    }
+
+    /**
+     * The saved out-of-fold predictions: every training track once, in its artist's one fold, and the test tracks;
+     * each fold's accuracy recomputed from the file is the one the best model reported.
+     */
+    private static void assertOutOfFoldFileAgreesWith(TrainingOutcome outcome, Path file) throws Exception {
+        List<String> lines = Files.readAllLines(file);
+        assertTrue(lines.get(0).startsWith(
+                "unit_id,track_name,artist,album,fold,genre,predicted,correct,confidence,p_"), lines.get(0));
+        ModelResult best = outcome.best();
+        assertEquals(best.outOfFold().size() + best.heldOut().size(), lines.size() - 1);
+        double[] right = new double[best.foldAccuracies().length];
+        double[] all = new double[right.length];
+        java.util.Map<String, String> foldOfArtist = new java.util.HashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            assertFalse(f[1].isEmpty() || f[2].isEmpty(), "track name and artist: " + line);
+            assertEquals(f[5].equals(f[6]), Boolean.parseBoolean(f[7]), line);
+            if (!f[4].equals(OutOfFoldPredictions.TEST)) {
+                assertEquals(f[4], foldOfArtist.computeIfAbsent(f[2], a -> f[4]), "one fold per artist: " + line);
+                int fold = Integer.parseInt(f[4]);
+                all[fold]++;
+                right[fold] += Boolean.parseBoolean(f[7]) ? 1 : 0;
+            }
+        }
+        for (int fold = 0; fold < right.length; fold++) {
+            assertEquals(best.foldAccuracies()[fold], right[fold] / all[fold], 1e-12, "fold " + fold);
+        }
     }
 
     @Test

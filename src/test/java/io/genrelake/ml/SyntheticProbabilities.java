@@ -17,7 +17,9 @@ public final class SyntheticProbabilities {
         double[][] p = new double[n][];
         int[] labels = new int[n];
         int[] fold = new int[n];
+        String[] units = new String[n];
         for (int i = 0; i < n; i++) {
+            units[i] = "unit-" + i;
             double[] z = new double[classes];
             int favourite = random.nextInt(classes);
             for (int k = 0; k < classes; k++) {
@@ -28,7 +30,7 @@ public final class SyntheticProbabilities {
             p[i] = softmax(z, sharpness);
             fold[i] = i % folds;
         }
-        return new TrackPredictions(p, labels, fold);
+        return new TrackPredictions(units, p, labels, fold);
     }
 
     static double[] softmax(double[] z, double scale) {
