@@ -12,8 +12,8 @@ import org.rapaio.jupyter.kernel.core.RapaioKernel;
 import org.rapaio.jupyter.kernel.core.Transform;
 
 /**
- * Starts rapaio-jupyter-kernel 3.0.1 (the newest release) as its own {@code MainApp} does, with three differences. Run in Java's
- * source-file mode, with the kernel jar on the class path: {@code java -cp rapaio-jupyter-kernel.jar
+ * Starts rapaio-jupyter-kernel 3.0.1 (the newest release) as its own {@code MainApp} does, with three differences.
+ * Run in Java's source-file mode, with the kernel jar on the class path: {@code java -cp rapaio-jupyter-kernel.jar
  * GenreLakeKernel.java CONNECTION_FILE} (the kernel spec that NotebooksTest writes does exactly that).
  *
  * <ul>
