@@ -32,6 +32,8 @@ public final class OutOfFoldPredictions {
     /** What the table says of a track besides its prediction. */
     record Track(String name, String artist, String album) {}
 
+    private static final Track UNKNOWN = new Track(null, null, null);
+
     /** The best model's out-of-fold and held-out predictions of {@code outcome}, as CSV text. */
     public static String csv(TrainingOutcome outcome) {
         Map<String, Track> tracks = new HashMap<>();
@@ -71,7 +73,7 @@ public final class OutOfFoldPredictions {
             Map<String, Track> tracks) {
         for (int i = 0; i < predictions.size(); i++) {
             String unit = predictions.units()[i];
-            Track track = tracks.getOrDefault(unit, new Track(null, null, null));
+            Track track = tracks.getOrDefault(unit, UNKNOWN);
             double[] p = predictions.probabilities()[i];
             int predicted = TrackPredictions.argmax(p);
             int fold = predictions.folds()[i];

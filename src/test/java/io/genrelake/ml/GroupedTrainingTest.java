@@ -18,7 +18,9 @@ import io.genrelake.testing.SharedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -209,7 +211,7 @@ class GroupedTrainingTest {
         assertEquals(best.outOfFold().size() + best.heldOut().size(), lines.size() - 1);
         double[] right = new double[best.foldAccuracies().length];
         double[] all = new double[right.length];
-        java.util.Map<String, String> foldOfArtist = new java.util.HashMap<>();
+        Map<String, String> foldOfArtist = new HashMap<>();
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split(",");
             assertFalse(f[1].isEmpty() || f[2].isEmpty(), "track name and artist: " + line);
