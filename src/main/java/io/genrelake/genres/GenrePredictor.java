@@ -4,10 +4,12 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.udf;
 
 import io.genrelake.catalogue.FeatureTable;
 import io.genrelake.features.FeatureSetKind;
 import io.genrelake.ml.Aggregation;
+import io.genrelake.ml.GroupSmoothing;
 import io.genrelake.ml.PipelineFactory;
 import io.genrelake.ml.ProbabilityCalibrationModel;
 import io.genrelake.ml.TagGenres;
@@ -21,7 +23,13 @@ import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.ml.feature.IndexToString;
 import org.apache.spark.ml.feature.StringIndexerModel;
+import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.linalg.Vectors;
+import org.apache.spark.ml.stat.Summarizer;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -33,7 +41,9 @@ import org.apache.spark.sql.types.DataTypes;
  * every window with status ok; {@link TrackAggregator} makes one prediction per track the way the model
  * was evaluated (its card's aggregation: mean probabilities by default), and the model's calibration, if it
  * has one, maps those per-track probabilities to calibrated ones; each file's error row becomes a
- * genre row with status error. Everything stays distributed: no row is collected on the driver.
+ * genre row with status error. A model trained with {@code --smooth-by} mixes each track's probabilities with its
+ * artist's or album's before the calibration ({@link GroupSmoothing}). Everything stays distributed: no row is
+ * collected on the driver.
  */
 public final class GenrePredictor {
 
@@ -73,15 +83,42 @@ public final class GenrePredictor {
 
     /** The genre rows of the tracks in {@code features} (a feature table, or any rows of one). */
     public Dataset<Row> classify(Dataset<Row> features) {
+        return classify(features, null);
+    }
+
+    /**
+     * The genre rows of the tracks in {@code features}; with a model that smooths by artist or album
+     * ({@link GroupSmoothing}), a track's group mean is taken over its group's tracks in {@code features} and in
+     * {@code context}.
+     *
+     * @param context feature rows of tracks classified earlier (nightly: the catalogue's stored tracks of the night's
+     *                artists), scored only for their groups' means: no genre row is made for them; null for none
+     */
+    public Dataset<Row> classify(Dataset<Row> features, Dataset<Row> context) {
         requireColumns(Arrays.asList(features.columns()), rows.model().featureSet());
         // The label is not the model's input; its indexer would refuse genres it was not trained on, so it goes
         // (the indexer then skips itself, with a warning on every run that says nothing useful here).
         Configurator.setLevel(StringIndexerModel.class.getName(), Level.ERROR);
-        Dataset<Row> windows = features.filter(col(FeatureTable.STATUS).equalTo(FeatureTable.STATUS_OK))
-                .drop(FeatureTable.LABEL);
+        Dataset<Row> windows = usable(features);
+        GroupSmoothing smoothing = rows.model().smoothing();
+        Dataset<Row> scored = windows;
+        if (smoothing != null && context != null) {
+            // Only the tracks of the groups being classified are scored, and none of those being classified again.
+            Dataset<Row> wanted = windows.select(GroupSmoothing.key(smoothing.by(), Arrays.asList(windows.columns()))
+                    .as(GROUP)).where(col(GROUP).isNotNull()).distinct();
+            Dataset<Row> others = usable(context)
+                    .withColumn(GROUP, GroupSmoothing.key(smoothing.by(), Arrays.asList(context.columns())))
+                    .join(wanted, using(GROUP), "left_semi").drop(GROUP)
+                    .join(windows.select(FeatureTable.TRACK_ID).distinct(), using(FeatureTable.TRACK_ID), "left_anti");
+            scored = windows.unionByName(others, true);
+        }
         Aggregation how = Aggregation.of(rows.model().aggregation());
         Dataset<Row> perTrack = new TrackAggregator(FeatureTable.TRACK_ID, PipelineFactory.LABEL_INDEX, how)
-                .aggregate(model.transform(windows));
+                .aggregate(model.transform(scored));
+        if (smoothing != null) {
+            // Before calibration: the calibration was fitted on smoothed out-of-fold predictions.
+            perTrack = smooth(perTrack, scored, smoothing);
+        }
         if (calibration != null) {
             // Per track, after the windows' mean: the calibration was fitted on exactly such probabilities.
             perTrack = calibration.transform(perTrack);
@@ -109,6 +146,39 @@ public final class GenrePredictor {
                         tagGenre(map, r, 4)));
         return spark.createDataFrame(ok.union(errors), GenreTable.SCHEMA);
     }
+
+    /** The rows of usable windows (status ok), without the label the model must not see. */
+    private static Dataset<Row> usable(Dataset<Row> features) {
+        return features.filter(col(FeatureTable.STATUS).equalTo(FeatureTable.STATUS_OK)).drop(FeatureTable.LABEL);
+    }
+
+    /**
+     * Each track's probabilities mixed with the mean of its group's tracks in {@code windows}' tracks
+     * ({@link GroupSmoothing#mix}); a track without a group keeps its own. Distributed: one aggregation per group.
+     */
+    static Dataset<Row> smooth(Dataset<Row> perTrack, Dataset<Row> windows, GroupSmoothing smoothing) {
+        Column key = GroupSmoothing.key(smoothing.by(), Arrays.asList(windows.columns()));
+        Dataset<Row> groups = windows.groupBy(col(FeatureTable.TRACK_ID)).agg(first(key, true).as(GROUP));
+        Dataset<Row> keyed = perTrack.join(groups, FeatureTable.TRACK_ID);
+        Dataset<Row> means = keyed.where(col(GROUP).isNotNull()).groupBy(col(GROUP))
+                .agg(Summarizer.mean(col(TrackAggregator.PROBABILITY)).as(GROUP_MEAN));
+        UserDefinedFunction mix = udf((UDF2<Vector, Vector, Vector>) (p, m) -> Vectors.dense(
+                smoothing.mix(p.toArray(), m == null ? null : m.toArray())), SQLDataTypes.VectorType());
+        Dataset<Row> smoothed = keyed.join(means, using(GROUP), "left").withColumn(TrackAggregator.PROBABILITY,
+                        mix.apply(col(TrackAggregator.PROBABILITY), col(GROUP_MEAN))).drop(GROUP, GROUP_MEAN);
+        if (Arrays.asList(smoothed.columns()).contains(TrackAggregator.PREDICTION)) {
+            smoothed = smoothed.withColumn(TrackAggregator.PREDICTION, udf((UDF1<Vector, Double>) p ->
+                    (double) p.argmax(), DataTypes.DoubleType).apply(col(TrackAggregator.PROBABILITY)));
+        }
+        return smoothed;
+    }
+
+    private static scala.collection.immutable.Seq<String> using(String column) {
+        return scala.jdk.javaapi.CollectionConverters.asScala(List.of(column)).toList();
+    }
+
+    private static final String GROUP = "_smoothing_group";
+    private static final String GROUP_MEAN = "_smoothing_group_mean";
 
     /** The normalised genre of the tag values in column {@code i} of {@code r}, or null. */
     private static String tagGenre(TagGenres map, Row r, int i) {

@@ -2,6 +2,8 @@ package io.genrelake.genres;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.genrelake.features.FeatureSetKind;
+import io.genrelake.ml.GroupSmoothing;
+import io.genrelake.ml.Grouping;
 import io.genrelake.ml.ModelCard;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -21,15 +23,23 @@ import java.util.List;
  *                    {@code uncertain}; null for a model trained without one (every track is then {@code ok})
  * @param windowSeconds the window length of the model's training table (the card's {@code window_seconds}), null when
  *                    the card records none
+ * @param smoothing     how a track's probabilities are mixed with its artist's or album's ({@code train --smooth-by},
+ *                    the card's {@code smoothing}); null for none
  */
 public record ModelIdentity(String id, List<String> genres, String aggregation, FeatureSetKind featureSet,
-        Double uncertainBelow, Double windowSeconds)
+        Double uncertainBelow, Double windowSeconds, GroupSmoothing smoothing)
         implements Serializable {
 
     static final int SHA_DIGITS = 12;
 
     public ModelIdentity {
         genres = List.copyOf(genres);
+    }
+
+    /** A model without smoothing by group. */
+    public ModelIdentity(String id, List<String> genres, String aggregation, FeatureSetKind featureSet,
+            Double uncertainBelow, Double windowSeconds) {
+        this(id, genres, aggregation, featureSet, uncertainBelow, windowSeconds, null);
     }
 
     /** A model of the gtzan feature set without an uncertainty threshold. */
@@ -52,6 +62,21 @@ public record ModelIdentity(String id, List<String> genres, String aggregation, 
         JsonNode threshold = card.path(ModelCard.CALIBRATION).path(ModelCard.THRESHOLD);
         return new ModelIdentity(id, genres, card.path("aggregation").asText("mean"),
                 FeatureSetKind.of(card.path("feature_set").asText(FeatureSetKind.DEFAULT.label())),
-                threshold.isNumber() ? threshold.asDouble() : null, ModelCard.windowSeconds(card));
+                threshold.isNumber() ? threshold.asDouble() : null, ModelCard.windowSeconds(card),
+                smoothing(card.path(ModelCard.SMOOTHING), modelUri));
+    }
+
+    /** The card's smoothing; null when it has none or its weight is 0 (smoothing that did not help). */
+    private static GroupSmoothing smoothing(JsonNode node, String modelUri) {
+        if (node.isMissingNode() || node.isNull()) {
+            return null;
+        }
+        try {
+            GroupSmoothing s = new GroupSmoothing(Grouping.of(node.path("by").asText("")),
+                    node.path("weight").asDouble(Double.NaN));
+            return s.weight() == 0 ? null : s;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(modelUri + "/model-card.json: smoothing: " + e.getMessage(), e);
+        }
     }
 }

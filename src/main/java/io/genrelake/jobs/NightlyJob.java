@@ -227,8 +227,14 @@ public final class NightlyJob implements Callable<Integer> {
                 toClassify = fresh.unionByName(state.storedFeatures(unchanged, featuresVersion));
                 fromStore = counts.get(Change.UNCHANGED);
             }
+            // A model smoothing by artist mixes a new track with its artist's tracks already in the store (scored
+            // again for it); their own rows are not rewritten. Unneeded when every track is classified anyway.
+            Dataset<Row> context = model.smoothing() != null && !reextract && !modelChanged
+                    ? state.storedFeatures(unchanged, featuresVersion) : null;
             if (!neuralInputs) { // a feature model reads none of them: never carry the store's largest columns
                 toClassify = toClassify.drop(NeuralInput.LOGMEL.column(), NeuralInput.MFCC.column());
+                context = context == null ? null
+                        : context.drop(NeuralInput.LOGMEL.column(), NeuralInput.MFCC.column());
             }
             GenreRows rows = new GenreRows(model, System.currentTimeMillis(), runDate);
             Dataset<Row> genres = changes.deletedRows(rows);
@@ -238,7 +244,7 @@ public final class NightlyJob implements Callable<Integer> {
                 GenrePredictor predictor = new GenrePredictor(spark, pipeline,
                         ModelStore.loadCalibration(spark, options.model()), rows)
                         .withTagGenres(TagGenres.forModel(options.model(), spark.sparkContext().hadoopConfiguration()));
-                genres = predictor.classify(toClassify).unionByName(genres);
+                genres = predictor.classify(toClassify, context).unionByName(genres);
             }
             spark.sparkContext().setJobDescription("genrelake nightly " + runDate + ": committing genres and current");
             GenreTables.Committed committed = out.commit(genres, runDate, note,

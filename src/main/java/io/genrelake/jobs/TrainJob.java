@@ -4,6 +4,7 @@ import io.genrelake.catalogue.WindowChoice;
 import io.genrelake.ml.Aggregation;
 import io.genrelake.ml.ConsoleTable;
 import io.genrelake.ml.Grouping;
+import io.genrelake.ml.GroupSmoothing;
 import io.genrelake.ml.LabelOrigin;
 import io.genrelake.ml.TagGenres;
 import io.genrelake.ml.ModelKind;
@@ -182,6 +183,15 @@ public final class TrainJob implements Callable<Integer> {
                         + "Default: ${DEFAULT-VALUE}.")
         int foldRepeats;
 
+        @Option(names = "--smooth-by", paramLabel = "none|artist|album", defaultValue = "none",
+                description = "Mix each track's probabilities with the mean of its artist's (album's) tracks "
+                        + "classified with it: p' = (1 - w) p + w mean. The weight w (0, 0.25, 0.5 or 0.75) is chosen "
+                        + "on the out-of-fold predictions, each fold judged at the weight best on the other folds; "
+                        + "calibration and threshold are fitted on the smoothed predictions, and classify and nightly "
+                        + "smooth the same way (the artist of extract --labels, else of the tags). A track's genre "
+                        + "then depends on its artist's other tracks. Default: ${DEFAULT-VALUE}.")
+        String smoothBy;
+
         @Option(names = "--log-variances", paramLabel = "on|off", defaultValue = "on",
                 description = "Feed the 28 *_var features as log(variance): their heavy tails hurt distance- and "
                         + "margin-based models. Default: ${DEFAULT-VALUE}.")
@@ -254,7 +264,7 @@ public final class TrainJob implements Callable<Integer> {
                         case "off" -> false;
                         default -> throw new IllegalArgumentException("--track-comparison must be on or off, got '"
                                 + trackComparison + "'");
-                    }, foldRepeats);
+                    }, foldRepeats, named("--smooth-by", () -> GroupSmoothing.option(smoothBy)));
         }
 
         /** The neural models' settings: the defaults with this command's hop, epochs and seed. */
@@ -318,6 +328,9 @@ public final class TrainJob implements Callable<Integer> {
             String leaky = request.protocol().leaky() ? "LEAKY " : "";
             out.print(leaky.isEmpty() ? ConsoleTable.table(outcome)
                     : ConsoleTable.table(outcome).lines().map(l -> leaky + l).reduce("", (a, b) -> a + b + "\n"));
+            if (outcome.smoothing() != null) {
+                out.println(leaky + ConsoleTable.smoothingLine(outcome.smoothing(), outcome.evaluation().headline()));
+            }
             if (outcome.foldRepeats() != null) {
                 out.println(leaky + ConsoleTable.foldRepeatsLine(outcome.foldRepeats()));
             }

@@ -43,8 +43,33 @@ public final class ConsoleTable {
             each.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "seed %d %.4f", f.seeds()[i],
                     f.accuracies()[i]));
         }
-        return String.format(Locale.ROOT, "%s over %d assignments of the groups to folds: CV accuracy %.4f ± %.4f "
-                + "(%.4f to %.4f; %s)", f.model(), f.assignments(), f.mean(), f.std(), f.min(), f.max(), each);
+        String line = String.format(Locale.ROOT, "%s over %d assignments of the groups to folds: CV accuracy %.4f ± "
+                + "%.4f (%.4f to %.4f; %s)", f.model(), f.assignments(), f.mean(), f.std(), f.min(), f.max(), each);
+        if (f.smoothedAccuracies() != null) {
+            StringBuilder smoothed = new StringBuilder();
+            for (double a : f.smoothedAccuracies()) {
+                smoothed.append(smoothed.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "%.4f", a));
+            }
+            line += String.format(Locale.ROOT, "; smoothed by group %.4f ± %.4f (%s)", f.smoothedMean(),
+                    f.smoothedStd(), smoothed);
+        }
+        return line;
+    }
+
+    /**
+     * The best model's CV accuracy before and after smoothing by artist or album, with each fold's weight (chosen on
+     * the other folds) and the weight saved for classify and nightly.
+     */
+    public static String smoothingLine(GroupSmoothing.Evaluation e, String headline) {
+        StringBuilder weights = new StringBuilder();
+        for (double w : e.foldWeights()) {
+            weights.append(weights.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "%.2f", w));
+        }
+        String line = String.format(Locale.ROOT, "smoothed by %s: %s %.4f → %.4f ± %.4f (each fold at the weight "
+                + "best on the other folds: %s); saved weight %.2f", e.chosen().by().cliName(), headline,
+                e.accuracyBefore(), e.accuracy(), e.accuracyStd(), weights, e.chosen().weight());
+        Double test = e.heldOutAccuracy();
+        return test == null ? line : line + String.format(Locale.ROOT, "; test accuracy smoothed %.4f", test);
     }
 
     public static String table(List<ModelResult> results) {

@@ -61,6 +61,9 @@ public final class ModelCard {
         if (outcome.foldRepeats() != null) {
             f.put("fold_repeats", foldRepeats(outcome.foldRepeats()));
         }
+        if (outcome.smoothing() != null) {
+            f.put(SMOOTHING, smoothing(outcome.smoothing()));
+        }
         List<Map<String, Object>> models = new ArrayList<>();
         for (ModelResult r : outcome.results()) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -114,7 +117,7 @@ public final class ModelCard {
         f.put("test_units", outcome.split().testUnits());
         f.put("best_model_per_genre", perGenre(outcome.genres(), best));
         if (outcome.calibration() != null) {
-            f.put(CALIBRATION, calibration(outcome.calibration()));
+            f.put(CALIBRATION, calibration(outcome.calibration(), outcome.smoothing()));
         }
         return new ModelCard(f);
     }
@@ -128,8 +131,33 @@ public final class ModelCard {
         m.put("cv_accuracy_std", r.std());
         m.put("seeds", r.seeds());
         m.put("cv_accuracies", r.accuracies());
+        if (r.smoothedAccuracies() != null) {
+            m.put("smoothed_cv_accuracy_mean", r.smoothedMean());
+            m.put("smoothed_cv_accuracy_std", r.smoothedStd());
+            m.put("smoothed_cv_accuracies", r.smoothedAccuracies());
+        }
         m.put("note", "the grid point chosen on the first assignment (seed " + r.seeds()[0] + "), cross-validated "
                 + "on each; the mean is the steadier estimate of accuracy on unseen groups");
+        return m;
+    }
+
+    /** The card's field of {@code train --smooth-by}: its {@code by} and {@code weight} make classify smooth alike. */
+    public static final String SMOOTHING = "smoothing";
+
+    private static Map<String, Object> smoothing(GroupSmoothing.Evaluation e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("by", e.chosen().by().cliName());
+        m.put("weight", e.chosen().weight());
+        m.put("weights_tried", GroupSmoothing.WEIGHTS);
+        m.put("cv_accuracy_before", e.accuracyBefore());
+        m.put("cv_accuracy_mean", e.accuracy());
+        m.put("cv_accuracy_std", e.accuracyStd());
+        m.put("cv_fold_weights", e.foldWeights());
+        m.put("cv_fold_accuracies", e.smoothedFoldAccuracies());
+        m.put("test_accuracy", e.heldOutAccuracy());
+        m.put("note", "p' = (1 - weight) p + weight * mean(p of the tracks of the same " + e.chosen().by().cliName()
+                + " classified together); in CV each fold smoothed at the weight best on the other folds; the "
+                + "calibration below is fitted on the smoothed predictions");
         return m;
     }
 
@@ -138,7 +166,7 @@ public final class ModelCard {
     /** Within {@link #CALIBRATION}: below this calibrated confidence a track is uncertain. */
     public static final String THRESHOLD = "threshold";
 
-    private static Map<String, Object> calibration(CalibrationResult c) {
+    private static Map<String, Object> calibration(CalibrationResult c, GroupSmoothing.Evaluation smoothing) {
         Map<String, Object> m = new LinkedHashMap<>();
         ProbabilityCalibration map = c.calibration();
         m.put("method", map.method());
@@ -147,7 +175,8 @@ public final class ModelCard {
         } else if (map.method().equals(ProbabilityCalibration.ISOTONIC)) {
             m.put("isotonic_points", map.confidences().length);
         }
-        m.put("fitted_on", "out-of-fold track predictions of the best model, per track after aggregating windows");
+        m.put("fitted_on", "out-of-fold track predictions of the best model, per track after aggregating windows"
+                + (smoothing == null ? "" : " and smoothing by " + smoothing.chosen().by().cliName()));
         m.put("units", c.units());
         m.put("ece_bins", Reliability.BINS + " equal-width confidence bins");
         m.put("ece_before", c.eceBefore());

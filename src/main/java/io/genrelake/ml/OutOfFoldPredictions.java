@@ -15,7 +15,7 @@ import org.apache.spark.sql.Row;
  * cross-validated figures and its calibration come from) and of every held-out test track by the refit model, as
  * {@value #FILE_NAME} in the model's folder: which tracks, artists and albums it gets wrong, to study without
  * training again. One row per track (per segment under the leaky protocol); probabilities are the model's own, per
- * track after aggregating its windows, before calibration.
+ * track after aggregating its windows, before smoothing ({@code --smooth-by}) and calibration.
  *
  * <p>Columns: {@code unit_id}, {@code track_name}, {@code artist}, {@code album} (empty when unknown), {@code fold}
  * (the validation fold, or {@value #TEST}), {@code genre} (the label), {@code predicted}, {@code correct},

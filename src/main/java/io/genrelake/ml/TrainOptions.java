@@ -28,12 +28,25 @@ import java.util.List;
  *                      track-grouped folds (the comparison figure; it doubles the training time)
  * @param foldRepeats   assignments of the groups to folds the chosen model is cross-validated on
  *                      ({@link FoldRepeats}); 1, the run's own only
+ * @param smoothBy      mix each track's probabilities with its artist's or album's ({@link GroupSmoothing}); null
+ *                      for none
  */
 public record TrainOptions(List<String> features, String modelOut, List<ModelKind> models, int folds,
         PipelineSettings pipeline, Protocol protocol, double testFraction, Aggregation aggregation,
         int ensembleSize, boolean quickGrids, Grouping groupBy, String split, String genreMap,
         double targetPrecision, LabelOrigin labelsFrom, NeuralSettings neural, boolean trackComparison,
-        int foldRepeats) {
+        int foldRepeats, Grouping smoothBy) {
+
+    /** No smoothing by group. */
+    public TrainOptions(List<String> features, String modelOut, List<ModelKind> models, int folds,
+            PipelineSettings pipeline, Protocol protocol, double testFraction, Aggregation aggregation,
+            int ensembleSize, boolean quickGrids, Grouping groupBy, String split, String genreMap,
+            double targetPrecision, LabelOrigin labelsFrom, NeuralSettings neural, boolean trackComparison,
+            int foldRepeats) {
+        this(features, modelOut, models, folds, pipeline, protocol, testFraction, aggregation, ensembleSize,
+                quickGrids, groupBy, split, genreMap, targetPrecision, labelsFrom, neural, trackComparison,
+                foldRepeats, null);
+    }
 
     /** One assignment of the groups to folds: the run's own. */
     public TrainOptions(List<String> features, String modelOut, List<ModelKind> models, int folds,
@@ -98,6 +111,9 @@ public record TrainOptions(List<String> features, String modelOut, List<ModelKin
         }
         if (foldRepeats < 1) {
             throw new IllegalArgumentException("--fold-repeats must be at least 1, got " + foldRepeats);
+        }
+        if (smoothBy == Grouping.TRACK) {
+            throw new IllegalArgumentException("--smooth-by track changes nothing; use none, artist or album");
         }
         if (split != null && foldRepeats > 1) {
             throw new IllegalArgumentException("--fold-repeats and --split exclude each other: a fixed split is one "

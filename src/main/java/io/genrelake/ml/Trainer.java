@@ -7,13 +7,16 @@ import io.genrelake.catalogue.WindowChoice;
 import io.genrelake.neural.NeuralSettings;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.spark.ml.feature.StringIndexer;
 import org.apache.spark.ml.feature.StringIndexerModel;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -118,13 +121,51 @@ public final class Trainer {
                     best.cvAccuracyStd(), best.testMetrics() == null ? ""
                             : String.format(Locale.ROOT, ", test accuracy %.4f", best.testMetrics().accuracy())));
         }
-        FoldRepeats repeats = options.foldRepeats() > 1
-                ? repeatFolds(options, factory, split, scheme.grouping(), results, best, oneRowPerUnit, leaky) : null;
-        CalibrationResult calibration = CalibrationSelection.run(best.outOfFold(), best.heldOut(),
-                options.targetPrecision());
+        Map<String, String> unitGroups = options.smoothBy() == null ? null : unitGroups(split, options.smoothBy());
+        GroupSmoothing.Evaluation smoothing = null;
+        TrackPredictions calibrateOn = best.outOfFold();
+        TrackPredictions heldOut = best.heldOut();
+        if (unitGroups != null) {
+            smoothing = smooth(options.smoothBy(), best, unitGroups);
+            progress.accept(leaky + ConsoleTable.smoothingLine(smoothing, scheme.headline()));
+            calibrateOn = smoothing.outOfFold(); // a catalogue's tracks are scored smoothed: calibrate those
+            heldOut = smoothing.heldOut();
+        }
+        FoldRepeats repeats = options.foldRepeats() > 1 ? repeatFolds(options, factory, split, scheme.grouping(),
+                results, best, oneRowPerUnit, leaky, unitGroups) : null;
+        CalibrationResult calibration = CalibrationSelection.run(calibrateOn, heldOut, options.targetPrecision());
         progress.accept(leaky + ConsoleTable.calibrationLine(calibration));
         return new TrainingOutcome(options, table, split, List.of(labels.labelsArray()[0]), results, best,
-                Instant.now(), scheme, trackGrouped, calibration, repeats);
+                Instant.now(), scheme, trackGrouped, calibration, repeats, smoothing);
+    }
+
+    /** Every training and test unit's smoothing group ({@link GroupSmoothing#key}); units naming none are absent. */
+    private static Map<String, String> unitGroups(SplitPlan split, Grouping by) {
+        Map<String, String> groups = new HashMap<>();
+        for (Dataset<Row> rows : split.test() == null ? List.of(split.train()) : List.of(split.train(), split.test())) {
+            Column key = GroupSmoothing.key(by, Arrays.asList(rows.columns()));
+            for (Row r : rows.select(col(SplitPlan.UNIT), key).distinct().collectAsList()) {
+                if (!r.isNullAt(1)) {
+                    groups.put(r.getString(0), r.getString(1));
+                }
+            }
+        }
+        return groups;
+    }
+
+    /** {@code result}'s out-of-fold (and held-out) predictions smoothed by {@code by}, the weight cross-fitted. */
+    static GroupSmoothing.Evaluation smooth(Grouping by, ModelResult result, Map<String, String> unitGroups) {
+        TrackPredictions heldOut = result.heldOut();
+        return GroupSmoothing.evaluate(by, result.outOfFold(), groupsOf(result.outOfFold(), unitGroups), heldOut,
+                heldOut == null ? null : groupsOf(heldOut, unitGroups));
+    }
+
+    private static String[] groupsOf(TrackPredictions p, Map<String, String> unitGroups) {
+        String[] out = new String[p.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = unitGroups.get(p.units()[i]);
+        }
+        return out;
     }
 
     /**
@@ -132,7 +173,8 @@ public final class Trainer {
      * of the groups to folds (seeds {@code --seed} + 1, + 2, …), the test set kept.
      */
     private FoldRepeats repeatFolds(TrainOptions options, PipelineFactory factory, SplitPlan split, Grouping grouping,
-            List<ModelResult> results, ModelResult best, boolean oneRowPerUnit, String leaky) {
+            List<ModelResult> results, ModelResult best, boolean oneRowPerUnit, String leaky,
+            Map<String, String> unitGroups) {
         int n = options.foldRepeats();
         long[] seeds = new long[n];
         seeds[0] = options.pipeline().seed();
@@ -151,7 +193,9 @@ public final class Trainer {
                         ConsoleTable.line(again)));
             }
         }
-        FoldRepeats repeats = FoldRepeats.of(repeated, seeds);
+        double[] smoothed = unitGroups == null ? null : repeated.stream()
+                .mapToDouble(r -> smooth(options.smoothBy(), r, unitGroups).accuracy()).toArray();
+        FoldRepeats repeats = FoldRepeats.of(repeated, seeds, smoothed);
         progress.accept(leaky + ConsoleTable.foldRepeatsLine(repeats));
         return repeats;
     }

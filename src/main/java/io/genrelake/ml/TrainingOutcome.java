@@ -20,10 +20,21 @@ import java.util.List;
  *                   is track-grouped
  * @param calibration the best model's calibration and uncertainty threshold, from its out-of-fold predictions
  * @param foldRepeats the best model on several assignments of the groups to folds, or null for one
+ * @param smoothing   the best model's predictions smoothed by artist or album ({@code --smooth-by}), or null; its
+ *                    calibration is then fitted on the smoothed ones
  */
 public record TrainingOutcome(TrainOptions options, TrainingTable table, SplitPlan split, List<String> genres,
         List<ModelResult> results, ModelResult best, Instant createdAt, EvaluationScheme evaluation,
-        List<ModelResult> trackGrouped, CalibrationResult calibration, FoldRepeats foldRepeats) {
+        List<ModelResult> trackGrouped, CalibrationResult calibration, FoldRepeats foldRepeats,
+        GroupSmoothing.Evaluation smoothing) {
+
+    /** An outcome without smoothing by group. */
+    public TrainingOutcome(TrainOptions options, TrainingTable table, SplitPlan split, List<String> genres,
+            List<ModelResult> results, ModelResult best, Instant createdAt, EvaluationScheme evaluation,
+            List<ModelResult> trackGrouped, CalibrationResult calibration, FoldRepeats foldRepeats) {
+        this(options, table, split, genres, results, best, createdAt, evaluation, trackGrouped, calibration,
+                foldRepeats, null);
+    }
 
     /** An outcome of one assignment of the groups to folds. */
     public TrainingOutcome(TrainOptions options, TrainingTable table, SplitPlan split, List<String> genres,

@@ -85,6 +85,10 @@ public final class ReportPage {
                 + " aggregated per track by " + options.aggregation().cliName()));
         row(h, "seed", Long.toString(options.pipeline().seed()));
         row(h, "best model", "<b>" + esc(best.name()) + "</b>: " + esc(headline(outcome, best)));
+        if (outcome.smoothing() != null) {
+            row(h, "smoothing", esc(io.genrelake.ml.ConsoleTable.smoothingLine(outcome.smoothing(),
+                    outcome.evaluation().headline()) + "; calibration below fitted on the smoothed predictions"));
+        }
         if (outcome.foldRepeats() != null) {
             row(h, "fold repeats", esc(io.genrelake.ml.ConsoleTable.foldRepeatsLine(outcome.foldRepeats())
                     + "; the grid point chosen on the first"));

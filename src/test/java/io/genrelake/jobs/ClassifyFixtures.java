@@ -61,6 +61,28 @@ public final class ClassifyFixtures {
         return model;
     }
 
+    /**
+     * A logistic regression trained on six tones in the tests' window plan, three low (labelled {@code low}) and three
+     * high: unlike {@link #trainModel}, whose generated features are nothing like a tone's, it gives tones in between
+     * probabilities in between, not a certain 1.
+     */
+    public static String trainOnTones(SparkSession spark, Path dir) throws IOException, NoInputException {
+        Path tones = dir.resolve("tones");
+        for (int i = 0; i < 3; i++) {
+            writeTone(tones.resolve("low/" + i + ".wav"), 110 + 40 * i, 20 + i);
+            writeTone(tones.resolve("high/" + i + ".wav"), 2000 + 400 * i, 30 + i);
+        }
+        String table = dir.resolve("tones-table").toString();
+        ExtractJob.run(spark, new ExtractOptions().inputs(List.of(tones.toString())).output(table).windowSeconds(1)
+                .minLastWindowSeconds(0.5));
+        String model = dir.resolve("tones-model").toString();
+        TrainOptions options = new TrainOptions(List.of(table), model, ModelKind.listOf("lr"), 2,
+                new PipelineSettings(0, true, 7, 1), Protocol.TRACKS, 0, Aggregation.MEAN, 2, true, Grouping.TRACK,
+                null, null, CalibrationSelection.DEFAULT_TARGET_PRECISION, LabelOrigin.LABELS, null, false);
+        ModelStore.save(spark, new Trainer(spark, line -> { }).train(options), model);
+        return model;
+    }
+
     /** The same model under a new identity: its card says it was created at another time. */
     public static String retrained(String model, Path dir) throws IOException {
         Path copy = copy(model, dir.resolve("model-v2"));
@@ -101,6 +123,22 @@ public final class ClassifyFixtures {
         } else {
             ((ObjectNode) json.get(ModelCard.CALIBRATION)).put(ModelCard.THRESHOLD, threshold);
         }
+        Files.deleteIfExists(copy.resolve(".model-card.json.crc"));
+        Files.writeString(card, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json));
+        return copy.toString();
+    }
+
+    /**
+     * A copy of the model in {@code dir/name}, under a new identity, whose card says to smooth by {@code by} at
+     * {@code weight} ({@code train --smooth-by}).
+     */
+    public static String withSmoothing(String model, Path dir, String name, String by, double weight)
+            throws IOException {
+        Path copy = copy(model, dir.resolve(name));
+        Path card = copy.resolve(ModelCard.FILE_NAME);
+        ObjectNode json = (ObjectNode) new ObjectMapper().readTree(Files.readString(card));
+        json.putObject(ModelCard.SMOOTHING).put("by", by).put("weight", weight);
+        json.put("created_at", "2031-01-01T00:00:00Z");
         Files.deleteIfExists(copy.resolve(".model-card.json.crc"));
         Files.writeString(card, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json));
         return copy.toString();

@@ -92,6 +92,7 @@ class NightlyJobTest {
         aSecondWriterIsRefusedAndTouchesNothing();
         anEarlierDateIsRefused();
         aTaggedFileGetsItsTagGenreBesideThePrediction();
+        aNewTrackIsSmoothedWithItsArtistsStoredTracks();
     }
 
     private void theFirstRunClassifiesEveryFile() throws Exception {
@@ -238,6 +239,64 @@ class NightlyJobTest {
                 + "asks for 2 s (min last 1 s); this run's length comes from --window-seconds: start a new --state"),
                 windows.getMessage());
         assertTrue(partition("2026-02-07").isEmpty());
+    }
+
+    /**
+     * A model smoothing by artist: a new track is mixed with its artist's track already in the store, as classifying
+     * the two together would; the earlier track's row is not rewritten.
+     */
+    private void aNewTrackIsSmoothedWithItsArtistsStoredTracks() throws Exception {
+        // uncalibrated: a temperature fitted on six tones would make any mix certain again
+        String tones = ClassifyFixtures.withThreshold(ClassifyFixtures.trainOnTones(spark, dir), dir, "tones-raw",
+                null);
+        String smoothing = ClassifyFixtures.withSmoothing(tones, dir, "model-smooth", "artist", 0.5);
+        taggedTone(library.resolve("d/first.wav"), 150, 7, "Tone Band"); // low
+        NightlySummary first = NightlyJob.run(spark, options("2026-02-08", smoothing));
+        assertTrue(first.modelChanged());
+        taggedTone(library.resolve("d/second.wav"), 2200, 8, " tone band"); // high, the same artist
+        NightlySummary s = NightlyJob.run(spark, options("2026-02-09", smoothing));
+        assertEquals(1, s.filesDecoded());
+        List<Row> rows = partition("2026-02-09");
+        assertEquals(1, rows.size(), "a row for the new track only");
+        Row second = rows.get(0);
+
+        org.apache.spark.sql.Dataset<Row> stored = delta("state/features").drop(GenreTable.RUN_DATE);
+        org.apache.spark.sql.Dataset<Row> both = stored.where("path like '%/d/first.wav' or path like '%/d/second.wav'");
+        Map<String, Double> together = probabilities(smoothing, both, "second.wav");
+        Map<String, Double> alone = probabilities(smoothing, both.where("path like '%/d/second.wav'"), "second.wav");
+        Map<String, Double> written = second.getJavaMap(second.fieldIndex(GenreTable.PROBABILITIES));
+        double moved = 0;
+        for (String genre : List.of("high", "low")) {
+            assertEquals(together.get(genre), written.get(genre), 1e-9, genre);
+            moved = Math.max(moved, Math.abs(alone.get(genre) - written.get(genre)));
+        }
+        assertTrue(moved > 0.05, "the stored track of the same artist made no difference: alone " + alone + ", with "
+                + "it " + written + "; the stored track alone " + probabilities(smoothing,
+                        both.where("path like '%/d/first.wav'"), "first.wav") + "; tags " + both.select("path",
+                        "tag_artist").collectAsList());
+        assertEquals("2026-02-08", date(current().get("first.wav")), "the earlier track's row is kept");
+    }
+
+    /** A 1.5-s tone whose tags name {@code artist}. */
+    private static void taggedTone(Path file, double hz, long seed, String artist) throws Exception {
+        Path plain = dir.resolve("plain-" + file.getFileName());
+        ClassifyFixtures.writeTone(plain, hz, seed);
+        Files.createDirectories(file.getParent());
+        io.genrelake.testing.FfmpegCli.run("-i", plain.toString(), "-metadata", "artist=" + artist, "-c:a",
+                "pcm_s16le", file.toString());
+    }
+
+    /** The probabilities {@code model} gives the track named {@code name} among {@code features}. */
+    private static Map<String, Double> probabilities(String model, org.apache.spark.sql.Dataset<Row> features,
+            String name) {
+        io.genrelake.genres.ModelIdentity identity = io.genrelake.genres.ModelIdentity.of(
+                io.genrelake.ml.ModelCard.parse(io.genrelake.ml.ModelStore.readCard(spark, model)), model);
+        assertEquals(0.5, identity.smoothing().weight());
+        Row r = new io.genrelake.genres.GenrePredictor(spark, io.genrelake.ml.ModelStore.loadModel(model),
+                io.genrelake.ml.ModelStore.loadCalibration(spark, model),
+                new io.genrelake.genres.GenreRows(identity, 0L, "2026-02-09")).classify(features)
+                .where("path like '%/" + name + "'").first();
+        return r.getJavaMap(r.fieldIndex(GenreTable.PROBABILITIES));
     }
 
     /** The file's genre tag, normalised, beside the model's genre; disputed where the model is sure of another. */
