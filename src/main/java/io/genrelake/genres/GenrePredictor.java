@@ -47,6 +47,8 @@ import org.apache.spark.sql.types.DataTypes;
  */
 public final class GenrePredictor {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GenrePredictor.class);
+
     private final SparkSession spark;
     private final PipelineModel model;
     private final ProbabilityCalibrationModel calibration;
@@ -101,6 +103,11 @@ public final class GenrePredictor {
         Configurator.setLevel(StringIndexerModel.class.getName(), Level.ERROR);
         Dataset<Row> windows = usable(features);
         GroupSmoothing smoothing = rows.model().smoothing();
+        if (smoothing != null) {
+            LOG.info("the model smooths by {} at weight {} (train --smooth-by): each track is mixed with its {}'s "
+                    + "tracks in this table{}", smoothing.by().cliName(), smoothing.weight(), smoothing.by().cliName(),
+                    context == null ? "" : " and the catalogue's stored ones");
+        }
         Dataset<Row> scored = windows;
         if (smoothing != null && context != null) {
             // Only the tracks of the groups being classified are scored, and none of those being classified again.

@@ -27,7 +27,9 @@ import org.apache.spark.sql.SparkSession;
  * accuracy is the model to save (already refit on all training rows). When the folds are grouped by more
  * than the track, every model is cross-validated once more at its chosen grid point on track-grouped folds,
  * the figure beside the grouped one that shows what the grouping costs; with {@code --fold-repeats} the winner is
- * cross-validated on further assignments of the same groups to folds ({@link FoldRepeats}).
+ * cross-validated on further assignments of the same groups to folds ({@link FoldRepeats}). With {@code --smooth-by}
+ * the winner's out-of-fold predictions are smoothed by artist or album ({@link GroupSmoothing}) before they are
+ * calibrated.
  */
 public final class Trainer {
 
