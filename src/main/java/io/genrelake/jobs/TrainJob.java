@@ -329,7 +329,7 @@ public final class TrainJob implements Callable<Integer> {
             out.print(leaky.isEmpty() ? ConsoleTable.table(outcome)
                     : ConsoleTable.table(outcome).lines().map(l -> leaky + l).reduce("", (a, b) -> a + b + "\n"));
             if (outcome.smoothing() != null) {
-                out.println(leaky + ConsoleTable.smoothingLine(outcome.smoothing(), outcome.evaluation().headline()));
+                out.println(leaky + ConsoleTable.smoothingLine(outcome.smoothing(), outcome.evaluation().cvHeadline()));
             }
             if (outcome.foldRepeats() != null) {
                 out.println(leaky + ConsoleTable.foldRepeatsLine(outcome.foldRepeats()));

@@ -22,6 +22,11 @@ public record EvaluationScheme(Grouping grouping, FixedSplit split, int folds) {
         return split != null ? "test accuracy on the " + splitName() + " split" : "CV accuracy grouped by " + grouping.cliName();
     }
 
+    /** The name of the cross-validated figure: the headline, or with a fixed split its train↔valid CV. */
+    public String cvHeadline() {
+        return split != null ? "CV train↔valid accuracy" : headline();
+    }
+
     /** How the cross-validation folds were made, in a sentence. */
     public String cvDescription() {
         if (split != null) {

@@ -128,8 +128,13 @@ public final class Trainer {
         TrackPredictions calibrateOn = best.outOfFold();
         TrackPredictions heldOut = best.heldOut();
         if (unitGroups != null) {
+            if (unitGroups.isEmpty()) {
+                progress.accept(String.format(Locale.ROOT, "%swarning: --smooth-by %s: no track names one (the %s "
+                        + "column of extract --labels, or the tags); nothing is smoothed", leaky,
+                        options.smoothBy().cliName(), options.smoothBy().cliName()));
+            }
             smoothing = smooth(options.smoothBy(), best, unitGroups);
-            progress.accept(leaky + ConsoleTable.smoothingLine(smoothing, scheme.headline()));
+            progress.accept(leaky + ConsoleTable.smoothingLine(smoothing, scheme.cvHeadline()));
             calibrateOn = smoothing.outOfFold(); // a catalogue's tracks are scored smoothed: calibrate those
             heldOut = smoothing.heldOut();
         }

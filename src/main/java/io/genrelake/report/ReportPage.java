@@ -87,7 +87,7 @@ public final class ReportPage {
         row(h, "best model", "<b>" + esc(best.name()) + "</b>: " + esc(headline(outcome, best)));
         if (outcome.smoothing() != null) {
             row(h, "smoothing", esc(io.genrelake.ml.ConsoleTable.smoothingLine(outcome.smoothing(),
-                    outcome.evaluation().headline()) + "; calibration below fitted on the smoothed predictions"));
+                    outcome.evaluation().cvHeadline()) + "; calibration below fitted on the smoothed predictions"));
         }
         if (outcome.foldRepeats() != null) {
             row(h, "fold repeats", esc(io.genrelake.ml.ConsoleTable.foldRepeatsLine(outcome.foldRepeats())
