@@ -3,7 +3,6 @@ package io.genrelake.genres;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.genrelake.features.FeatureSetKind;
 import io.genrelake.ml.GroupSmoothing;
-import io.genrelake.ml.Grouping;
 import io.genrelake.ml.ModelCard;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -63,20 +62,6 @@ public record ModelIdentity(String id, List<String> genres, String aggregation, 
         return new ModelIdentity(id, genres, card.path("aggregation").asText("mean"),
                 FeatureSetKind.of(card.path("feature_set").asText(FeatureSetKind.DEFAULT.label())),
                 threshold.isNumber() ? threshold.asDouble() : null, ModelCard.windowSeconds(card),
-                smoothing(card.path(ModelCard.SMOOTHING), modelUri));
-    }
-
-    /** The card's smoothing; null when it has none or its weight is 0 (smoothing that did not help). */
-    private static GroupSmoothing smoothing(JsonNode node, String modelUri) {
-        if (node.isMissingNode() || node.isNull()) {
-            return null;
-        }
-        try {
-            GroupSmoothing s = new GroupSmoothing(Grouping.of(node.path("by").asText("")),
-                    node.path("weight").asDouble(Double.NaN));
-            return s.weight() == 0 ? null : s;
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(modelUri + "/model-card.json: smoothing: " + e.getMessage(), e);
-        }
+                GroupSmoothing.ofCard(card, modelUri));
     }
 }

@@ -14,9 +14,16 @@ import java.util.Locale;
  *                        held-out figures)
  * @param genres          class names, in class-index order
  * @param confusion       per-track confusion matrix
+ * @param smoothing       the card's smoothing by artist or album, applied as classify applies it; null for none
  */
 public record EvaluationResult(String modelUri, String featuresUri, String bestModel, boolean trainedLeaky,
-        boolean sameDataAsTraining, List<String> genres, ConfusionMatrix confusion) {
+        boolean sameDataAsTraining, List<String> genres, ConfusionMatrix confusion, GroupSmoothing smoothing) {
+
+    /** A result of a model that does not smooth. */
+    public EvaluationResult(String modelUri, String featuresUri, String bestModel, boolean trainedLeaky,
+            boolean sameDataAsTraining, List<String> genres, ConfusionMatrix confusion) {
+        this(modelUri, featuresUri, bestModel, trainedLeaky, sameDataAsTraining, genres, confusion, null);
+    }
 
     public ClassificationMetrics metrics() {
         return ClassificationMetrics.of(confusion);
@@ -35,6 +42,10 @@ public record EvaluationResult(String modelUri, String featuresUri, String bestM
         }
         sb.append(String.format(Locale.ROOT, "model %s (%s) on %s: %d tracks%n", modelUri, bestModel, featuresUri,
                 confusion.total()));
+        if (smoothing != null) {
+            sb.append(String.format(Locale.ROOT, "each track smoothed by %s at weight %.2f, as the model card says "
+                    + "(train --smooth-by)%n", smoothing.by().cliName(), smoothing.weight()));
+        }
         sb.append(String.format(Locale.ROOT, "accuracy %.4f, macro F1 %.4f%n", m.accuracy(), m.macroF1()));
         sb.append(String.format(Locale.ROOT, "%-12s %9s %7s %7s%n", "genre", "precision", "recall", "tracks"));
         for (int g = 0; g < genres.size(); g++) {

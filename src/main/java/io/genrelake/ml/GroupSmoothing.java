@@ -61,6 +61,25 @@ public record GroupSmoothing(Grouping by, double weight) implements Serializable
     }
 
     /**
+     * The smoothing a model card records ({@code smoothing}: {@code by}, {@code weight}); null when it has none or its
+     * weight is 0 (smoothing that did not help is not applied).
+     */
+    public static GroupSmoothing ofCard(com.fasterxml.jackson.databind.JsonNode card, String modelUri) {
+        com.fasterxml.jackson.databind.JsonNode node = card.path(ModelCard.SMOOTHING);
+        if (node.isMissingNode() || node.isNull()) {
+            return null;
+        }
+        try {
+            GroupSmoothing s = new GroupSmoothing(Grouping.of(node.path("by").asText("")),
+                    node.path("weight").asDouble(Double.NaN));
+            return s.weight() == 0 ? null : s;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(modelUri + "/" + ModelCard.FILE_NAME + ": smoothing: " + e.getMessage(),
+                    e);
+        }
+    }
+
+    /**
      * The group of a row of a feature or training table: its artist (the {@code artist} column of extract
      * {@code --labels}, else the tag's), with {@link Grouping#ALBUM} followed by its album; trimmed and lower-cased,
      * so "The Cure" and "the cure " are one artist; null when the row names none (then the track is not smoothed).

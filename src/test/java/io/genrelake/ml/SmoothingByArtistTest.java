@@ -13,6 +13,9 @@ import io.genrelake.genres.GenrePredictor;
 import io.genrelake.genres.GenreRows;
 import io.genrelake.genres.GenreTable;
 import io.genrelake.genres.ModelIdentity;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -157,6 +160,42 @@ class SmoothingByArtistTest {
         Map<String, double[]> noContext = probabilities(smoothing, tonight, null);
         assertEquals(alone.get("blues.00000")[0], noContext.get("blues.00000")[0], 1e-12);
         assertTrue(Math.abs(alone.get("blues.00000")[0] - night.get("blues.00000")[0]) > 1e-6);
+    }
+
+    /** {@code evaluate} scores a smoothing model as classify does: the same genres, so the same accuracy. */
+    @Test
+    void evaluateSmoothsAsTheCardSays() throws Exception {
+        Path copy = dir.resolve("model-smoothed");
+        try (var walk = Files.walk(Path.of(modelDir))) {
+            for (Path p : walk.toList()) {
+                Path target = copy.resolve(Path.of(modelDir).relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else if (!p.getFileName().toString().equals(".model-card.json.crc")) {
+                    Files.copy(p, target);
+                }
+            }
+        }
+        Path card = copy.resolve(ModelCard.FILE_NAME);
+        ObjectNode json = (ObjectNode) new ObjectMapper().readTree(Files.readString(card));
+        json.putObject(ModelCard.SMOOTHING).put("by", "artist").put("weight", 0.75);
+        Files.writeString(card, json.toString());
+
+        // one artist with every blues track and one jazz track: smoothing takes the jazz one to blues
+        String path = dir.resolve("evaluate-table").toString();
+        table.withColumn("artist", expr("case when track_id like 'blues.%' or track_id = 'jazz.00000' then 'big' "
+                + "else artist end")).write().parquet(path);
+        Dataset<Row> mixed = spark.read().parquet(path);
+        Map<String, double[]> smoothed = probabilities(new GroupSmoothing(Grouping.ARTIST, 0.75), mixed, null);
+        long right = smoothed.entrySet().stream().filter(e -> GENRES.get(TrackPredictions.argmax(e.getValue()))
+                .equals(e.getKey().substring(0, e.getKey().indexOf('.')))).count();
+        Map<String, double[]> raw = probabilities(null, mixed, null);
+        assertTrue(raw.keySet().stream().anyMatch(t -> TrackPredictions.argmax(raw.get(t))
+                != TrackPredictions.argmax(smoothed.get(t))), "smoothing changes some genre here, so the test can tell");
+        EvaluationResult result = new ModelEvaluation(spark).evaluate(copy.toString(), path, null);
+        assertEquals(new GroupSmoothing(Grouping.ARTIST, 0.75), result.smoothing());
+        assertEquals((double) right / smoothed.size(), result.metrics().accuracy(), 1e-12);
+        assertTrue(result.toText().contains("each track smoothed by artist at weight 0.75"), result.toText());
     }
 
     /** "blues-0" for blues.00003. */
