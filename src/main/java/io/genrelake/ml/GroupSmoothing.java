@@ -10,12 +10,15 @@ import static org.apache.spark.sql.functions.when;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 
 /**
  * {@code --smooth-by artist|album}: each track's probabilities mixed with the mean of its artist's (or album's) tracks
@@ -104,6 +107,27 @@ public record GroupSmoothing(Grouping by, double weight) implements Serializable
             }
         }
         return values.isEmpty() ? lit(null).cast("string") : coalesce(values.toArray(Column[]::new));
+    }
+
+    /** Each unit's group in {@code rows} ({@link #key}), by the unit's id in {@code unitColumn}; units naming none are absent. */
+    public static Map<String, String> groupsByUnit(Dataset<Row> rows, String unitColumn, Grouping by) {
+        Map<String, String> groups = new HashMap<>();
+        for (Row r : rows.select(col(unitColumn).cast("string"), key(by, Arrays.asList(rows.columns()))).distinct()
+                .collectAsList()) {
+            if (!r.isNullAt(1)) {
+                groups.put(r.getString(0), r.getString(1));
+            }
+        }
+        return groups;
+    }
+
+    /** The group of each unit of {@code p}, in its order, from {@link #groupsByUnit}; null for none. */
+    public static String[] groupsOf(TrackPredictions p, Map<String, String> groupsByUnit) {
+        String[] out = new String[p.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = groupsByUnit.get(p.units()[i]);
+        }
+        return out;
     }
 
     /** One track's smoothed probabilities: {@code own} mixed with its group's mean (null: not smoothed). */

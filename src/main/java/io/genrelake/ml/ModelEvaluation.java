@@ -1,19 +1,13 @@
 package io.genrelake.ml;
 
-import static org.apache.spark.sql.functions.col;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import io.genrelake.catalogue.WindowChoice;
 import io.genrelake.features.FeatureSetKind;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.spark.ml.PipelineModel;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
@@ -74,26 +68,12 @@ public final class ModelEvaluation {
             confusion = aggregator.confusion(model.transform(table.rows()), genres.size());
         } else { // as classify scores: each track mixed with its artist's tracks in this table
             TrackPredictions tracks = aggregator.collect(model.transform(table.rows()), TrackPredictions.HELD_OUT);
-            confusion = smoothing.apply(tracks, groups(table.rows(), smoothing, tracks)).confusion(genres.size());
+            String[] groups = GroupSmoothing.groupsOf(tracks,
+                    GroupSmoothing.groupsByUnit(table.rows(), TrainingTable.TRACK_ID, smoothing.by()));
+            confusion = smoothing.apply(tracks, groups).confusion(genres.size());
         }
         return new EvaluationResult(modelUri, featuresUri, card.path("best_model").asText("?"),
                 card.path("leaky").asBoolean(false),
                 table.sha256().equals(card.path("training_data_sha256").asText("")), genres, confusion, smoothing);
-    }
-
-    /** Each track's smoothing group ({@link GroupSmoothing#key}), in the order of {@code tracks}; null for none. */
-    private static String[] groups(Dataset<Row> rows, GroupSmoothing smoothing, TrackPredictions tracks) {
-        Map<String, String> byTrack = new HashMap<>();
-        for (Row r : rows.select(col(TrainingTable.TRACK_ID).cast("string"),
-                GroupSmoothing.key(smoothing.by(), Arrays.asList(rows.columns()))).distinct().collectAsList()) {
-            if (!r.isNullAt(1)) {
-                byTrack.put(r.getString(0), r.getString(1));
-            }
-        }
-        String[] out = new String[tracks.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = byTrack.get(tracks.units()[i]);
-        }
-        return out;
     }
 }

@@ -7,7 +7,6 @@ import io.genrelake.catalogue.WindowChoice;
 import io.genrelake.neural.NeuralSettings;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +15,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.spark.ml.feature.StringIndexer;
 import org.apache.spark.ml.feature.StringIndexerModel;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -148,14 +146,9 @@ public final class Trainer {
 
     /** Every training and test unit's smoothing group ({@link GroupSmoothing#key}); units naming none are absent. */
     private static Map<String, String> unitGroups(SplitPlan split, Grouping by) {
-        Map<String, String> groups = new HashMap<>();
-        for (Dataset<Row> rows : split.test() == null ? List.of(split.train()) : List.of(split.train(), split.test())) {
-            Column key = GroupSmoothing.key(by, Arrays.asList(rows.columns()));
-            for (Row r : rows.select(col(SplitPlan.UNIT), key).distinct().collectAsList()) {
-                if (!r.isNullAt(1)) {
-                    groups.put(r.getString(0), r.getString(1));
-                }
-            }
+        Map<String, String> groups = new HashMap<>(GroupSmoothing.groupsByUnit(split.train(), SplitPlan.UNIT, by));
+        if (split.test() != null) {
+            groups.putAll(GroupSmoothing.groupsByUnit(split.test(), SplitPlan.UNIT, by));
         }
         return groups;
     }
@@ -163,16 +156,8 @@ public final class Trainer {
     /** {@code result}'s out-of-fold (and held-out) predictions smoothed by {@code by}, the weight cross-fitted. */
     static GroupSmoothing.Evaluation smooth(Grouping by, ModelResult result, Map<String, String> unitGroups) {
         TrackPredictions heldOut = result.heldOut();
-        return GroupSmoothing.evaluate(by, result.outOfFold(), groupsOf(result.outOfFold(), unitGroups), heldOut,
-                heldOut == null ? null : groupsOf(heldOut, unitGroups));
-    }
-
-    private static String[] groupsOf(TrackPredictions p, Map<String, String> unitGroups) {
-        String[] out = new String[p.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = unitGroups.get(p.units()[i]);
-        }
-        return out;
+        return GroupSmoothing.evaluate(by, result.outOfFold(), GroupSmoothing.groupsOf(result.outOfFold(), unitGroups),
+                heldOut, heldOut == null ? null : GroupSmoothing.groupsOf(heldOut, unitGroups));
     }
 
     /**
