@@ -20,13 +20,15 @@ import java.util.Map;
  * @param binsAfter        reliability bins of the cross-fitted calibrated ones
  * @param curve            accuracy–coverage curve of the cross-fitted calibrated predictions
  * @param units            out-of-fold predictions calibrated on
+ * @param consistency      {@code eceAfter} read against the ECE calibrated predictions at the same confidences
+ *                         would show ({@link CalibrationConsistency})
  * @param test             the refit model's held-out predictions, raw and calibrated by the saved map at the
  *                         threshold; null without a test set
  */
 public record CalibrationResult(ProbabilityCalibration calibration, Map<String, Double> eceByMethod,
         double eceBefore, double eceAfter, double targetPrecision, PrecisionThreshold.Choice choice,
         Reliability.Bin[] binsBefore, Reliability.Bin[] binsAfter, List<PrecisionThreshold.Point> curve, int units,
-        HeldOut test) {
+        CalibrationConsistency.Result consistency, HeldOut test) {
 
     /**
      * The saved calibration on the held-out test split.
@@ -35,6 +37,8 @@ public record CalibrationResult(ProbabilityCalibration calibration, Map<String, 
      * @param eceBefore ECE of the refit model's raw probabilities
      * @param eceAfter  ECE after the saved map
      * @param atThreshold precision and coverage of the calibrated predictions at the chosen threshold
+     * @param consistency {@code eceAfter} against what calibrated predictions would show on these units
      */
-    public record HeldOut(int units, double eceBefore, double eceAfter, PrecisionThreshold.Choice atThreshold) {}
+    public record HeldOut(int units, double eceBefore, double eceAfter, PrecisionThreshold.Choice atThreshold,
+            CalibrationConsistency.Result consistency) {}
 }

@@ -9,7 +9,9 @@ import java.util.Map;
  * the lower wins and is refitted on every out-of-fold prediction to be saved — unless the raw predictions'
  * ECE is lower still, when the identity ({@code none}) is kept: a map that makes calibration worse on data it
  * was not fitted on is not worth applying. The threshold for the target
- * precision is chosen on the winner's cross-fitted predictions, so no figure is fitted on itself.
+ * precision is chosen on the winner's cross-fitted predictions, so no figure is fitted on itself. The kept
+ * predictions' ECE is then read against the ECE calibrated predictions would show at the same confidences
+ * ({@link CalibrationConsistency}).
  */
 public final class CalibrationSelection {
 
@@ -53,13 +55,15 @@ public final class CalibrationSelection {
             double[][] calibrated = applyAll(saved, heldOut.probabilities());
             test = new CalibrationResult.HeldOut(heldOut.size(), Reliability.ece(heldOut.probabilities(),
                     heldOut.labels()), Reliability.ece(calibrated, heldOut.labels()),
-                    PrecisionThreshold.at(choice.threshold(), calibrated, heldOut.labels()));
+                    PrecisionThreshold.at(choice.threshold(), calibrated, heldOut.labels()),
+                    CalibrationConsistency.of(calibrated, heldOut.labels()));
         }
         return new CalibrationResult(saved, eceByMethod, eceBefore,
                 eceByMethod.get(bestMethod), target, choice,
                 Reliability.bins(outOfFold.probabilities(), outOfFold.labels()),
                 Reliability.bins(bestCrossFitted, outOfFold.labels()),
-                PrecisionThreshold.curve(bestCrossFitted, outOfFold.labels()), outOfFold.size(), test);
+                PrecisionThreshold.curve(bestCrossFitted, outOfFold.labels()), outOfFold.size(),
+                CalibrationConsistency.of(bestCrossFitted, outOfFold.labels()), test);
     }
 
     /** Every unit's probabilities calibrated by {@code method} fitted on the other folds' units. */

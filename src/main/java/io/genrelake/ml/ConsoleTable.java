@@ -28,6 +28,7 @@ public final class ConsoleTable {
                 + "predictions) %.4f → %.4f; uncertain below %.4f: precision %.4f at coverage %.4f (target %.2f)",
                 c.calibration().describe(), Reliability.BINS, c.units(), c.eceBefore(), c.eceAfter(), t.threshold(),
                 t.precision(), t.coverage(), c.targetPrecision());
+        line += "; ECE after: " + c.consistency().describe();
         CalibrationResult.HeldOut test = c.test();
         if (test != null) {
             line += String.format(Locale.ROOT, "; test: ECE %.4f → %.4f, precision %.4f at coverage %.4f",

@@ -182,6 +182,7 @@ public final class ModelCard {
         m.put("ece_before", c.eceBefore());
         m.put("ece_after", c.eceAfter());
         m.put("ece_after_by_method", c.eceByMethod());
+        m.put("ece_after_if_calibrated", consistency(c.consistency()));
         m.put("target_precision", c.targetPrecision());
         m.put(THRESHOLD, c.choice().threshold());
         m.put("expected_precision", Double.isNaN(c.choice().precision()) ? null : c.choice().precision());
@@ -191,10 +192,25 @@ public final class ModelCard {
             m.put("test_units", test.units());
             m.put("test_ece_before", test.eceBefore());
             m.put("test_ece_after", test.eceAfter());
+            m.put("test_ece_after_if_calibrated", consistency(test.consistency()));
             double precision = test.atThreshold().precision();
             m.put("test_precision", Double.isNaN(precision) ? null : precision);
             m.put("test_coverage", test.atThreshold().coverage());
         }
+        return m;
+    }
+
+    /** The ECE a calibrated model would show at the same confidences (consistency resampling). */
+    private static Map<String, Object> consistency(CalibrationConsistency.Result r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("method", "consistency resampling (Bröcker & Smith 2007): labels drawn from the calibrated "
+                + "probabilities");
+        m.put("draws", r.draws());
+        m.put("mean_ece", r.meanEce());
+        m.put("high_ece", r.highEce());
+        m.put("high_percentile", 100 * (1 - CalibrationConsistency.OUTSIDE / 2));
+        m.put("p_value", r.pValue());
+        m.put("consistent", r.consistent());
         return m;
     }
 

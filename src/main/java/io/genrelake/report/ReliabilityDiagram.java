@@ -1,5 +1,6 @@
 package io.genrelake.report;
 
+import io.genrelake.ml.CalibrationConsistency;
 import io.genrelake.ml.Reliability;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -14,14 +15,16 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * The reliability diagram: accuracy against mean confidence per confidence bin, before and after
  * calibration, with the diagonal of perfect calibration; a point's distance below the diagonal is
- * over-confidence. Empty bins are left out.
+ * over-confidence. Empty bins are left out. Each calibrated bin carries its consistency bar (Bröcker & Smith
+ * 2007): the range of accuracy calibrated predictions of that bin would show by chance, so a point inside its
+ * bar is no evidence of miscalibration.
  */
 public final class ReliabilityDiagram {
 
     private ReliabilityDiagram() {}
 
-    public static void write(Reliability.Bin[] before, Reliability.Bin[] after, String title, Path file)
-            throws IOException {
+    public static void write(Reliability.Bin[] before, Reliability.Bin[] after,
+            CalibrationConsistency.Result consistency, String title, Path file) throws IOException {
         XYChart chart = new XYChartBuilder().width(640).height(560).title(title).xAxisTitle("confidence (mean of bin)")
                 .yAxisTitle("accuracy").build();
         var styler = chart.getStyler();
@@ -30,9 +33,31 @@ public final class ReliabilityDiagram {
         styler.setXAxisDecimalPattern("0.0").setYAxisDecimalPattern("0.0");
         chart.addSeries("perfect calibration", new double[] {0, 1}, new double[] {0, 1})
                 .setMarker(SeriesMarkers.NONE).setLineColor(java.awt.Color.GRAY);
+        addBars(chart, after, consistency); // first, so that the points are drawn over them
         add(chart, "before", before);
         add(chart, "after (cross-fitted)", after);
         Charts.savePng(chart, file);
+    }
+
+    /** One vertical segment per non-empty bin, at its mean confidence; only the first is named in the legend. */
+    private static void addBars(XYChart chart, Reliability.Bin[] bins, CalibrationConsistency.Result consistency) {
+        boolean named = false;
+        for (int b = 0; b < bins.length; b++) {
+            if (bins[b].count() == 0) {
+                continue;
+            }
+            double x = bins[b].meanConfidence();
+            String name = named ? "bar " + b : String.format(java.util.Locale.ROOT, "%.0f%% range if calibrated",
+                    100 * (1 - CalibrationConsistency.OUTSIDE));
+            XYSeries bar = chart.addSeries(name, new double[] {x, x},
+                    new double[] {consistency.binLow()[b], consistency.binHigh()[b]});
+            bar.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+            bar.setMarker(SeriesMarkers.NONE);
+            bar.setLineColor(java.awt.Color.LIGHT_GRAY);
+            bar.setMarkerColor(java.awt.Color.LIGHT_GRAY);
+            bar.setShowInLegend(!named);
+            named = true;
+        }
     }
 
     private static void add(XYChart chart, String name, Reliability.Bin[] bins) {

@@ -162,13 +162,15 @@ public final class ReportPage {
                 .append(String.format(Locale.ROOT, "%s %.4f", m, e)));
         row(h, "ECE before → after", String.format(Locale.ROOT, "%.4f → %.4f (after, by method: %s)", c.eceBefore(),
                 c.eceAfter(), esc(methods.toString())));
+        row(h, "ECE after, against noise", esc(c.consistency().describe()));
         row(h, "uncertain below", String.format(Locale.ROOT, "confidence %.4f: precision %.4f at coverage %.4f "
                 + "(target %.2f)", t.threshold(), t.precision(), t.coverage(), c.targetPrecision()));
         CalibrationResult.HeldOut test = c.test();
         if (test != null) {
             row(h, "held-out test", String.format(Locale.ROOT, "%d %ss: ECE %.4f → %.4f; at the threshold precision "
-                    + "%.4f, coverage %.4f", test.units(), unit, test.eceBefore(), test.eceAfter(),
-                    test.atThreshold().precision(), test.atThreshold().coverage()));
+                    + "%.4f, coverage %.4f; %s", test.units(), unit, test.eceBefore(), test.eceAfter(),
+                    test.atThreshold().precision(), test.atThreshold().coverage(),
+                    esc(test.consistency().describe())));
         }
         h.append("</table>\n");
         if (plots.reliability() != null) {

@@ -77,7 +77,8 @@ public final class TrainingReport {
         if (calibration != null) {
             reliabilityPlot = "reliability.png";
             coveragePlot = "accuracy-coverage.png";
-            ReliabilityDiagram.write(calibration.binsBefore(), calibration.binsAfter(), best.name()
+            ReliabilityDiagram.write(calibration.binsBefore(), calibration.binsAfter(),
+                    calibration.consistency(), best.name()
                     + ": reliability, out-of-fold " + unit + " (" + Reliability.BINS + " bins)" + tag,
                     dir.resolve(reliabilityPlot));
             AccuracyCoverageChart.write(calibration.curve(), calibration.targetPrecision(), calibration.choice(),

@@ -114,6 +114,15 @@ class TrainerTest {
         }
         assertEquals(0.9, calibration.get("target_precision").asDouble());
         assertTrue(calibration.get("ece_after").asDouble() <= calibration.get("ece_before").asDouble());
+        for (String block : List.of("ece_after_if_calibrated", "test_ece_after_if_calibrated")) {
+            JsonNode noise = calibration.get(block);
+            assertEquals(CalibrationConsistency.DRAWS, noise.get("draws").asInt(), block);
+            assertTrue(noise.get("mean_ece").asDouble() >= 0 && noise.get("mean_ece").asDouble()
+                    <= noise.get("high_ece").asDouble(), block + ": " + noise);
+            assertTrue(noise.get("p_value").asDouble() >= 0 && noise.get("p_value").asDouble() <= 1, block);
+        }
+        assertEquals(outcome.calibration().consistency().consistent(),
+                calibration.get("ece_after_if_calibrated").get("consistent").asBoolean());
         ProbabilityCalibrationModel saved = ModelStore.loadCalibration(spark, modelDir);
         assertEquals(outcome.calibration().calibration(), saved.calibration());
         assertTrue(progress.stream().anyMatch(l -> l.startsWith("calibration: ")), String.join("\n", progress));

@@ -85,7 +85,8 @@ class ReportTest {
         assertTrue(png(dir.resolve("acc.png")).getWidth() >= 640);
         assertTrue(png(dir.resolve("pca.png")).getHeight() >= 400);
         assertTrue(png(dir.resolve("corr.png")).getWidth() >= 16 * n, "one readable cell per feature");
-        ReliabilityDiagram.write(CALIBRATION.binsBefore(), CALIBRATION.binsAfter(), "reliability", dir.resolve("rel.png"));
+        ReliabilityDiagram.write(CALIBRATION.binsBefore(), CALIBRATION.binsAfter(), CALIBRATION.consistency(),
+                "reliability", dir.resolve("rel.png"));
         AccuracyCoverageChart.write(CALIBRATION.curve(), 0.9, CALIBRATION.choice(), "coverage", dir.resolve("cov.png"));
         assertTrue(png(dir.resolve("rel.png")).getWidth() >= 600);
         assertTrue(png(dir.resolve("cov.png")).getHeight() >= 400);
