@@ -45,7 +45,7 @@ public final class CalibrationConsistency {
             return measuredEce <= highEce;
         }
 
-        /** One phrase for the console, the report and the evaluation: the noise level and the verdict. */
+        /** One phrase for the console and the report: the noise level and the verdict. */
         public String describe() {
             return String.format(java.util.Locale.ROOT, "calibrated predictions at these confidences would read "
                     + "%.4f on average, up to %.4f (%.0fth percentile of %d draws): %s (p = %.3f)", meanEce, highEce,
