@@ -1,6 +1,7 @@
 package io.genrelake.jobs;
 
 import io.genrelake.ml.Aggregation;
+import io.genrelake.ml.CalibrationCheck;
 import io.genrelake.ml.ClassificationMetrics;
 import io.genrelake.ml.EvaluationResult;
 import io.genrelake.ml.ModelEvaluation;
@@ -135,6 +136,25 @@ public final class EvaluateJob implements Callable<Integer> {
         f.put("precision", m.precision());
         f.put("recall", m.recall());
         f.put("confusion", r.confusion().counts());
+        CalibrationCheck c = r.calibration();
+        if (c != null) {
+            Map<String, Object> cal = new LinkedHashMap<>();
+            cal.put("method", c.method());
+            cal.put("ece_before", c.eceBefore());
+            cal.put("ece_after", c.eceAfter());
+            cal.put("ece_after_if_calibrated_mean", c.consistency().meanEce());
+            cal.put("ece_after_if_calibrated_high", c.consistency().highEce());
+            cal.put("ece_after_p_value", c.consistency().pValue());
+            cal.put("consistent", c.consistency().consistent());
+            if (c.atThreshold() != null) {
+                cal.put("threshold", c.atThreshold().threshold());
+                cal.put("precision", Double.isNaN(c.atThreshold().precision()) ? null : c.atThreshold().precision());
+                cal.put("coverage", c.atThreshold().coverage());
+                cal.put("expected_precision", c.expectedPrecision());
+                cal.put("expected_coverage", c.expectedCoverage());
+            }
+            f.put("calibration", cal);
+        }
         try {
             return new com.fasterxml.jackson.databind.ObjectMapper()
                     .writerWithDefaultPrettyPrinter().writeValueAsString(f) + "\n";

@@ -15,21 +15,26 @@ import java.util.Locale;
  * @param genres          class names, in class-index order
  * @param confusion       per-track confusion matrix
  * @param smoothing       the card's smoothing by artist or album, applied as classify applies it; null for none
+ * @param calibration     the saved calibration and threshold on this table; null for a model saved without one
  */
 public record EvaluationResult(String modelUri, String featuresUri, String bestModel, boolean trainedLeaky,
-        boolean sameDataAsTraining, List<String> genres, ConfusionMatrix confusion, GroupSmoothing smoothing) {
+        boolean sameDataAsTraining, List<String> genres, ConfusionMatrix confusion, GroupSmoothing smoothing,
+        CalibrationCheck calibration) {
 
-    /** A result of a model that does not smooth. */
+    /** A result of a model that does not smooth and has no calibration. */
     public EvaluationResult(String modelUri, String featuresUri, String bestModel, boolean trainedLeaky,
             boolean sameDataAsTraining, List<String> genres, ConfusionMatrix confusion) {
-        this(modelUri, featuresUri, bestModel, trainedLeaky, sameDataAsTraining, genres, confusion, null);
+        this(modelUri, featuresUri, bestModel, trainedLeaky, sameDataAsTraining, genres, confusion, null, null);
     }
 
     public ClassificationMetrics metrics() {
         return ClassificationMetrics.of(confusion);
     }
 
-    /** The console report: accuracy, macro F1, per-genre precision and recall, the confusion matrix. */
+    /**
+     * The console report: accuracy, macro F1, the calibration and threshold on this table, per-genre precision and
+     * recall, the confusion matrix.
+     */
     public String toText() {
         ClassificationMetrics m = metrics();
         StringBuilder sb = new StringBuilder();
@@ -47,6 +52,8 @@ public record EvaluationResult(String modelUri, String featuresUri, String bestM
                     + "(train --smooth-by)%n", smoothing.by().cliName(), smoothing.weight()));
         }
         sb.append(String.format(Locale.ROOT, "accuracy %.4f, macro F1 %.4f%n", m.accuracy(), m.macroF1()));
+        sb.append(calibration == null ? "no calibration saved with this model: every track is written ok\n"
+                : calibration.toText());
         sb.append(String.format(Locale.ROOT, "%-12s %9s %7s %7s%n", "genre", "precision", "recall", "tracks"));
         for (int g = 0; g < genres.size(); g++) {
             sb.append(String.format(Locale.ROOT, "%-12s %9.4f %7.4f %7d%n", genres.get(g), m.precision()[g],

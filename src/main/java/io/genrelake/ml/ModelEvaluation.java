@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code genrelake evaluate}: a saved model's per-track metrics on another labelled feature table, with
  * the same aggregation of windows as in training (from the model card) unless told otherwise, and the card's
- * smoothing by artist or album ({@link GroupSmoothing}) within the table, as classify would.
+ * smoothing by artist or album ({@link GroupSmoothing}) within the table, as classify would; and the saved
+ * calibration and {@code uncertain} threshold checked on the table ({@link CalibrationCheck}).
  */
 public final class ModelEvaluation {
 
@@ -63,17 +64,26 @@ public final class ModelEvaluation {
         TrackAggregator aggregator = new TrackAggregator(TrainingTable.TRACK_ID, PipelineFactory.LABEL_INDEX, how,
                 !table.segmented());
         GroupSmoothing smoothing = GroupSmoothing.ofCard(card, modelUri);
-        ConfusionMatrix confusion;
-        if (smoothing == null) {
-            confusion = aggregator.confusion(model.transform(table.rows()), genres.size());
-        } else { // as classify scores: each track mixed with its artist's tracks in this table
-            TrackPredictions tracks = aggregator.collect(model.transform(table.rows()), TrackPredictions.HELD_OUT);
+        // Per track on the driver (one probability vector each): the calibration check needs them all.
+        TrackPredictions tracks = aggregator.collect(model.transform(table.rows()), TrackPredictions.HELD_OUT);
+        if (smoothing != null) { // as classify scores: each track mixed with its artist's tracks in this table
             String[] groups = GroupSmoothing.groupsOf(tracks,
                     GroupSmoothing.groupsByUnit(table.rows(), TrainingTable.TRACK_ID, smoothing.by()));
-            confusion = smoothing.apply(tracks, groups).confusion(genres.size());
+            tracks = smoothing.apply(tracks, groups);
         }
+        ProbabilityCalibrationModel calibration = ModelStore.loadCalibration(spark, modelUri);
+        CalibrationCheck check = calibration == null || tracks.size() == 0 ? null
+                : CalibrationCheck.of(tracks, calibration.calibration(), number(card, ModelCard.THRESHOLD),
+                        number(card, "expected_precision"), number(card, "coverage"));
         return new EvaluationResult(modelUri, featuresUri, card.path("best_model").asText("?"),
                 card.path("leaky").asBoolean(false),
-                table.sha256().equals(card.path("training_data_sha256").asText("")), genres, confusion, smoothing);
+                table.sha256().equals(card.path("training_data_sha256").asText("")), genres,
+                tracks.confusion(genres.size()), smoothing, check);
+    }
+
+    /** A number of the card's calibration block, or null when it has none. */
+    private static Double number(JsonNode card, String field) {
+        JsonNode v = card.path(ModelCard.CALIBRATION).path(field);
+        return v.isNumber() ? v.asDouble() : null;
     }
 }

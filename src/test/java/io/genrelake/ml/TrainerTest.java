@@ -165,6 +165,44 @@ class TrainerTest {
         assertTrue(result.toText().contains("accuracy"));
     }
 
+    /**
+     * On the test split's tracks alone, evaluate's check of the saved calibration and threshold reads what the card
+     * recorded for the test split when training: the same probabilities, map, threshold and figures.
+     */
+    @Test
+    void evaluateChecksTheSavedCalibrationAsTheCardDidOnTheTestSplit() throws Exception {
+        java.util.Set<String> testTracks = java.util.Set.of(outcome.best().heldOut().units());
+        List<String> lines = Files.readAllLines(csv);
+        List<String> kept = new ArrayList<>(List.of(lines.get(0)));
+        for (String line : lines.subList(1, lines.size())) {
+            String name = line.substring(0, line.indexOf(','));
+            if (testTracks.contains(name.substring(0, name.indexOf('.', name.indexOf('.') + 1)))) {
+                kept.add(line);
+            }
+        }
+        Path testCsv = Files.write(dir.resolve("test-tracks.csv"), kept);
+        EvaluationResult result = new ModelEvaluation(spark).evaluate(modelDir, testCsv.toString(), null);
+        assertEquals(12, result.confusion().total());
+        JsonNode card = ModelCard.parse(Files.readString(Path.of(modelDir, ModelCard.FILE_NAME)))
+                .get(ModelCard.CALIBRATION);
+        CalibrationCheck check = result.calibration();
+        assertEquals(outcome.calibration().calibration().describe(), check.method());
+        assertEquals(card.get("test_ece_before").asDouble(), check.eceBefore(), 1e-9);
+        assertEquals(card.get("test_ece_after").asDouble(), check.eceAfter(), 1e-9);
+        assertEquals(card.get("test_ece_after_if_calibrated").get("mean_ece").asDouble(),
+                check.consistency().meanEce(), 1e-9);
+        assertEquals(card.get(ModelCard.THRESHOLD).asDouble(), check.atThreshold().threshold(), 1e-12);
+        assertEquals(card.get("test_coverage").asDouble(), check.atThreshold().coverage(), 1e-12);
+        if (!card.get("test_precision").isNull()) {
+            assertEquals(card.get("test_precision").asDouble(), check.atThreshold().precision(), 1e-12);
+        }
+        assertEquals(card.get("expected_precision").asDouble(), check.expectedPrecision(), 1e-12);
+        assertEquals(card.get("coverage").asDouble(), check.expectedCoverage(), 1e-12);
+        String text = result.toText();
+        assertTrue(text.contains("calibration (" + check.method() + ")") && text.contains("the model card expected"),
+                text);
+    }
+
     @Test
     void evaluateRefusesGenresTheModelDoesNotKnow() throws Exception {
         Path other = new SyntheticFeatures(List.of("blues", "polka"), 3, 1, 5).writeCsv(dir.resolve("other.csv"));
