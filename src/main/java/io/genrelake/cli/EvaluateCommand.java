@@ -20,7 +20,10 @@ import picocli.CommandLine.Spec;
         usageHelpWidth = 100,
         description = {
             "Measures a model saved by 'genrelake train' on another labelled feature table: per-track accuracy, "
-                    + "macro F1, per-genre precision and recall, and the confusion matrix."
+                    + "macro F1, per-genre precision and recall, and the confusion matrix; and whether the model's "
+                    + "confidence holds there: the ECE of its calibrated probabilities against what a calibrated "
+                    + "model would read, and the precision and coverage of the tracks it would write 'ok' beside "
+                    + "what its card expected."
         },
         footerHeading = "%nExit codes:%n",
         footer = {"  0  evaluated", "  1  bad input (no model card, unknown genres, missing columns...)",

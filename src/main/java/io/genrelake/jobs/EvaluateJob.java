@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
  * Exit codes: 0 evaluated, 1 bad input, 2 usage error.
  */
 @Command(name = "EvaluateJob", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 100,
-        description = "Measures a saved genre model on a labelled feature table, per track.")
+        description = "Measures a saved genre model on a labelled feature table, per track, and checks its "
+                + "calibration and uncertain threshold there.")
 public final class EvaluateJob implements Callable<Integer> {
 
     static final String APP_NAME = "genrelake evaluate";
