@@ -1,5 +1,7 @@
 package io.genrelake.ml;
 
+import java.util.Locale;
+
 /**
  * A saved model's calibration and {@code uncertain} threshold on a labelled table it is evaluated on: does the
  * confidence it writes hold on this music? The ECE of the probabilities before and after the saved map, read
@@ -39,13 +41,13 @@ public record CalibrationCheck(String method, int units, double eceBefore, doubl
 
     /** Two lines for evaluate's console report. */
     public String toText() {
-        StringBuilder sb = new StringBuilder(String.format(java.util.Locale.ROOT, "calibration (%s): ECE (%d bins) "
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "calibration (%s): ECE (%d bins) "
                 + "%.4f → %.4f on these %d tracks; %s%n", method, Reliability.BINS, eceBefore, eceAfter, units,
                 consistency.describe()));
         if (atThreshold != null) {
-            sb.append(String.format(java.util.Locale.ROOT, "status ok (confidence ≥ %.4f): precision %s at coverage "
+            sb.append(String.format(Locale.ROOT, "status ok (confidence ≥ %.4f): precision %s at coverage "
                     + "%.4f; the model card expected %s at %s out of fold%n", atThreshold.threshold(),
-                    Double.isNaN(atThreshold.precision()) ? "- (no track)" : String.format(java.util.Locale.ROOT,
+                    Double.isNaN(atThreshold.precision()) ? "- (no track)" : String.format(Locale.ROOT,
                             "%.4f", atThreshold.precision()), atThreshold.coverage(), figure(expectedPrecision),
                     figure(expectedCoverage)));
         }
@@ -53,6 +55,6 @@ public record CalibrationCheck(String method, int units, double eceBefore, doubl
     }
 
     private static String figure(Double value) {
-        return value == null || value.isNaN() ? "-" : String.format(java.util.Locale.ROOT, "%.4f", value);
+        return value == null || value.isNaN() ? "-" : String.format(Locale.ROOT, "%.4f", value);
     }
 }

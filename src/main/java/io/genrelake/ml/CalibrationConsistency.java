@@ -1,6 +1,7 @@
 package io.genrelake.ml;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -47,7 +48,7 @@ public final class CalibrationConsistency {
 
         /** One phrase for the console and the report: the noise level and the verdict. */
         public String describe() {
-            return String.format(java.util.Locale.ROOT, "calibrated predictions at these confidences would read "
+            return String.format(Locale.ROOT, "calibrated predictions at these confidences would read "
                     + "%.4f on average, up to %.4f (%.0fth percentile of %d draws): %s (p = %.3f)", meanEce, highEce,
                     100 * (1 - OUTSIDE / 2), draws, consistent() ? "consistent with calibration"
                             : "more than sampling noise", pValue);
