@@ -4,6 +4,7 @@ import io.genrelake.ml.Aggregation;
 import io.genrelake.ml.CalibrationCheck;
 import io.genrelake.ml.ClassificationMetrics;
 import io.genrelake.ml.EvaluationResult;
+import io.genrelake.ml.ModelCard;
 import io.genrelake.ml.ModelEvaluation;
 import io.genrelake.ml.ModelStore;
 import io.genrelake.ml.TrainingDataException;
@@ -143,10 +144,7 @@ public final class EvaluateJob implements Callable<Integer> {
             cal.put("method", c.method());
             cal.put("ece_before", c.eceBefore());
             cal.put("ece_after", c.eceAfter());
-            cal.put("ece_after_if_calibrated_mean", c.consistency().meanEce());
-            cal.put("ece_after_if_calibrated_high", c.consistency().highEce());
-            cal.put("ece_after_p_value", c.consistency().pValue());
-            cal.put("consistent", c.consistency().consistent());
+            cal.put("ece_after_if_calibrated", ModelCard.consistency(c.consistency())); // the card's block
             if (c.atThreshold() != null) {
                 cal.put("threshold", c.atThreshold().threshold());
                 cal.put("precision", Double.isNaN(c.atThreshold().precision()) ? null : c.atThreshold().precision());

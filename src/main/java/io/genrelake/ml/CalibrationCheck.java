@@ -31,12 +31,9 @@ public record CalibrationCheck(String method, int units, double eceBefore, doubl
      */
     public static CalibrationCheck of(TrackPredictions tracks, ProbabilityCalibration map, Double threshold,
             Double expectedPrecision, Double expectedCoverage) {
-        double[][] calibrated = CalibrationSelection.applyAll(map, tracks.probabilities());
-        return new CalibrationCheck(map.describe(), tracks.size(), Reliability.ece(tracks.probabilities(),
-                tracks.labels()), Reliability.ece(calibrated, tracks.labels()),
-                CalibrationConsistency.of(calibrated, tracks.labels()),
-                threshold == null ? null : PrecisionThreshold.at(threshold, calibrated, tracks.labels()),
-                expectedPrecision, expectedCoverage);
+        CalibrationResult.HeldOut onTable = CalibrationResult.HeldOut.of(map, tracks, threshold);
+        return new CalibrationCheck(map.describe(), onTable.units(), onTable.eceBefore(), onTable.eceAfter(),
+                onTable.consistency(), onTable.atThreshold(), expectedPrecision, expectedCoverage);
     }
 
     /** Two lines for evaluate's console report. */

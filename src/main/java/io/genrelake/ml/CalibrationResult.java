@@ -40,5 +40,19 @@ public record CalibrationResult(ProbabilityCalibration calibration, Map<String, 
      * @param consistency {@code eceAfter} against what calibrated predictions would show on these units
      */
     public record HeldOut(int units, double eceBefore, double eceAfter, PrecisionThreshold.Choice atThreshold,
-            CalibrationConsistency.Result consistency) {}
+            CalibrationConsistency.Result consistency) {
+
+        /**
+         * The saved map on labelled predictions it was not fitted on.
+         *
+         * @param threshold the {@code uncertain} threshold; null for none ({@code atThreshold} is then null)
+         */
+        public static HeldOut of(ProbabilityCalibration map, TrackPredictions predictions, Double threshold) {
+            double[][] calibrated = CalibrationSelection.applyAll(map, predictions.probabilities());
+            return new HeldOut(predictions.size(), Reliability.ece(predictions.probabilities(), predictions.labels()),
+                    Reliability.ece(calibrated, predictions.labels()),
+                    threshold == null ? null : PrecisionThreshold.at(threshold, calibrated, predictions.labels()),
+                    CalibrationConsistency.of(calibrated, predictions.labels()));
+        }
+    }
 }

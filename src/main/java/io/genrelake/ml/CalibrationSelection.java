@@ -52,11 +52,7 @@ public final class CalibrationSelection {
         PrecisionThreshold.Choice choice = PrecisionThreshold.choose(bestCrossFitted, outOfFold.labels(), target);
         CalibrationResult.HeldOut test = null;
         if (heldOut != null && heldOut.size() > 0) {
-            double[][] calibrated = applyAll(saved, heldOut.probabilities());
-            test = new CalibrationResult.HeldOut(heldOut.size(), Reliability.ece(heldOut.probabilities(),
-                    heldOut.labels()), Reliability.ece(calibrated, heldOut.labels()),
-                    PrecisionThreshold.at(choice.threshold(), calibrated, heldOut.labels()),
-                    CalibrationConsistency.of(calibrated, heldOut.labels()));
+            test = CalibrationResult.HeldOut.of(saved, heldOut, choice.threshold());
         }
         return new CalibrationResult(saved, eceByMethod, eceBefore,
                 eceByMethod.get(bestMethod), target, choice,

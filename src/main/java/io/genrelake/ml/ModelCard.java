@@ -200,8 +200,11 @@ public final class ModelCard {
         return m;
     }
 
-    /** The ECE a calibrated model would show at the same confidences (consistency resampling). */
-    private static Map<String, Object> consistency(CalibrationConsistency.Result r) {
+    /**
+     * The ECE a calibrated model would show at the same confidences (consistency resampling): the card's
+     * {@code ece_after_if_calibrated} block, and evaluate's.
+     */
+    public static Map<String, Object> consistency(CalibrationConsistency.Result r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("method", "consistency resampling (Bröcker & Smith 2007): labels drawn from the calibrated "
                 + "probabilities");
