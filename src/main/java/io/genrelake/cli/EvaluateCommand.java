@@ -1,8 +1,10 @@
 package io.genrelake.cli;
 
 import io.genrelake.jobs.EvaluateJob;
+import io.genrelake.jobs.SparkLogLevels;
 import io.genrelake.jobs.TrainJob;
 import io.genrelake.ml.Aggregation;
+import io.genrelake.ml.LabelOrigin;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,8 +41,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Aggregation aggregation = EvaluateJob.parseAggregation(spec, options);
+        LabelOrigin labelsFrom = EvaluateJob.parseLabelsFrom(spec, options);
+        SparkLogLevels.forCommandLine(); // as every command that starts Spark: our progress at INFO, Spark at WARN
         try (TrainJob.Session session = TrainJob.Session.open("genrelake evaluate", options.master(), options.conf())) {
-            return EvaluateJob.run(session.spark(), options, aggregation, spec.commandLine().getOut(),
+            return EvaluateJob.run(session.spark(), options, aggregation, labelsFrom, spec.commandLine().getOut(),
                     spec.commandLine().getErr());
         }
     }

@@ -2,6 +2,7 @@ package io.genrelake.cli;
 
 import io.genrelake.jobs.CommandErrors;
 import io.genrelake.jobs.SparkConfFile;
+import io.genrelake.jobs.SparkLogLevels;
 import io.genrelake.jobs.TrainJob;
 import io.genrelake.tables.Table;
 import java.util.List;
@@ -88,6 +89,7 @@ public final class ShowCommand implements Callable<Integer> {
         if (limit < 0) {
             throw new ParameterException(spec.commandLine(), "--limit must be 0 or more, got " + limit);
         }
+        SparkLogLevels.forCommandLine(); // as every command that starts Spark: our progress at INFO, Spark at WARN
         try (TrainJob.Session session = TrainJob.Session.open("genrelake show", master, conf)) {
             SparkSession spark = session.spark();
             Dataset<Row> table;

@@ -1,5 +1,6 @@
 package io.genrelake.cli;
 
+import io.genrelake.jobs.SparkLogLevels;
 import io.genrelake.jobs.TrainJob;
 import io.genrelake.ml.TrainOptions;
 import java.util.concurrent.Callable;
@@ -47,6 +48,7 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        SparkLogLevels.forCommandLine(); // as every command that starts Spark: our progress at INFO, Spark at WARN
         try (TrainJob.Session session = TrainJob.Session.open("genrelake train", options.master(), options.conf())) {
             return TrainJob.run(session.spark(), request, spec.commandLine().getOut(), spec.commandLine().getErr());
         }

@@ -4,6 +4,7 @@ import io.genrelake.ml.Aggregation;
 import io.genrelake.ml.CalibrationCheck;
 import io.genrelake.ml.ClassificationMetrics;
 import io.genrelake.ml.EvaluationResult;
+import io.genrelake.ml.LabelOrigin;
 import io.genrelake.ml.ModelCard;
 import io.genrelake.ml.ModelEvaluation;
 import io.genrelake.ml.ModelStore;
@@ -52,6 +53,20 @@ public final class EvaluateJob implements Callable<Integer> {
                         + "(as for train). Its genres must be among the model's.")
         String features;
 
+        @Option(names = "--labels-from", paramLabel = "labels|tags",
+                description = "Where the tracks' true genres come from: labels, the table's label column (extract "
+                        + "--labels); tags, the files' genre tags through the model's tag map (its tag-genres.csv, "
+                        + "else conf/tag-genres.csv), as classify reads tag_genre; tracks with no, unmapped or "
+                        + "conflicting tag genres are left out and counted. Default: what the model was trained on "
+                        + "(its card's labels_from).")
+        String labelsFrom;
+
+        @Option(names = "--genre-map", paramLabel = "CSV",
+                description = "A source_genre,genre CSV putting the table's genres onto the model's, as for train: "
+                        + "a genre mapped to an empty value is left out, one the map does not name is kept as it is. "
+                        + "With tags, its entries override those of the model's tag map.")
+        String genreMap;
+
         @Option(names = "--aggregate", paramLabel = "mean|vote",
                 description = "How a track's windows make its prediction. Default: as the model was trained "
                         + "(its model card).")
@@ -90,8 +105,9 @@ public final class EvaluateJob implements Callable<Integer> {
     @Override
     public Integer call() {
         Aggregation aggregation = parseAggregation(spec, options);
+        LabelOrigin labelsFrom = parseLabelsFrom(spec, options);
         try (TrainJob.Session session = TrainJob.Session.open(APP_NAME, options.master(), options.conf())) {
-            return run(session.spark(), options, aggregation, new PrintWriter(System.out, true),
+            return run(session.spark(), options, aggregation, labelsFrom, new PrintWriter(System.out, true),
                     new PrintWriter(System.err, true));
         }
     }
@@ -105,11 +121,24 @@ public final class EvaluateJob implements Callable<Integer> {
         }
     }
 
-    /** Evaluates and prints; returns the exit code (bad input is reported on {@code err}, exit 1). */
-    public static int run(SparkSession spark, Options options, Aggregation aggregation, PrintWriter out,
-            PrintWriter err) {
+    /** The {@code --labels-from} value, or null for the model's; a bad value is a usage error. */
+    public static LabelOrigin parseLabelsFrom(CommandSpec spec, Options options) {
         try {
-            EvaluationResult result = new ModelEvaluation(spark).evaluate(options.model, options.features, aggregation);
+            return options.labelsFrom == null ? null : LabelOrigin.of(options.labelsFrom);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--labels-from: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Evaluates and prints; returns the exit code (bad input is reported on {@code err}, exit 1). {@code labelsFrom}:
+     * null for what the model was trained on.
+     */
+    public static int run(SparkSession spark, Options options, Aggregation aggregation, LabelOrigin labelsFrom,
+            PrintWriter out, PrintWriter err) {
+        try {
+            EvaluationResult result = new ModelEvaluation(spark).evaluate(options.model, options.features, aggregation,
+                    labelsFrom, options.genreMap);
             out.print(result.toText());
             out.flush();
             if (options.out != null) {
@@ -131,6 +160,7 @@ public final class EvaluateJob implements Callable<Integer> {
         f.put("best_model", r.bestModel());
         f.put("trained_leaky", r.trainedLeaky());
         f.put("same_data_as_training", r.sameDataAsTraining());
+        f.put("labels_from", r.labelsFrom().label());
         f.put("tracks", r.confusion().total());
         f.put("accuracy", m.accuracy());
         f.put("macro_f1", m.macroF1());

@@ -3,6 +3,7 @@ package io.genrelake.jobs;
 import java.util.Map;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.Filter;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.appender.ConsoleAppender;
 import org.apache.logging.log4j.core.config.Configurator;
@@ -29,6 +30,15 @@ public final class SparkLogLevels {
             "org.apache.hadoop.util.NativeCodeLoader", Level.ERROR,
             "org.apache.spark.util.SparkStringUtils", Level.ERROR);
 
+    /**
+     * Warnings kept out by their message, the logger's other warnings let through: Spark's "Broadcasting large task
+     * binary with size …" for every task of a job whose closure holds a fitted model (a random forest's trees, the
+     * ensemble's members) — dozens of lines per {@code train} that change nothing anyone can do. conf/log4j2.properties
+     * filters the same.
+     */
+    static final Map<String, String> HARMLESS_MESSAGES = Map.of(
+            "org.apache.spark.scheduler.DAGScheduler", "Broadcasting large task binary.*");
+
     private SparkLogLevels() {}
 
     /**
@@ -42,13 +52,20 @@ public final class SparkLogLevels {
             quietSpark();
             return;
         }
+        Configurator.reconfigure(commandLineConfiguration());
+    }
+
+    /** The configuration {@link #forCommandLine} installs. */
+    static BuiltConfiguration commandLineConfiguration() {
         ConfigurationBuilder<BuiltConfiguration> b = ConfigurationBuilderFactory.newConfigurationBuilder();
         b.add(b.newAppender("stderr", "Console").addAttribute("target", ConsoleAppender.Target.SYSTEM_ERR)
                 .add(b.newLayout("PatternLayout").addAttribute("pattern", PATTERN)));
         b.add(b.newRootLogger(Level.WARN).add(b.newAppenderRef("stderr")));
         b.add(b.newLogger("io.genrelake", Level.INFO));
         HARMLESS_WARNINGS.forEach((name, level) -> b.add(b.newLogger(name, level)));
-        Configurator.reconfigure(b.build());
+        HARMLESS_MESSAGES.forEach((name, regex) -> b.add(b.newLogger(name, Level.WARN).add(
+                b.newFilter("RegexFilter", Filter.Result.DENY, Filter.Result.NEUTRAL).addAttribute("regex", regex))));
+        return b.build();
     }
 
     /**

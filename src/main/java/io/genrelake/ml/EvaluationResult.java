@@ -16,10 +16,20 @@ import java.util.Locale;
  * @param confusion       per-track confusion matrix
  * @param smoothing       the card's smoothing by artist or album, applied as classify applies it; null for none
  * @param calibration     the saved calibration and threshold on this table; null for a model saved without one
+ * @param labelsFrom      where the tracks' true genres came from: the label column or the files' tags
+ * @param labels          the same in words, with the tag counts (tracks labelled, left out and why); null for none
  */
 public record EvaluationResult(String modelUri, String featuresUri, String bestModel, boolean trainedLeaky,
         boolean sameDataAsTraining, List<String> genres, ConfusionMatrix confusion, GroupSmoothing smoothing,
-        CalibrationCheck calibration) {
+        CalibrationCheck calibration, LabelOrigin labelsFrom, String labels) {
+
+    /** A result whose labels are the table's label column. */
+    public EvaluationResult(String modelUri, String featuresUri, String bestModel, boolean trainedLeaky,
+            boolean sameDataAsTraining, List<String> genres, ConfusionMatrix confusion, GroupSmoothing smoothing,
+            CalibrationCheck calibration) {
+        this(modelUri, featuresUri, bestModel, trainedLeaky, sameDataAsTraining, genres, confusion, smoothing,
+                calibration, LabelOrigin.LABELS, null);
+    }
 
     /** A result of a model that does not smooth and has no calibration. */
     public EvaluationResult(String modelUri, String featuresUri, String bestModel, boolean trainedLeaky,
@@ -47,6 +57,9 @@ public record EvaluationResult(String modelUri, String featuresUri, String bestM
         }
         sb.append(String.format(Locale.ROOT, "model %s (%s) on %s: %d tracks%n", modelUri, bestModel, featuresUri,
                 confusion.total()));
+        if (labels != null) {
+            sb.append(labels).append('\n');
+        }
         if (smoothing != null) {
             sb.append(String.format(Locale.ROOT, "each track smoothed by %s at weight %.2f, as the model card says "
                     + "(train --smooth-by)%n", smoothing.by().cliName(), smoothing.weight()));

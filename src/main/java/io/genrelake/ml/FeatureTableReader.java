@@ -70,6 +70,11 @@ public final class FeatureTableReader {
         return schema;
     }
 
+    /** Whether {@code uri} is read as a Kaggle-layout CSV (by its name), not as a feature table. */
+    public static boolean isKaggleCsv(String uri) {
+        return uri.toLowerCase(Locale.ROOT).endsWith(".csv");
+    }
+
     /** Reads a table to train on: at least two genres. */
     public TrainingTable read(String uri) {
         return read(uri, 2);
@@ -85,7 +90,7 @@ public final class FeatureTableReader {
      * (rows of a genre it drops are left out like unlabelled ones).
      */
     public TrainingTable read(String uri, int minGenres, GenreMap genres) {
-        boolean csv = uri.toLowerCase(Locale.ROOT).endsWith(".csv");
+        boolean csv = isKaggleCsv(uri);
         if (csv && tagGenres != null) {
             throw new TrainingDataException(uri + ": a Kaggle-layout CSV has no tags; --labels-from tags needs the "
                     + "extract job's Parquet table");

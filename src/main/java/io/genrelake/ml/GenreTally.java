@@ -74,8 +74,40 @@ public final class GenreTally {
 
     /** Tracks with a genre of the taxonomy. */
     public long labelled() {
-        return verdicts.entrySet().stream().filter(e -> !e.getKey().startsWith("(")).mapToLong(Map.Entry::getValue)
+        return verdicts.entrySet().stream().filter(e -> !isReason(e.getKey())).mapToLong(Map.Entry::getValue)
                 .sum();
+    }
+
+    /** Tracks labelled, by genre, most first. */
+    public Map<String, Long> byGenre() {
+        return mostFirst(filtered(false), Integer.MAX_VALUE);
+    }
+
+    /** Tracks left out, by reason ({@link #NONE}, {@link #UNMAPPED}, {@link #CONFLICTING}), most first. */
+    public Map<String, Long> leftOut() {
+        return mostFirst(filtered(true), Integer.MAX_VALUE);
+    }
+
+    /** How the counts read on a console: the tracks labelled by genre, then those left out and why. */
+    public String describe() {
+        Map<String, Long> out = leftOut();
+        return labelled() + " tracks labelled " + byGenre() + "; "
+                + (out.isEmpty() ? "none left out" : out.values().stream().mapToLong(Long::longValue).sum()
+                        + " left out " + out);
+    }
+
+    private Map<String, Long> filtered(boolean reasons) {
+        Map<String, Long> m = new TreeMap<>();
+        verdicts.forEach((k, v) -> {
+            if (isReason(k) == reasons) {
+                m.put(k, v);
+            }
+        });
+        return m;
+    }
+
+    private static boolean isReason(String verdict) {
+        return verdict.equals(NONE) || verdict.equals(UNMAPPED) || verdict.equals(CONFLICTING);
     }
 
     static Map<String, Long> mostFirst(Map<String, Long> counts, int limit) {

@@ -25,6 +25,8 @@ public final class ModelCard {
 
     public static final String FILE_NAME = "model-card.json";
     public static final String WINDOW_SECONDS = "window_seconds";
+    /** Where the training labels came from ({@code train --labels-from}): {@code labels} or {@code tags}. */
+    public static final String LABELS_FROM = "labels_from";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -44,6 +46,7 @@ public final class ModelCard {
         f.put(WINDOW_SECONDS, outcome.table().windowSeconds());
         f.put("extractor_version", String.join(",", outcome.table().extractorVersions()));
         f.put("protocol", options.protocol().cliName());
+        f.put(LABELS_FROM, options.labelsFrom().label());
         EvaluationScheme scheme = outcome.evaluation();
         f.put("evaluation", scheme.headline() + "; " + scheme.cvDescription());
         f.put("group_by", scheme.split() == null ? scheme.grouping().cliName() : null);
@@ -250,6 +253,22 @@ public final class ModelCard {
     public static Double windowSeconds(JsonNode card) {
         JsonNode value = card.path(WINDOW_SECONDS);
         return value.isNumber() && value.asDouble() > 0 ? value.asDouble() : null;
+    }
+
+    /**
+     * Where the model's training labels came from: the card's {@link #LABELS_FROM}; a card written before it says
+     * tags when the model folder holds the tag map that train saves only then ({@link TagGenres#MODEL_FILE}).
+     */
+    public static LabelOrigin labelOrigin(JsonNode card, String modelUri, org.apache.hadoop.conf.Configuration conf) {
+        if (card.path(LABELS_FROM).isTextual()) {
+            return LabelOrigin.of(card.path(LABELS_FROM).asText());
+        }
+        org.apache.hadoop.fs.Path map = new org.apache.hadoop.fs.Path(modelUri, TagGenres.MODEL_FILE);
+        try {
+            return map.getFileSystem(conf).exists(map) ? LabelOrigin.TAGS : LabelOrigin.LABELS;
+        } catch (java.io.IOException e) {
+            throw new TrainingDataException("cannot read " + map + ": " + e.getMessage(), e);
+        }
     }
 
     /** Parses a card written by {@link #toJson}. */

@@ -31,6 +31,17 @@ public final class ModelEvaluation {
 
     /** @param aggregation how windows make a track's prediction; null for the model card's */
     public EvaluationResult evaluate(String modelUri, String featuresUri, Aggregation aggregation) {
+        return evaluate(modelUri, featuresUri, aggregation, null, null);
+    }
+
+    /**
+     * @param aggregation how windows make a track's prediction; null for the model card's
+     * @param labelsFrom  the table's label column or its files' genre tags; null for what the model was trained on
+     * @param genreMapUri a {@code source_genre,genre} CSV: renames the label column's genres, or overrides entries of
+     *                    the model's tag map; null for none
+     */
+    public EvaluationResult evaluate(String modelUri, String featuresUri, Aggregation aggregation,
+            LabelOrigin labelsFrom, String genreMapUri) {
         JsonNode card = ModelCard.parse(ModelStore.readCard(spark, modelUri));
         List<String> genres = new ArrayList<>();
         card.path("genres").forEach(g -> genres.add(g.asText()));
@@ -39,7 +50,19 @@ public final class ModelEvaluation {
         }
         Aggregation how = aggregation != null ? aggregation : Aggregation.of(card.path("aggregation").asText("mean"));
         PipelineModel model = ModelStore.loadModel(modelUri);
-        TrainingTable table = new FeatureTableReader(spark).read(featuresUri, 1);
+        LabelOrigin origin = labelsFrom != null ? labelsFrom : ModelCard.labelOrigin(card, modelUri, hadoopConf());
+        GenreMap renames = genreMapUri == null ? GenreMap.identity() : GenreMap.read(genreMapUri, hadoopConf());
+        TrainingTable table;
+        String labels;
+        if (origin == LabelOrigin.TAGS) { // as classify reads a tag genre: through the model's own map
+            TagGenres tags = TagGenres.forModel(modelUri, hadoopConf()).overriddenBy(renames, genreMapUri);
+            table = new FeatureTableReader(spark, tags).read(featuresUri, 1); // refuses a table without tags
+            GenreTally tally = TagLabels.tally(io.genrelake.tables.Table.readAny(spark, featuresUri), tags);
+            labels = "labels from the files' genre tags (map " + tags.source() + "): " + tally.describe();
+        } else {
+            labels = "labels from the table's label column" + (genreMapUri == null ? "" : ", renamed by " + genreMapUri);
+            table = new FeatureTableReader(spark).read(featuresUri, 1, renames);
+        }
         FeatureSetKind needed = FeatureSetKind.of(card.path("feature_set").asText(FeatureSetKind.DEFAULT.label()));
         if (!table.featureSet().columns().containsAll(needed.columns())) {
             throw new TrainingDataException(featuresUri + ": the model was trained on the " + needed + " feature set "
@@ -59,7 +82,9 @@ public final class ModelEvaluation {
         }
         if (!unknown.isEmpty()) {
             throw new TrainingDataException(featuresUri + ": genres the model does not know: " + unknown
-                    + "; it knows " + genres);
+                    + "; it knows " + genres + " (" + labels + "). Map them onto the model's genres, or to nothing "
+                    + "to leave them out, with --genre-map" + (origin == LabelOrigin.TAGS || labelsFrom != null ? ""
+                            : "; a model trained on tags reads them with --labels-from tags"));
         }
         TrackAggregator aggregator = new TrackAggregator(TrainingTable.TRACK_ID, PipelineFactory.LABEL_INDEX, how,
                 !table.segmented());
@@ -78,7 +103,11 @@ public final class ModelEvaluation {
         return new EvaluationResult(modelUri, featuresUri, card.path("best_model").asText("?"),
                 card.path("leaky").asBoolean(false),
                 table.sha256().equals(card.path("training_data_sha256").asText("")), genres,
-                tracks.confusion(genres.size()), smoothing, check);
+                tracks.confusion(genres.size()), smoothing, check, origin, labels);
+    }
+
+    private org.apache.hadoop.conf.Configuration hadoopConf() {
+        return spark.sparkContext().hadoopConfiguration();
     }
 
     /** A number of the card's calibration block, or null when it has none. */

@@ -44,8 +44,7 @@ public final class Trainer {
     private void reportTags(String uri, GenreTally tally, TagGenres tags, String leaky) {
         progress.accept(String.format(Locale.ROOT, "%slabels from tags of %s (map %s): genre values as written %s",
                 leaky, uri, tags.source(), tally.raw()));
-        progress.accept(String.format(Locale.ROOT, "%s  → %d tracks labelled, by genre and reason left out: %s",
-                leaky, tally.labelled(), tally.verdicts()));
+        progress.accept(leaky + "  → " + tally.describe());
         Map<String, Long> unmapped = tally.unmapped(25);
         if (!unmapped.isEmpty()) {
             progress.accept(leaky + "  values the map does not know (most frequent first; add them with --genre-map): "
@@ -60,8 +59,10 @@ public final class Trainer {
         TrainingTable table;
         if (options.labelsFrom() == LabelOrigin.TAGS) {
             TagGenres tags = TagGenres.forTraining(options.genreMap(), spark.sparkContext().hadoopConfiguration());
-            for (String uri : options.features()) {
-                reportTags(uri, TagLabels.tally(spark.read().parquet(uri), tags), tags, leaky);
+            for (String uri : options.features()) { // before reading: why too few tracks are labelled, if so
+                if (!FeatureTableReader.isKaggleCsv(uri)) { // which the reader refuses, saying why
+                    reportTags(uri, TagLabels.tally(io.genrelake.tables.Table.readAny(spark, uri), tags), tags, leaky);
+                }
             }
             table = TrainingSources.read(spark, options.features(), GenreMap.identity(), tags);
         } else {

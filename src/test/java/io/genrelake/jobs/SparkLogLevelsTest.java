@@ -11,6 +11,12 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.Filter;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.config.Configuration;
+import org.apache.logging.log4j.core.config.ConfigurationFactory;
+import org.apache.logging.log4j.core.config.LoggerConfig;
+import org.apache.logging.log4j.message.SimpleMessage;
 import org.junit.jupiter.api.Test;
 
 class SparkLogLevelsTest {
@@ -39,5 +45,29 @@ class SparkLogLevelsTest {
         }
         SparkLogLevels.HARMLESS_WARNINGS.forEach((name, level) ->
                 assertEquals(level, levels.get(name), name + " in conf/log4j2.properties"));
+    }
+
+    /** Spark's large-task-binary warning is dropped by its message, the scheduler's other warnings kept. */
+    @Test
+    void theLargeTaskBinaryWarningIsDroppedOnTheCommandLineAndUnderSparkSubmit() {
+        assertDropsOnlyTheHarmlessMessages(SparkLogLevels.commandLineConfiguration());
+        Configuration cluster = ConfigurationFactory.getInstance().getConfiguration(new LoggerContext("cluster"),
+                "cluster", Path.of("conf/log4j2.properties").toUri());
+        cluster.initialize();
+        assertDropsOnlyTheHarmlessMessages(cluster);
+    }
+
+    private static void assertDropsOnlyTheHarmlessMessages(Configuration config) {
+        assertEquals(1, SparkLogLevels.HARMLESS_MESSAGES.size()); // the messages below are that one's
+        SparkLogLevels.HARMLESS_MESSAGES.forEach((name, regex) -> {
+            LoggerConfig logger = config.getLoggerConfig(name);
+            assertEquals(name, logger.getName());
+            assertEquals(Level.WARN, logger.getLevel());
+            Filter filter = logger.getFilter();
+            assertEquals(Filter.Result.DENY, filter.filter(null, Level.WARN, null,
+                    new SimpleMessage("Broadcasting large task binary with size 1101.5 KiB"), null));
+            assertEquals(Filter.Result.NEUTRAL, filter.filter(null, Level.WARN, null,
+                    new SimpleMessage("Job 3 failed: count at Trainer.java:120"), null));
+        });
     }
 }
