@@ -41,6 +41,7 @@ final class FfmpegProcess {
     private InputStream source;          // the stream the current command reads from
     private IOException sourceFailure;   // how that stream failed, rethrown as it was
     private IOException reported;        // the failure the process reported for the last command
+    private long inputRequests;
     private volatile long waitingSince;  // System.nanoTime() while waiting for the process; 0 otherwise
     private volatile long stoppedAfterNanos; // set when the watchdog stopped a silent process
     private boolean broken;
@@ -108,15 +109,19 @@ final class FfmpegProcess {
     Opened openAudio(InputStream from) throws IOException {
         source = from;
         sourceFailure = null;
-        return exchange(ProcessProtocol.OPEN_AUDIO, () -> out.writeBoolean(from instanceof SeekableInputStream),
-                ProcessProtocol.AUDIO_OPENED,
+        return exchange(ProcessProtocol.OPEN_AUDIO, () -> {
+            out.writeBoolean(from instanceof SeekableInputStream);
+            writeWhere();
+        }, ProcessProtocol.AUDIO_OPENED,
                 () -> new Opened(in.readInt(), in.readInt(), in.readLong(), ProcessProtocol.readString(in)));
     }
 
     /** Up to {@code maxFrames} mono samples of the open audio; -1 at its end. */
     int readMono(float[] dst, int offset, int maxFrames) throws IOException {
-        return exchange(ProcessProtocol.READ_MONO, () -> out.writeInt(Math.min(maxFrames, AvioInput.BUFFER_BYTES)),
-                ProcessProtocol.SAMPLES, () -> {
+        return exchange(ProcessProtocol.READ_MONO, () -> {
+            out.writeInt(Math.min(maxFrames, AvioInput.BUFFER_BYTES));
+            writeWhere();
+        }, ProcessProtocol.SAMPLES, () -> {
                     int n = in.readInt();
                     if (n > maxFrames || n < -1) {
                         throw new IOException("the FFmpeg process sent " + n + " samples for a read of " + maxFrames);
@@ -144,7 +149,7 @@ final class FfmpegProcess {
         source = from;
         sourceFailure = null;
         try {
-            return exchange(ProcessProtocol.READ_TAGS, () -> {}, ProcessProtocol.TAGS, () -> {
+            return exchange(ProcessProtocol.READ_TAGS, this::writeWhere, ProcessProtocol.TAGS, () -> {
                 int keys = in.readInt();
                 Map<String, List<String>> tags = new LinkedHashMap<>();
                 for (int k = 0; k < keys; k++) {
@@ -161,6 +166,31 @@ final class FfmpegProcess {
         } finally {
             source = null;
         }
+    }
+
+    /**
+     * The source's position and length, so the process need not ask ({@link ProcessProtocol}): -1 for a one-way
+     * stream, or where asking fails here (the process then asks, and gets the failure).
+     */
+    private void writeWhere() throws IOException {
+        long position = -1;
+        long length = -1;
+        if (source instanceof SeekableInputStream s) {
+            try {
+                position = s.input().position();
+                length = s.input().length();
+            } catch (IOException e) {
+                position = -1;
+                length = -1;
+            }
+        }
+        out.writeLong(position);
+        out.writeLong(length);
+    }
+
+    /** Input requests served (reads, positions, seeks, lengths) since the process started: each a round trip. */
+    long inputRequests() {
+        return inputRequests;
     }
 
     private interface Request {
@@ -195,6 +225,9 @@ final class FfmpegProcess {
             waitingSince = System.nanoTime();
             byte message = in.readByte();
             waitingSince = 0; // our own stream's reads are not the process's time
+            if (ProcessProtocol.isInputRequest(message)) {
+                inputRequests++;
+            }
             switch (message) {
                 case ProcessProtocol.INPUT_READ -> serveRead(in.readInt());
                 case ProcessProtocol.INPUT_POSITION -> out.writeLong(answer(() -> seekable().position()));

@@ -60,6 +60,7 @@ public final class FfmpegProcessMain {
             } catch (EOFException e) {
                 return; // the executor closed our stdin: its thread is done with us, or it has gone
             }
+            input.stated(-1, -1); // until a command says where the executor's stream is
             try {
                 switch (command) {
                     case ProcessProtocol.SNIFF -> sniff();
@@ -89,6 +90,7 @@ public final class FfmpegProcessMain {
 
     private void openAudio() throws IOException {
         boolean seekable = in.readBoolean();
+        readWhere();
         closeQuietly();
         InputStream stream = seekable ? new SeekableInputStream(input) : input.oneWay();
         audio = FfmpegAudioStream.open(stream);
@@ -101,6 +103,7 @@ public final class FfmpegProcessMain {
 
     private void readMono() throws IOException {
         int max = Math.min(in.readInt(), MAX_FRAMES_PER_READ);
+        readWhere();
         if (audio == null) {
             throw new IOException("FFmpeg process: no audio is open");
         }
@@ -123,7 +126,14 @@ public final class FfmpegProcessMain {
         out.writeByte(ProcessProtocol.DONE);
     }
 
+    /** The command's {@code where}: the executor's stream position and length (ProcessProtocol). */
+    private void readWhere() throws IOException {
+        long position = in.readLong();
+        input.stated(position, in.readLong());
+    }
+
     private void readTags() throws IOException {
+        readWhere();
         Map<String, List<String>> tags = ContainerTags.readHere(new SeekableInputStream(input));
         out.writeByte(ProcessProtocol.TAGS);
         out.writeInt(tags.size());

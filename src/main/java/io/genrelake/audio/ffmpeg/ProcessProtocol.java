@@ -12,19 +12,24 @@ import java.nio.charset.StandardCharsets;
  * command at a time from the executor, answered by one reply; while it works on a command the process may ask for
  * input bytes, which the executor serves from the file's stream before it waits again. Big-endian, over the
  * process's stdin and stdout. Strings are a length and UTF-8 bytes (DataOutput's UTF stops at 64 KB).
+ *
+ * <p>Every command that reads input states where the executor's stream is ({@code where}: long position, long
+ * length; -1 for unknown, or a one-way stream), and the process keeps the position itself while the command runs:
+ * each question it would otherwise ask is a round trip, and round trips, not bytes, are what the conversation costs
+ * when the executor's other threads keep the cores busy (docs/benchmarks.md, "What reading tags costs").
  */
 final class ProcessProtocol {
 
     /** Written once by the process when it is ready, followed by {@link #VERSION}. */
     static final byte READY = 'H';
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     // Commands, executor → process.
     static final byte SNIFF = 'S';       // int length, bytes → BOOLEAN
-    static final byte OPEN_AUDIO = 'O';  // boolean seekable → AUDIO_OPENED or FAILED
-    static final byte READ_MONO = 'R';   // int maxFrames → SAMPLES or FAILED
+    static final byte OPEN_AUDIO = 'O';  // boolean seekable, where → AUDIO_OPENED or FAILED
+    static final byte READ_MONO = 'R';   // int maxFrames, where → SAMPLES or FAILED
     static final byte CLOSE_AUDIO = 'C'; // → DONE or FAILED
-    static final byte READ_TAGS = 'T';   // → TAGS or FAILED
+    static final byte READ_TAGS = 'T';   // where → TAGS or FAILED
 
     // Replies, process → executor.
     static final byte BOOLEAN = 'B';       // boolean
@@ -49,6 +54,11 @@ final class ProcessProtocol {
     static final byte KIND_BUG = 4;
 
     private ProcessProtocol() {}
+
+    /** Whether {@code message} is one of the process's input requests. */
+    static boolean isInputRequest(byte message) {
+        return message == INPUT_READ || message == INPUT_POSITION || message == INPUT_SEEK || message == INPUT_LENGTH;
+    }
 
     static void writeString(DataOutputStream out, String s) throws IOException {
         byte[] bytes = (s == null ? "" : s).getBytes(StandardCharsets.UTF_8);

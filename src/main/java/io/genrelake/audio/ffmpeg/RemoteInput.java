@@ -15,6 +15,10 @@ final class RemoteInput implements SeekableInput {
 
     private final DataInputStream in;
     private final DataOutputStream out;
+    /** The executor's stream position as stated with the command and kept by reads here; -1: unknown, ask. */
+    private long position = -1;
+    /** Its length as stated, or as asked once during the command; -1: unknown, ask. */
+    private long length = -1;
 
     RemoteInput(DataInputStream in, DataOutputStream out) {
         this.in = in;
@@ -38,30 +42,46 @@ final class RemoteInput implements SeekableInput {
         }
         if (n > 0) {
             in.readFully(b, off, n);
+            if (position >= 0) {
+                position += n;
+            }
         }
         return n;
     }
 
-    @Override
-    public long position() throws IOException {
-        out.writeByte(ProcessProtocol.INPUT_POSITION);
-        out.flush();
-        return checked(in.readLong(), "position");
+    /** Where the executor's stream is as a command starts (-1: unknown); reads keep the position from there. */
+    void stated(long position, long length) {
+        this.position = position;
+        this.length = length;
     }
 
     @Override
-    public void seek(long position) throws IOException {
+    public long position() throws IOException {
+        if (position < 0) {
+            out.writeByte(ProcessProtocol.INPUT_POSITION);
+            out.flush();
+            position = checked(in.readLong(), "position");
+        }
+        return position;
+    }
+
+    @Override
+    public void seek(long target) throws IOException {
+        position = -1; // where a seek lands is the executor's stream's to say (it may stop at the end)
         out.writeByte(ProcessProtocol.INPUT_SEEK);
-        out.writeLong(position);
+        out.writeLong(target);
         out.flush();
         checked(in.readInt(), "seek");
     }
 
     @Override
     public long length() throws IOException {
-        out.writeByte(ProcessProtocol.INPUT_LENGTH);
-        out.flush();
-        return checked(in.readLong(), "length");
+        if (length < 0) {
+            out.writeByte(ProcessProtocol.INPUT_LENGTH);
+            out.flush();
+            length = checked(in.readLong(), "length");
+        }
+        return length;
     }
 
     private static long checked(long answer, String what) throws IOException {
