@@ -119,13 +119,18 @@ public final class ShowCommand implements Callable<Integer> {
                 throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
             }
             Dataset<Row> shown = table.limit(limit);
+            List<Row> rows = fmt.equals("json") ? List.of() : shown.collectAsList();
             String text = switch (fmt) {
-                case "csv" -> TableText.csv(shown.schema(), shown.collectAsList());
+                case "csv" -> TableText.csv(shown.schema(), rows);
                 case "json" -> String.join("\n", shown.toJSON().collectAsList()) + (limit > 0 ? "\n" : "");
-                default -> TableText.table(shown.schema(), shown.collectAsList());
+                default -> TableText.table(shown.schema(), rows);
             };
             spec.commandLine().getOut().print(text);
             spec.commandLine().getOut().flush();
+            if (fmt.equals("table") && rows.isEmpty() && limit > 0) { // a header alone reads like a failure
+                spec.commandLine().getErr().println("show: no rows" + (where == null ? "" : " where " + where));
+                spec.commandLine().getErr().flush();
+            }
             return 0;
         }
     }

@@ -60,6 +60,15 @@ class ShowCommandClassifyTest {
         assertEquals("track_id  genre\n--------  -----\nt3        rock\n", run.out(), run.transcript());
     }
 
+    /** A header alone on stdout, and on stderr that nothing matched: a table with no rows is not a failure. */
+    @Test
+    void noMatchingRowsPrintTheHeaderAndSaySo() {
+        CliRun run = CliRun.of("show", table, "--where", "genre = 'metal'", "--columns", "track_id,genre");
+        assertEquals(0, run.exitCode(), run.transcript());
+        assertEquals("track_id  genre\n--------  -----\n", run.out(), run.transcript());
+        assertTrue(run.err().contains("show: no rows where genre = 'metal'"), run.transcript());
+    }
+
     @Test
     void aMissingTableOrABadFilterIsAnErrorNamingTheProblem() {
         CliRun missing = CliRun.of("show", dir.resolve("nothing").toString());
