@@ -92,8 +92,9 @@ public final class ConsoleTable {
         }
         boolean split = scheme.split() != null;
         StringBuilder sb = new StringBuilder(scheme.headline()).append(" first; ").append(scheme.cvDescription())
-                .append("; CV by track: the same models at their chosen grid points on ").append(outcome.options().folds())
-                .append(" track-grouped folds, for comparison\n");
+                .append(outcome.options().trackComparison() ? "; CV by track: the same models at their chosen grid "
+                        + "points on " + outcome.options().folds() + " track-grouped folds, for comparison\n"
+                        : "; CV by track: not run (--track-comparison off)\n");
         // A split leads with its test figure; a grouping with its grouped CV, its (grouped) test split after.
         sb.append(split ? String.format(Locale.ROOT, "%-9s %-7s %-17s %-17s", "model", "test", scheme.cvColumn(),
                 "CV by track") : String.format(Locale.ROOT, "%-9s %-17s %-17s %-7s", "model", scheme.cvColumn(),

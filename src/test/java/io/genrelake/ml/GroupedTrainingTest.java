@@ -188,6 +188,8 @@ class GroupedTrainingTest {
         }
         String table = ConsoleTable.table(outcome);
         assertTrue(table.startsWith("CV accuracy grouped by artist first;"), table);
+        assertTrue(table.lines().findFirst().orElseThrow().endsWith("; CV by track: the same models at their chosen "
+                + "grid points on 3 track-grouped folds, for comparison"), table);
         assertTrue(table.lines().skip(1).findFirst().orElseThrow().contains("CV by artist      CV by track"), table);
 
         ModelStore.save(spark, outcome, options.modelOut());

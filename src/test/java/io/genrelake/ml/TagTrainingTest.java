@@ -75,7 +75,7 @@ class TagTrainingTest {
             TrainOptions options = new TrainOptions(List.of(table), dir.resolve("model").toString(),
                     ModelKind.listOf("lr"), 3, new PipelineSettings(0, true, 7, 2), Protocol.TRACKS, 0.25,
                     Aggregation.MEAN, 2, true, null, null, null, CalibrationSelection.DEFAULT_TARGET_PRECISION,
-                    LabelOrigin.TAGS, NeuralSettings.DEFAULTS, true);
+                    LabelOrigin.TAGS, NeuralSettings.DEFAULTS, false); // no track-grouped comparison
             outcome = new Trainer(spark, lines::add).train(options);
         }
         return outcome;
@@ -93,6 +93,8 @@ class TagTrainingTest {
         assertTrue(report.contains("values the map does not know (most frequent first; add them with --genre-map): "
                 + "{Vaporwave=1}"), report);
         assertTrue(report.contains("grouped by artist"), report);
+        assertTrue(ConsoleTable.table(outcome).lines().findFirst().orElseThrow()
+                .endsWith("; CV by track: not run (--track-comparison off)"), ConsoleTable.table(outcome));
     }
 
     @Test
