@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.genrelake.features.FeatureSetKind;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -22,14 +23,23 @@ import java.util.Map;
  * @param neuralInputs         the run's model held a neural network, so every live track's stored features carry
  *                             its inputs ({@code logmel}, {@code mfcc_seq}); false in records written before
  *                             nightly served neural models (it refused them then)
+ * @param featureSet           the feature set the run extracted (its model's); gtzan in records written before
+ *                             nightly served rich models (it refused them then)
  */
 public record RunRecord(String runDate, String modelId, String extractorVersion, double windowSeconds,
-        double minLastWindowSeconds, boolean neuralInputs) {
+        double minLastWindowSeconds, boolean neuralInputs, FeatureSetKind featureSet) {
 
-    /** A run of a feature model: its stored features carry no neural inputs. */
+    /** A run of a feature model of the gtzan set: its stored features carry no neural inputs. */
     public RunRecord(String runDate, String modelId, String extractorVersion, double windowSeconds,
             double minLastWindowSeconds) {
         this(runDate, modelId, extractorVersion, windowSeconds, minLastWindowSeconds, false);
+    }
+
+    /** A run of a model of the gtzan set. */
+    public RunRecord(String runDate, String modelId, String extractorVersion, double windowSeconds,
+            double minLastWindowSeconds, boolean neuralInputs) {
+        this(runDate, modelId, extractorVersion, windowSeconds, minLastWindowSeconds, neuralInputs,
+                FeatureSetKind.GTZAN);
     }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -39,7 +49,8 @@ public record RunRecord(String runDate, String modelId, String extractorVersion,
             JsonNode n = JSON.readTree(json);
             return new RunRecord(n.path("run_date").asText(), n.path("model_id").asText(),
                     n.path("extractor_version").asText(), n.path("window_seconds").asDouble(),
-                    n.path("min_last_window_seconds").asDouble(), n.path("neural_inputs").asBoolean(false));
+                    n.path("min_last_window_seconds").asDouble(), n.path("neural_inputs").asBoolean(false),
+                    FeatureSetKind.of(n.path("feature_set").asText(FeatureSetKind.GTZAN.label())));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not a nightly run record: " + e.getOriginalMessage(), e);
         }
@@ -54,6 +65,7 @@ public record RunRecord(String runDate, String modelId, String extractorVersion,
         m.put("window_seconds", windowSeconds);
         m.put("min_last_window_seconds", minLastWindowSeconds);
         m.put("neural_inputs", neuralInputs);
+        m.put("feature_set", featureSet.label());
         m.putAll(extra);
         try {
             return JSON.writeValueAsString(m) + "\n";

@@ -6,6 +6,7 @@ import io.genrelake.catalogue.RunStamp;
 import io.genrelake.catalogue.SizeBalancedPartitioner;
 import io.genrelake.catalogue.WindowPlan;
 import io.genrelake.features.ExtractorVersion;
+import io.genrelake.features.FeatureSetKind;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -33,12 +34,16 @@ final class ExtractFiles {
 
     private ExtractFiles() {}
 
-    /** With {@code neuralInputs}, the rows carry each window's neural inputs ({@link FeatureTable#withNeuralInputs}). */
+    /**
+     * The {@code featureSet}'s rows ({@link FeatureTable#schema}); with {@code neuralInputs}, they carry each window's
+     * neural inputs too ({@link FeatureTable#withNeuralInputs}).
+     */
     static Extraction rows(SparkSession spark, List<CatalogueFile> files, WindowPlan plan, long startedAtMillis,
-            Integer partitions, boolean neuralInputs) {
-        StructType schema = neuralInputs ? FeatureTable.withNeuralInputs(FeatureTable.SCHEMA) : FeatureTable.SCHEMA;
+            Integer partitions, FeatureSetKind featureSet, boolean neuralInputs) {
+        StructType schema = neuralInputs ? FeatureTable.withNeuralInputs(FeatureTable.schema(featureSet))
+                : FeatureTable.schema(featureSet);
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        RunStamp run = new RunStamp(ExtractorVersion.CURRENT, startedAtMillis);
+        RunStamp run = new RunStamp(ExtractorVersion.CURRENT, startedAtMillis, featureSet);
         if (files.isEmpty()) {
             return new Extraction(spark.createDataFrame(List.of(), schema), 0);
         }

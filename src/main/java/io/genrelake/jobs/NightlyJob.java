@@ -211,7 +211,8 @@ public final class NightlyJob implements Callable<Integer> {
                     + " files");
             WindowPlan windows = WindowPlan.ofSeconds(record.windowSeconds(), record.minLastWindowSeconds());
             long featuresVersion = state.commitFeatures(
-                    ExtractFiles.rows(spark, decode, windows, started, options.partitions(), neuralInputs).rows(),
+                    ExtractFiles.rows(spark, decode, windows, started, options.partitions(), record.featureSet(),
+                            neuralInputs).rows(),
                     runDate, note);
             checkpoint.accept("committed:features");
             Dataset<Row> fresh = state.features().readVersion(featuresVersion)

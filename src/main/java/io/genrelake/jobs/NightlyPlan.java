@@ -3,7 +3,6 @@ package io.genrelake.jobs;
 import io.genrelake.catalogue.WindowChoice;
 import io.genrelake.catalogue.WindowPlan;
 import io.genrelake.features.ExtractorVersion;
-import io.genrelake.features.FeatureSetKind;
 import io.genrelake.genres.GenreTable;
 import io.genrelake.genres.ModelIdentity;
 import io.genrelake.genres.RunRecord;
@@ -29,6 +28,11 @@ import org.slf4j.LoggerFactory;
  * extract everything again), and whether it retries a killed attempt of its date. Refuses, changing nothing,
  * a model the nightly run cannot serve, a date before the latest run, or settings another state was made with.
  *
+ * <p>The run extracts the feature set its model needs ({@code gtzan}, or {@code rich}: the 57 columns and more).
+ * When the previous run stored a set without the model's columns (gtzan rows for a rich model), every file is
+ * extracted again; rich rows serve a gtzan model as they are. As for the neural inputs below, a run after a gtzan
+ * run re-extracts even tracks an earlier rich run stored, rather than read which rows have which set.
+ *
  * <p>A model holding a neural network (cnn, lstm, or an ensemble with one) needs each window's inputs, which
  * the feature store keeps only for runs of such a model ({@link RunRecord#neuralInputs}): the run extracts with
  * inputs, and when the previous run's model was not neural its stored rows lack them, so every file is extracted
@@ -39,8 +43,8 @@ import org.slf4j.LoggerFactory;
  * @param pipeline     the model's MLlib pipeline, loaded once here for the run (a load is a Spark job per stage)
  * @param previous     the date of the run compared with, empty for a first run
  * @param modelChanged the previous run used another model: unchanged tracks are reclassified from stored features
- * @param reextract    the stored features are of another extractor version, or lack the neural inputs the
- *                     model needs: every file is extracted again
+ * @param reextract    the stored features are of another extractor version, or lack the columns (a feature
+ *                     set's, the neural inputs) the model needs: every file is extracted again
  * @param neuralInputs the model holds a neural network: files are extracted with its inputs
  * @param retry        genre rows of this date exist without a finished run: a killed attempt, replaced
  */
@@ -53,12 +57,6 @@ record NightlyPlan(ModelIdentity model, PipelineModel pipeline, RunRecord record
             GenreTables out) throws IOException, NightlyRefusal {
         com.fasterxml.jackson.databind.JsonNode card = ModelCard.parse(ModelStore.readCard(spark, options.model()));
         ModelIdentity model = ModelIdentity.of(card, options.model());
-        if (model.featureSet() != FeatureSetKind.GTZAN) {
-            // its feature store holds one set; a rich store (and a switch between sets) is not built yet
-            throw new NightlyRefusal("the model needs the " + model.featureSet() + " feature set and the nightly "
-                    + "run extracts the gtzan set only: classify with genrelake classify, which extracts the "
-                    + "model's set");
-        }
         PipelineModel pipeline = ModelStore.loadModel(options.model());
         boolean neural = NeuralStages.present(pipeline);
         String versionMismatch = FeatureCompatibility.mismatchWithThisBuild(card);
@@ -80,7 +78,7 @@ record NightlyPlan(ModelIdentity model, PipelineModel pipeline, RunRecord record
         RunRecord before = previous.isPresent() ? state.record(previous.get()) : null;
         double minLast = minLastWindowSeconds(options.askedMinLastWindowSeconds(), windows.seconds(), before);
         RunRecord record = new RunRecord(runDate, model.id(), ExtractorVersion.CURRENT, windows.seconds(), minLast,
-                neural);
+                neural, model.featureSet());
         boolean modelChanged = false;
         boolean reextract = false;
         if (before != null) {
@@ -102,6 +100,11 @@ record NightlyPlan(ModelIdentity model, PipelineModel pipeline, RunRecord record
                 LOG.warn("nightly {}: model {} holds a neural network and the features stored by {} carry no "
                         + "neural inputs: every file is extracted again, with them", runDate, model.id(),
                         previous.get());
+            } else if (!before.featureSet().columns().containsAll(model.featureSet().columns())) {
+                reextract = true;
+                LOG.warn("nightly {}: model {} needs the {} feature set and the features stored by {} are the {} "
+                        + "set: every file is extracted again, with it", runDate, model.id(), model.featureSet(),
+                        previous.get(), before.featureSet());
             }
         }
         // A date with genre rows but no finished run: an attempt killed midway, which this run replaces.

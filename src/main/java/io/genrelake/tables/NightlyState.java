@@ -26,7 +26,8 @@ import org.apache.spark.sql.types.StructType;
  * The nightly state ({@code --state}), three Delta tables:
  * <pre>
  *   &lt;state&gt;/features    the feature store: features extracted by each run, partitioned by run_date
- *                        ({@link #FEATURES_SCHEMA}: with the neural inputs, null where a run had no use for them)
+ *                        ({@link #FEATURES_SCHEMA}: the rich set's columns and the neural inputs, null where a
+ *                        run had no use for them)
  *   &lt;state&gt;/catalogue   snapshots of the catalogue after each run ({@link CatalogueState}), by run_date
  *   &lt;state&gt;/runs        one row per finished run: its settings ({@link RunRecord}), its summary, and the
  *                        versions of the five tables it committed
@@ -63,11 +64,14 @@ public final class NightlyState {
             DataTypes.createStructField(CATALOGUE_VERSION, DataTypes.LongType, true)));
 
     /**
-     * The feature store's schema: a gtzan feature table with the neural models' inputs ({@code logmel},
-     * {@code mfcc_seq}), null in the rows of runs whose model held no network (and in rows stored before the
-     * columns existed, which Delta reads as null). One schema for every run, so that no night's commit changes it.
+     * The feature store's schema: a rich feature table (the gtzan columns and the rich set's) with the neural models'
+     * inputs ({@code logmel}, {@code mfcc_seq}); the rich columns are null in the rows of runs of a gtzan model, the
+     * inputs in those of runs whose model held no network (and all of them in rows stored before the columns
+     * existed, which Delta reads as null). One schema for every run, so that no night's commit changes it (a store
+     * made before the rich columns gains them, null in its rows, with the next commit).
      */
-    public static final StructType FEATURES_SCHEMA = FeatureTable.withNeuralInputs(FeatureTable.SCHEMA);
+    public static final StructType FEATURES_SCHEMA =
+            FeatureTable.withNeuralInputs(FeatureTable.schema(io.genrelake.features.FeatureSetKind.RICH));
 
     /** The versions one run committed, recorded with it. */
     public record Versions(long features, long genres, long current, long catalogue) {}

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.genrelake.features.FeatureSetKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,6 +78,18 @@ class NightlyStateTest {
                 .replaceAll("(?m)^.*\"neural_inputs\".*\n", "");
         assertFalse(older.contains("neural_inputs"), older);
         assertFalse(RunRecord.parse(older).neuralInputs());
+    }
+
+    /** The feature set a run extracted survives its record; older records (gtzan only then) say gtzan. */
+    @Test
+    void aRecordSaysWhichFeatureSetItsRunStored() {
+        RunRecord rich = new RunRecord("2026-01-02", "lr@1", "0.1.0", 30, 10, false, FeatureSetKind.RICH);
+        assertEquals(rich, RunRecord.parse(rich.toJson(Map.of("files_decoded", 3))));
+        String older = rich.toJson(Map.of("files_decoded", 3)).replaceAll("(?m)^.*\"feature_set\".*\n", "");
+        assertFalse(older.contains("feature_set"), older);
+        assertEquals(FeatureSetKind.GTZAN, RunRecord.parse(older).featureSet());
+        assertNull(rich.incompatibility(new RunRecord("2026-01-03", "lr@2", "0.1.0", 30, 10)),
+                "another set is extracted again, not refused");
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.genrelake.audio.WavWriter;
 import io.genrelake.catalogue.TestLibrary;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.genrelake.features.FeatureSetKind;
 import io.genrelake.ml.Aggregation;
 import io.genrelake.ml.CalibrationSelection;
 import io.genrelake.ml.Grouping;
@@ -67,15 +68,22 @@ public final class ClassifyFixtures {
      * probabilities in between, not a certain 1.
      */
     public static String trainOnTones(SparkSession spark, Path dir) throws IOException, NoInputException {
+        return trainOnTones(spark, dir, FeatureSetKind.GTZAN);
+    }
+
+    /** As {@link #trainOnTones(SparkSession, Path)}, a model of {@code featureSet}'s columns. */
+    public static String trainOnTones(SparkSession spark, Path dir, FeatureSetKind featureSet)
+            throws IOException, NoInputException {
+        String suffix = featureSet == FeatureSetKind.GTZAN ? "" : "-" + featureSet.label();
         Path tones = dir.resolve("tones");
         for (int i = 0; i < 3; i++) {
             writeTone(tones.resolve("low/" + i + ".wav"), 110 + 40 * i, 20 + i);
             writeTone(tones.resolve("high/" + i + ".wav"), 2000 + 400 * i, 30 + i);
         }
-        String table = dir.resolve("tones-table").toString();
+        String table = dir.resolve("tones-table" + suffix).toString();
         ExtractJob.run(spark, new ExtractOptions().inputs(List.of(tones.toString())).output(table).windowSeconds(1)
-                .minLastWindowSeconds(0.5));
-        String model = dir.resolve("tones-model").toString();
+                .minLastWindowSeconds(0.5).featureSet(featureSet));
+        String model = dir.resolve("tones-model" + suffix).toString();
         TrainOptions options = new TrainOptions(List.of(table), model, ModelKind.listOf("lr"), 2,
                 new PipelineSettings(0, true, 7, 1), Protocol.TRACKS, 0, Aggregation.MEAN, 2, true, Grouping.TRACK,
                 null, null, CalibrationSelection.DEFAULT_TARGET_PRECISION, LabelOrigin.LABELS, null, false);
