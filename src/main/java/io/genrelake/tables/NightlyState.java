@@ -20,14 +20,15 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
  * The nightly state ({@code --state}), three Delta tables:
  * <pre>
  *   &lt;state&gt;/features    the feature store: features extracted by each run, partitioned by run_date
- *                        ({@link #FEATURES_SCHEMA}: the rich set's columns and the neural inputs, null where a
- *                        run had no use for them)
+ *                        ({@link #FEATURES_SCHEMA}: with the neural inputs, and the rich set's columns once a
+ *                        rich model's run stored them; null where a run had no use for them)
  *   &lt;state&gt;/catalogue   snapshots of the catalogue after each run ({@link CatalogueState}), by run_date
  *   &lt;state&gt;/runs        one row per finished run: its settings ({@link RunRecord}), its summary, and the
  *                        versions of the five tables it committed
@@ -64,14 +65,22 @@ public final class NightlyState {
             DataTypes.createStructField(CATALOGUE_VERSION, DataTypes.LongType, true)));
 
     /**
-     * The feature store's schema: a rich feature table (the gtzan columns and the rich set's) with the neural models'
-     * inputs ({@code logmel}, {@code mfcc_seq}); the rich columns are null in the rows of runs of a gtzan model, the
-     * inputs in those of runs whose model held no network (and all of them in rows stored before the columns
-     * existed, which Delta reads as null). One schema for every run, so that no night's commit changes it (a store
-     * made before the rich columns gains them, null in its rows, with the next commit).
+     * The feature store's schema: a gtzan feature table with the neural models' inputs ({@code logmel},
+     * {@code mfcc_seq}), null in the rows of runs whose model held no network (and in rows stored before the
+     * columns existed, which Delta reads as null); plus {@link #RICH_COLUMNS} once a run of a rich model has
+     * stored them.
      */
-    public static final StructType FEATURES_SCHEMA =
-            FeatureTable.withNeuralInputs(FeatureTable.schema(io.genrelake.features.FeatureSetKind.RICH));
+    public static final StructType FEATURES_SCHEMA = FeatureTable.withNeuralInputs(FeatureTable.SCHEMA);
+
+    /**
+     * The rich set's columns beyond the 57: added to the store by the first run of a rich model (Delta's schema
+     * merge, in that run's one commit), null in the rows of gtzan runs. A store that never served a rich model never
+     * has them: 241 more columns in every night's files cost a gtzan night of 10,000 new files ~50 % more wall time
+     * (docs/benchmarks.md, "Nightly and classify").
+     */
+    public static final List<StructField> RICH_COLUMNS = Arrays.stream(
+            FeatureTable.schema(io.genrelake.features.FeatureSetKind.RICH).fields())
+            .filter(f -> !Arrays.asList(FEATURES_SCHEMA.fieldNames()).contains(f.name())).toList();
 
     /** The versions one run committed, recorded with it. */
     public record Versions(long features, long genres, long current, long catalogue) {}
@@ -149,11 +158,18 @@ public final class NightlyState {
                 onDate(runDate), note, GenreTable.RUN_DATE);
     }
 
-    /** {@code rows}' columns of {@link #FEATURES_SCHEMA}, in its order; the ones it lacks as null. */
+    /**
+     * {@code rows}' columns of {@link #FEATURES_SCHEMA}, in its order, the ones it lacks as null; then the
+     * {@link #RICH_COLUMNS} it has (a rich run's rows, or the store's once one has written them).
+     */
     private static Dataset<Row> conform(Dataset<Row> rows) {
         Set<String> present = Set.of(rows.columns());
-        return rows.select(Arrays.stream(FEATURES_SCHEMA.fields()).map(f -> present.contains(f.name())
-                ? col(f.name()) : lit(null).cast(f.dataType()).as(f.name())).toArray(Column[]::new));
+        List<Column> columns = new ArrayList<>();
+        for (StructField f : FEATURES_SCHEMA.fields()) {
+            columns.add(present.contains(f.name()) ? col(f.name()) : lit(null).cast(f.dataType()).as(f.name()));
+        }
+        RICH_COLUMNS.stream().filter(f -> present.contains(f.name())).forEach(f -> columns.add(col(f.name())));
+        return rows.select(columns.toArray(Column[]::new));
     }
 
     /** Replaces {@code runDate}'s snapshot with {@code rows} ({@link CatalogueState#SCHEMA}); returns the version. */
