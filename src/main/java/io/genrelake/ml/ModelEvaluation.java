@@ -83,8 +83,7 @@ public final class ModelEvaluation {
         if (!unknown.isEmpty()) {
             throw new TrainingDataException(featuresUri + ": genres the model does not know: " + unknown
                     + "; it knows " + genres + " (" + labels + "). Map them onto the model's genres, or to nothing "
-                    + "to leave them out, with --genre-map" + (origin == LabelOrigin.TAGS || labelsFrom != null ? ""
-                            : "; a model trained on tags reads them with --labels-from tags"));
+                    + "to leave them out, with --genre-map");
         }
         TrackAggregator aggregator = new TrackAggregator(TrainingTable.TRACK_ID, PipelineFactory.LABEL_INDEX, how,
                 !table.segmented());
