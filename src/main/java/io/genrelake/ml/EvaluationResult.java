@@ -23,18 +23,11 @@ public record EvaluationResult(String modelUri, String featuresUri, String bestM
         boolean sameDataAsTraining, List<String> genres, ConfusionMatrix confusion, GroupSmoothing smoothing,
         CalibrationCheck calibration, LabelOrigin labelsFrom, String labels) {
 
-    /** A result whose labels are the table's label column. */
-    public EvaluationResult(String modelUri, String featuresUri, String bestModel, boolean trainedLeaky,
-            boolean sameDataAsTraining, List<String> genres, ConfusionMatrix confusion, GroupSmoothing smoothing,
-            CalibrationCheck calibration) {
-        this(modelUri, featuresUri, bestModel, trainedLeaky, sameDataAsTraining, genres, confusion, smoothing,
-                calibration, LabelOrigin.LABELS, null);
-    }
-
-    /** A result of a model that does not smooth and has no calibration. */
+    /** A result of a model that does not smooth and has no calibration, on the table's label column. */
     public EvaluationResult(String modelUri, String featuresUri, String bestModel, boolean trainedLeaky,
             boolean sameDataAsTraining, List<String> genres, ConfusionMatrix confusion) {
-        this(modelUri, featuresUri, bestModel, trainedLeaky, sameDataAsTraining, genres, confusion, null, null);
+        this(modelUri, featuresUri, bestModel, trainedLeaky, sameDataAsTraining, genres, confusion, null, null,
+                LabelOrigin.LABELS, null);
     }
 
     public ClassificationMetrics metrics() {

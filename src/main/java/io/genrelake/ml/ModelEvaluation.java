@@ -57,7 +57,7 @@ public final class ModelEvaluation {
         if (origin == LabelOrigin.TAGS) { // as classify reads a tag genre: through the model's own map
             TagGenres tags = TagGenres.forModel(modelUri, hadoopConf()).overriddenBy(renames, genreMapUri);
             table = new FeatureTableReader(spark, tags).read(featuresUri, 1); // refuses a table without tags
-            GenreTally tally = TagLabels.tally(io.genrelake.tables.Table.readAny(spark, featuresUri), tags);
+            GenreTally tally = TagLabels.tally(spark, featuresUri, tags);
             labels = "labels from the files' genre tags (map " + tags.source() + "): " + tally.describe();
         } else {
             labels = "labels from the table's label column" + (genreMapUri == null ? "" : ", renamed by " + genreMapUri);

@@ -7,11 +7,13 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
+import io.genrelake.tables.Table;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.functions;
@@ -50,6 +52,11 @@ public final class TagLabels {
     private static Column preferTag(List<String> columns, String tag, String fallback) {
         Column tagged = when(trim(col(tag)).notEqual(""), col(tag));
         return columns.contains(fallback) ? coalesce(tagged, col(fallback).cast("string")) : tagged;
+    }
+
+    /** {@link #tally(Dataset, TagGenres)} of the feature table at {@code uri}: its current version, if Delta. */
+    public static GenreTally tally(SparkSession spark, String uri, TagGenres map) {
+        return tally(Table.readAny(spark, uri), map);
     }
 
     /** The usable tracks (status ok) of a table by their tag genres, before and after the map. */

@@ -61,7 +61,7 @@ public final class Trainer {
             TagGenres tags = TagGenres.forTraining(options.genreMap(), spark.sparkContext().hadoopConfiguration());
             for (String uri : options.features()) { // before reading: why too few tracks are labelled, if so
                 if (!FeatureTableReader.isKaggleCsv(uri)) { // which the reader refuses, saying why
-                    reportTags(uri, TagLabels.tally(io.genrelake.tables.Table.readAny(spark, uri), tags), tags, leaky);
+                    reportTags(uri, TagLabels.tally(spark, uri, tags), tags, leaky);
                 }
             }
             table = TrainingSources.read(spark, options.features(), GenreMap.identity(), tags);

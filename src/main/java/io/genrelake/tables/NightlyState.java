@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.lit;
 
 import io.genrelake.catalogue.FeatureTable;
+import io.genrelake.features.FeatureSetKind;
 import io.genrelake.genres.CatalogueState;
 import io.genrelake.genres.GenreTable;
 import io.genrelake.genres.RunRecord;
@@ -79,7 +80,7 @@ public final class NightlyState {
      * (docs/benchmarks.md, "Nightly and classify").
      */
     public static final List<StructField> RICH_COLUMNS = Arrays.stream(
-            FeatureTable.schema(io.genrelake.features.FeatureSetKind.RICH).fields())
+            FeatureTable.schema(FeatureSetKind.RICH).fields())
             .filter(f -> !Arrays.asList(FEATURES_SCHEMA.fieldNames()).contains(f.name())).toList();
 
     /** The versions one run committed, recorded with it. */
