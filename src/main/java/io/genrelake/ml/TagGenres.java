@@ -1,5 +1,6 @@
 package io.genrelake.ml;
 
+import io.genrelake.tags.Id3v1Genres;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

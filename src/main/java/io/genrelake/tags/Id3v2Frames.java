@@ -9,21 +9,28 @@ import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * The few ID3v2 frames FFmpeg's demuxer reads incompletely, read from an ID3v2 tag at the start of a file: every
- * value of every genre frame ({@code TCON}, v2.2 {@code TCO}) in order, NUL-separated values split (ID3v2.4, tolerated
- * in 2.3), repeated frames kept; and the MusicBrainz recording id of the {@code UFID} frame (v2.2 {@code UFI}) whose
- * owner is {@code http://musicbrainz.org}, which FFmpeg does not read at all.
+ * What an ID3v2 tag at the start of a file says, read in this JVM: the first value of every text frame as FFmpeg's
+ * demuxer keeps it ({@link #texts}, for {@link Mp3Tags}, which hands an MP3's tags over without FFmpeg), and the
+ * frames FFmpeg reads incompletely: every value of every genre frame ({@code TCON}, v2.2 {@code TCO}) in order,
+ * NUL-separated values split (ID3v2.4, tolerated in 2.3), repeated frames kept; and the MusicBrainz recording id of
+ * the {@code UFID} frame (v2.2 {@code UFI}) whose owner is {@code http://musicbrainz.org}, which FFmpeg does not read
+ * at all.
  *
  * <p>Why our own and not a library: FFmpeg ({@code audio.ffmpeg.ContainerTags}) keeps only a frame's first value and
- * the first of repeated frames; jaudiotagger's API wants a {@code java.io.File}, i.e. a local copy of each file. The
+ * the first of repeated frames, and runs in its own process, a round trip per question (docs/benchmarks.md, "What
+ * reading tags costs"); jaudiotagger's API wants a {@code java.io.File}, i.e. a local copy of each file. The
  * format is the one of id3.org's "ID3 tag version 2" (2.2), "ID3 tag version 2.3.0" and "ID3 tag version 2.4.0 -
- * Main Structure" documents, and only what these two frames need is read: versions 2.2–2.4, the extended header
- * skipped, whole-tag unsynchronisation (2.2/2.3, and 2.4's header flag), 2.4's per-frame unsynchronisation and data
- * length indicator; compressed and encrypted frames are skipped, as are all other frames (by seeking: cover pictures
- * are not read).
+ * Main Structure" documents: versions 2.2–2.4, the extended header skipped, whole-tag unsynchronisation (2.2/2.3, and
+ * 2.4's header flag), 2.4's per-frame unsynchronisation and data length indicator; compressed and encrypted frames
+ * are skipped, as are all frames but text, comment, lyrics and UFID frames (by seeking: cover pictures are not
+ * read).
  *
  * <p>Never trusts a declared size: a tag larger than the rest of the file is refused before anything is read, a
  * whole unsynchronised tag (which must be read to be walked) above {@link #MAX_TAG_BYTES} too, and a wanted frame
@@ -31,22 +38,30 @@ import java.util.List;
  *
  * @param genres                 the genre frames' values, in order, not trimmed nor named (ID3's {@code (17)} stays)
  * @param musicBrainzRecordingId the MusicBrainz UFID's identifier as written (not validated), or null
+ * @param texts                  by frame id ({@code TIT2}, v2.2 {@code TT2}; a {@code TXXX} frame by its
+ *                               description; {@code COMM} and {@code USLT} by id), the first frame's first value, as
+ *                               FFmpeg's dictionary keeps them before it names them: empty values left out but for
+ *                               {@code TXXX}'s, comments' and lyrics', genres not yet numbers turned into names
  * @param warnings               what could not be read, and why; empty when fine
  */
-public record Id3v2Frames(List<String> genres, String musicBrainzRecordingId, List<String> warnings) {
+public record Id3v2Frames(List<String> genres, String musicBrainzRecordingId, Map<String, String> texts,
+        List<String> warnings) {
 
     /** An unsynchronised tag is read whole before it is walked: larger ones are refused. */
     public static final int MAX_TAG_BYTES = 16 << 20;
-    /** A genre or UFID frame is text of a few words: larger ones are skipped. */
+    /** A text, comment or UFID frame is a few words: larger ones are skipped. */
     public static final int MAX_FRAME_BYTES = 64 << 10;
 
     private static final String MUSICBRAINZ_OWNER = "http://musicbrainz.org";
+    /** Frames FFmpeg keeps as a comment or lyrics entry: each makes its dictionary non-empty. */
+    private static final Set<String> COMMENT_FRAMES = Set.of("COMM", "COM", "USLT", "ULT");
 
     /** No ID3v2 tag, or nothing of these frames in it. */
-    public static final Id3v2Frames NONE = new Id3v2Frames(List.of(), null, List.of());
+    public static final Id3v2Frames NONE = new Id3v2Frames(List.of(), null, Map.of(), List.of());
 
     public Id3v2Frames {
         genres = List.copyOf(genres);
+        texts = Collections.unmodifiableMap(new LinkedHashMap<>(texts));
         warnings = List.copyOf(warnings);
     }
 
@@ -69,13 +84,13 @@ public record Id3v2Frames(List<String> genres, String musicBrainzRecordingId, Li
         }
         if ((header[6] | header[7] | header[8] | header[9]) < 0) {
             warnings.add("ID3v2 tag size malformed");
-            return new Id3v2Frames(List.of(), null, warnings);
+            return new Id3v2Frames(List.of(), null, Map.of(), warnings);
         }
         long size = syncsafe(header, 6);
         if (available >= 0 && 10 + size > available) {
             warnings.add("ID3v2 tag size beyond the file (" + size + " bytes declared, " + (available - 10)
                     + " there)");
-            return new Id3v2Frames(List.of(), null, warnings);
+            return new Id3v2Frames(List.of(), null, Map.of(), warnings);
         }
         if (version == 2 && (flags & 0x40) != 0) {
             return NONE; // ID3v2.2's "compression" flag: no scheme was ever defined, the spec says ignore the tag
@@ -85,7 +100,7 @@ public record Id3v2Frames(List<String> genres, String musicBrainzRecordingId, Li
         if (tagUnsync && version < 4) { // 2.2/2.3: the whole tag, frame headers included, is unsynchronised
             if (size > MAX_TAG_BYTES) {
                 warnings.add("ID3v2 tag oversized (" + size + " bytes, unsynchronised)");
-                return new Id3v2Frames(List.of(), null, warnings);
+                return new Id3v2Frames(List.of(), null, Map.of(), warnings);
             }
             byte[] tag = in.readNBytes((int) size); // grows as it reads: never the declared size up front
             byte[] plain = resync(tag, tag.length);
@@ -101,10 +116,10 @@ public record Id3v2Frames(List<String> genres, String musicBrainzRecordingId, Li
         } catch (EOFException e) {
             warnings.add("ID3v2 tag truncated");
         }
-        return new Id3v2Frames(walk.genres, walk.ufid, warnings);
+        return new Id3v2Frames(walk.genres, walk.ufid, walk.texts, warnings);
     }
 
-    /** Walks the frames of one tag body, keeping the genre and MusicBrainz UFID frames' values. */
+    /** Walks the frames of one tag body, keeping the text, comment and MusicBrainz UFID frames' values. */
     private static final class Walk {
         private final InputStream in;
         private final int version;
@@ -112,6 +127,7 @@ public record Id3v2Frames(List<String> genres, String musicBrainzRecordingId, Li
         private final List<String> warnings;
         private long remaining;
         final List<String> genres = new ArrayList<>();
+        final Map<String, String> texts = new LinkedHashMap<>();
         String ufid;
 
         Walk(InputStream in, long size, int version, boolean allFramesUnsync, List<String> warnings) {
@@ -154,19 +170,41 @@ public record Id3v2Frames(List<String> genres, String musicBrainzRecordingId, Li
                 }
                 boolean genre = id.equals("TCON") || id.equals("TCO");
                 boolean ufidFrame = id.equals("UFID") || id.equals("UFI");
-                if (!genre && !ufidFrame) {
+                boolean comment = COMMENT_FRAMES.contains(id);
+                if (!id.startsWith("T") && !ufidFrame && !comment) {
                     skip(size);
                 } else if (size > MAX_FRAME_BYTES) {
                     warnings.add("ID3v2 frame " + id + " oversized (" + size + " bytes)");
                     skip(size);
                 } else {
                     byte[] body = body(h, (int) size);
-                    if (body != null && genre) {
+                    if (body == null) {
+                        continue;
+                    }
+                    if (ufidFrame) {
+                        ufid = ufid == null ? musicBrainzId(body) : ufid;
+                    } else if (comment) {
+                        List<String> v = values(withoutLanguage(body), true); // description, text
+                        texts.putIfAbsent(id, v.size() > 1 ? v.get(1) : "");
+                    } else {
+                        keepText(id, body);
+                    }
+                    if (genre) {
                         genres.addAll(text(body));
-                    } else if (body != null && ufid == null) {
-                        ufid = musicBrainzId(body);
                     }
                 }
+            }
+        }
+
+        /** FFmpeg's way: the first value of a frame's first occurrence; a TXXX frame's second value by its first. */
+        private void keepText(String id, byte[] body) {
+            List<String> v = values(body, true);
+            if (id.equals("TXXX") || id.equals("TXX")) {
+                if (!v.isEmpty()) {
+                    texts.putIfAbsent(v.get(0), v.size() > 1 ? v.get(1) : "");
+                }
+            } else if (!v.isEmpty() && !v.get(0).isEmpty()) {
+                texts.putIfAbsent(id, v.get(0));
             }
         }
 
@@ -208,8 +246,18 @@ public record Id3v2Frames(List<String> genres, String musicBrainzRecordingId, Li
         }
     }
 
-    /** The values of a text frame: encoding byte, then values separated (and maybe ended) by NUL. */
+    /** The values of a text frame: encoding byte, then values separated (and maybe ended) by NUL; empty ones dropped. */
     static List<String> text(byte[] body) {
+        List<String> values = values(body, false);
+        values.removeIf(String::isEmpty);
+        return values;
+    }
+
+    /**
+     * The values of a text frame, empty ones kept where {@code keepEmpty} (FFmpeg keeps an empty TXXX value), but
+     * never the nothing after a closing NUL.
+     */
+    static List<String> values(byte[] body, boolean keepEmpty) {
         List<String> values = new ArrayList<>();
         if (body.length == 0) {
             return values;
@@ -245,6 +293,8 @@ public record Id3v2Frames(List<String> genres, String musicBrainzRecordingId, Li
             }
             if (stop > from) {
                 values.add(new String(body, from, stop - from, charset));
+            } else if (keepEmpty && !(end && from >= body.length)) {
+                values.add("");
             }
             start = i + step;
             if (end) {
@@ -252,6 +302,16 @@ public record Id3v2Frames(List<String> genres, String musicBrainzRecordingId, Li
             }
         }
         return values;
+    }
+
+    /** A comment or lyrics frame's body as a text frame's: its encoding byte, its three language bytes dropped. */
+    private static byte[] withoutLanguage(byte[] body) {
+        if (body.length < 4) {
+            return new byte[0];
+        }
+        byte[] text = java.util.Arrays.copyOfRange(body, 3, body.length);
+        text[0] = body[0];
+        return text;
     }
 
     /** The identifier of a UFID frame owned by MusicBrainz: owner text, NUL, then the id's ASCII bytes. */

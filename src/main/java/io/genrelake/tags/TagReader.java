@@ -12,12 +12,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads a file's tags ({@link TrackTags}) from the stream it is about to be decoded from: FFmpeg's demuxer parses
- * the container's header (and, the stream being seekable, its trailing tags) through {@link ContainerTags}, then
- * the stream is put back at its start for the decoder. No extra pass over the audio and no local copy. Where the file
- * starts with an ID3v2 tag, or a WAV or AIFF file holds one in its ID3 chunk ({@link Id3Chunk}), {@link Id3v2Frames}
- * reads what FFmpeg drops: every value of the genre frames (used when
- * they hold more than FFmpeg's) and the MusicBrainz UFID (used when FFmpeg gave no recording id).
+ * Reads a file's tags ({@link TrackTags}) from the stream it is about to be decoded from, then puts the stream back
+ * at its start for the decoder. No extra pass over the audio and no local copy. A plain MP3's tags are read in this
+ * JVM ({@link Mp3Tags}, with FFmpeg's keys and values); every other file's by FFmpeg's demuxer, which parses the
+ * container's header (and, the stream being seekable, its trailing tags) through {@link ContainerTags}. Where the
+ * file starts with an ID3v2 tag, or a WAV or AIFF file holds one in its ID3 chunk ({@link Id3Chunk}),
+ * {@link Id3v2Frames} reads what FFmpeg drops: every value of the genre frames (used when they hold more than
+ * FFmpeg's) and the MusicBrainz UFID (used when FFmpeg gave no recording id).
  *
  * <p>Never throws for a bad tag: a value that is malformed (a year that is no number, an id that is no MusicBrainz
  * id) or oversized is left empty with a warning, and tags FFmpeg cannot open at all are an empty {@link TrackTags}
@@ -45,6 +46,26 @@ public final class TagReader {
      *     or the FFmpeg process cannot be started ({@link FfmpegUnavailableException})
      */
     public static TrackTags read(SeekableInputStream in) throws IOException {
+        Mp3Tags.Read mp3 = readMp3(in);
+        in.input().seek(0);
+        if (mp3 != null) {
+            return of(withId3v2(mp3.tags(), mp3.id3()), mp3.id3().warnings());
+        }
+        return readWithFfmpeg(in);
+    }
+
+    /** An MP3's tags read in this JVM, or null: no plain MP3, or one whose stream failed (FFmpeg reads it then). */
+    private static Mp3Tags.Read readMp3(SeekableInputStream in) {
+        try {
+            long length = in.input().length();
+            return length < 0 ? null : Mp3Tags.read(in, length);
+        } catch (IOException | RuntimeException e) {
+            return null; // FFmpeg's reading says what is wrong with the file, as before
+        }
+    }
+
+    /** {@link #read} by FFmpeg's demuxer, whatever the container (the only way before {@link Mp3Tags}). */
+    static TrackTags readWithFfmpeg(SeekableInputStream in) throws IOException {
         Map<String, List<String>> raw;
         try {
             raw = ContainerTags.read(in);
@@ -66,7 +87,7 @@ public final class TagReader {
                 id3 = Id3v2Frames.read(in, chunk.size());
             }
         } catch (IOException | RuntimeException e) {
-            id3 = new Id3v2Frames(List.of(), null, List.of("ID3v2 tag unreadable: " + e.getMessage()));
+            id3 = new Id3v2Frames(List.of(), null, Map.of(), List.of("ID3v2 tag unreadable: " + e.getMessage()));
         }
         in.input().seek(0);
         return of(withId3v2(raw, id3), id3.warnings());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.genrelake.tags.Id3v1Genres;
 import java.io.StringReader;
 import java.util.List;
 import java.util.Set;

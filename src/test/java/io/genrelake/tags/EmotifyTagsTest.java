@@ -1,6 +1,7 @@
 package io.genrelake.tags;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.genrelake.audio.ffmpeg.SeekableInputStream;
 import io.genrelake.features.CsvRecordReader;
@@ -56,5 +57,25 @@ class EmotifyTagsTest {
         assertEquals(Map.of(), tally.unmapped(10));
         // The data set's "pop" is Magnatune's rock: 88 of its 100 pop tracks are tagged a kind of rock.
         assertEquals(Map.of("pop", 88L, "rock", 93L, "electronic", 1L), rockByDataSetGenre);
+    }
+
+    /** Every file is a plain MP3 read in this JVM ({@link Mp3Tags}), and reads as FFmpeg reads it. */
+    @Test
+    void everyFileReadsInThisJvmAsFfmpegReadsIt() throws Exception {
+        Path root = SharedData.require("emotify/labels.csv").getParent();
+        List<Path> files;
+        try (var walk = Files.walk(root)) {
+            files = walk.filter(p -> p.toString().endsWith(".mp3")).sorted().toList();
+        }
+        assertEquals(400, files.size());
+        for (Path file : files) {
+            try (SeekableInputStream in = SeekableInputStream.open(file)) {
+                assertNotNull(Mp3Tags.read(in, Files.size(file)), file.toString());
+                in.input().seek(0);
+                TrackTags here = TagReader.read(in);
+                in.input().seek(0);
+                assertEquals(TagReader.readWithFfmpeg(in), here, file.toString());
+            }
+        }
     }
 }

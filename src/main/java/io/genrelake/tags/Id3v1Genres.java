@@ -1,4 +1,4 @@
-package io.genrelake.ml;
+package io.genrelake.tags;
 
 import java.util.List;
 
@@ -6,7 +6,7 @@ import java.util.List;
  * ID3v1's numbered genres (0–79 from the ID3v1 specification, 80–191 Winamp's extensions, as id3.org and FFmpeg's
  * {@code ff_id3v1_genre_str} list them): an ID3 genre written as {@code 17} or {@code (17)} means "Rock".
  */
-final class Id3v1Genres {
+public final class Id3v1Genres {
 
     private static final List<String> NAMES = List.of(
             "Blues", "Classic Rock", "Country", "Dance", "Disco", "Funk", "Grunge", "Hip-Hop", "Jazz", "Metal",
@@ -37,11 +37,11 @@ final class Id3v1Genres {
     private Id3v1Genres() {}
 
     /** The name of genre number {@code n}, or null outside the table (255 is ID3v1's "no genre"). */
-    static String name(int n) {
+    public static String name(int n) {
         return n >= 0 && n < NAMES.size() ? NAMES.get(n) : null;
     }
 
-    static int size() {
+    public static int size() {
         return NAMES.size();
     }
 }
