@@ -29,8 +29,7 @@ import java.util.Set;
  * format is the one of id3.org's "ID3 tag version 2" (2.2), "ID3 tag version 2.3.0" and "ID3 tag version 2.4.0 -
  * Main Structure" documents: versions 2.2–2.4, the extended header skipped, whole-tag unsynchronisation (2.2/2.3, and
  * 2.4's header flag), 2.4's per-frame unsynchronisation and data length indicator; compressed and encrypted frames
- * are skipped, as are all frames but text, comment, lyrics and UFID frames (by seeking: cover pictures are not
- * read).
+ * are skipped, as are all frames but text and UFID frames (by seeking: cover pictures and lyrics are not read).
  *
  * <p>Never trusts a declared size: a tag larger than the rest of the file is refused before anything is read, a
  * whole unsynchronised tag (which must be read to be walked) above {@link #MAX_TAG_BYTES} too, and a wanted frame
@@ -39,9 +38,10 @@ import java.util.Set;
  * @param genres                 the genre frames' values, in order, not trimmed nor named (ID3's {@code (17)} stays)
  * @param musicBrainzRecordingId the MusicBrainz UFID's identifier as written (not validated), or null
  * @param texts                  by frame id ({@code TIT2}, v2.2 {@code TT2}; a {@code TXXX} frame by its
- *                               description; {@code COMM} and {@code USLT} by id), the first frame's first value, as
- *                               FFmpeg's dictionary keeps them before it names them: empty values left out but for
- *                               {@code TXXX}'s, comments' and lyrics', genres not yet numbers turned into names
+ *                               description), the first frame's first value, as FFmpeg's dictionary keeps them
+ *                               before it names them: empty values left out but for {@code TXXX}'s, genres not yet
+ *                               numbers turned into names; comment and lyrics frames ({@code COMM}, {@code USLT})
+ *                               as an empty value (their text is not read: only that FFmpeg would keep an entry)
  * @param warnings               what could not be read, and why; empty when fine
  */
 public record Id3v2Frames(List<String> genres, String musicBrainzRecordingId, Map<String, String> texts,
@@ -49,12 +49,12 @@ public record Id3v2Frames(List<String> genres, String musicBrainzRecordingId, Ma
 
     /** An unsynchronised tag is read whole before it is walked: larger ones are refused. */
     public static final int MAX_TAG_BYTES = 16 << 20;
-    /** A text, comment or UFID frame is a few words: larger ones are skipped. */
+    /** A text or UFID frame is a few words: larger ones are skipped, with a warning. */
     public static final int MAX_FRAME_BYTES = 64 << 10;
 
     private static final String MUSICBRAINZ_OWNER = "http://musicbrainz.org";
-    /** Frames FFmpeg keeps as a comment or lyrics entry: each makes its dictionary non-empty. */
-    private static final Set<String> COMMENT_FRAMES = Set.of("COMM", "COM", "USLT", "ULT");
+    /** Frames FFmpeg keeps as a comment or lyrics entry, making its dictionary non-empty; their text is not read. */
+    private static final Set<String> COMMENT_FRAMES = Set.of("COMM", "COM", "USLT");
 
     /** No ID3v2 tag, or nothing of these frames in it. */
     public static final Id3v2Frames NONE = new Id3v2Frames(List.of(), null, Map.of(), List.of());
@@ -119,7 +119,7 @@ public record Id3v2Frames(List<String> genres, String musicBrainzRecordingId, Ma
         return new Id3v2Frames(walk.genres, walk.ufid, walk.texts, warnings);
     }
 
-    /** Walks the frames of one tag body, keeping the text, comment and MusicBrainz UFID frames' values. */
+    /** Walks the frames of one tag body, keeping the text and MusicBrainz UFID frames' values. */
     private static final class Walk {
         private final InputStream in;
         private final int version;
@@ -170,8 +170,10 @@ public record Id3v2Frames(List<String> genres, String musicBrainzRecordingId, Ma
                 }
                 boolean genre = id.equals("TCON") || id.equals("TCO");
                 boolean ufidFrame = id.equals("UFID") || id.equals("UFI");
-                boolean comment = COMMENT_FRAMES.contains(id);
-                if (!id.startsWith("T") && !ufidFrame && !comment) {
+                if (COMMENT_FRAMES.contains(id)) { // only that it is there matters (FFmpeg keeps even an empty one)
+                    texts.putIfAbsent(id, "");
+                    skip(size);
+                } else if (!id.startsWith("T") && !ufidFrame) {
                     skip(size);
                 } else if (size > MAX_FRAME_BYTES) {
                     warnings.add("ID3v2 frame " + id + " oversized (" + size + " bytes)");
@@ -183,9 +185,6 @@ public record Id3v2Frames(List<String> genres, String musicBrainzRecordingId, Ma
                     }
                     if (ufidFrame) {
                         ufid = ufid == null ? musicBrainzId(body) : ufid;
-                    } else if (comment) {
-                        List<String> v = values(withoutLanguage(body), true); // description, text
-                        texts.putIfAbsent(id, v.size() > 1 ? v.get(1) : "");
                     } else {
                         keepText(id, body);
                     }
@@ -302,16 +301,6 @@ public record Id3v2Frames(List<String> genres, String musicBrainzRecordingId, Ma
             }
         }
         return values;
-    }
-
-    /** A comment or lyrics frame's body as a text frame's: its encoding byte, its three language bytes dropped. */
-    private static byte[] withoutLanguage(byte[] body) {
-        if (body.length < 4) {
-            return new byte[0];
-        }
-        byte[] text = java.util.Arrays.copyOfRange(body, 3, body.length);
-        text[0] = body[0];
-        return text;
     }
 
     /** The identifier of a UFID frame owned by MusicBrainz: owner text, NUL, then the id's ASCII bytes. */

@@ -34,7 +34,10 @@ public final class Mp3Tags {
     /** ID3v1's size, at the file's end. */
     private static final int ID3V1_BYTES = 128;
 
-    /** FFmpeg's names for frame ids (ff_id3v2_34_metadata_conv, id3v2_2_metadata_conv, ff_id3v2_4_metadata_conv). */
+    /**
+     * FFmpeg's names for frame ids (ff_id3v2_34_metadata_conv, id3v2_2_metadata_conv, ff_id3v2_4_metadata_conv; and
+     * where its comment reader puts a comment, whose text is not read here).
+     */
     private static final Map<String, String> NAMES = Map.ofEntries(
             Map.entry("TALB", "album"), Map.entry("TCOM", "composer"), Map.entry("TCON", "genre"),
             Map.entry("TCOP", "copyright"), Map.entry("TENC", "encoded_by"), Map.entry("TIT2", "title"),
@@ -47,7 +50,7 @@ public final class Mp3Tags {
             Map.entry("TRK", "track"), Map.entry("TCMP", "compilation"), Map.entry("TDRC", "date"),
             Map.entry("TDRL", "date"), Map.entry("TDEN", "creation_time"), Map.entry("TSOA", "album-sort"),
             Map.entry("TSOP", "artist-sort"), Map.entry("TSOT", "title-sort"), Map.entry("TIT1", "grouping"),
-            Map.entry("COMM", "comment"), Map.entry("COM", "comment"), Map.entry("ULT", "lyrics"));
+            Map.entry("COMM", "comment"), Map.entry("COM", "comment"));
 
     /** What FFmpeg's {@code sscanf(s, "(%d)")} or {@code sscanf(s, "%d")} takes for a genre number. */
     private static final Pattern GENRE_NUMBER = Pattern.compile("^(?:\\(\\s*|\\s*)([+-]?)(\\d+)");

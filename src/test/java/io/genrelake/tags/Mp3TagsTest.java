@@ -160,6 +160,11 @@ class Mp3TagsTest {
         assertEquals("Old", same(file("empty.mp3", new Id3Bytes(3).text("TIT2", "").bytes(), bareMp3, v1)).title());
         byte[] comment = "\0eng\0A comment".getBytes(StandardCharsets.ISO_8859_1);
         assertNull(same(file("comment.mp3", new Id3Bytes(3).frame("COMM", comment).bytes(), bareMp3, v1)).title());
+        byte[] lyrics = "\0engHello\0Long lyrics".getBytes(StandardCharsets.ISO_8859_1);
+        same(file("lyrics.mp3", new Id3Bytes(3).frame("USLT", lyrics).bytes(), bareMp3, v1));
+        same(file("comment22.mp3", new Id3Bytes(2).frame("COM", comment).bytes(), bareMp3, v1));
+        same(file("lyrics22.mp3", new Id3Bytes(2).frame("ULT", lyrics).bytes(), bareMp3, v1));
+        same(file("picture.mp3", new Id3Bytes(3).frame("APIC", new byte[2000]).bytes(), bareMp3, v1));
         same(file("nogenre.mp3", bareMp3, id3v1("No genre", "", "", 0, 255)));
     }
 
