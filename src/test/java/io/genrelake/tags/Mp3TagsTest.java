@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.genrelake.audio.ffmpeg.SeekableInputStream;
-import io.genrelake.testing.FfmpegCli;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,17 +32,11 @@ class Mp3TagsTest {
 
     @BeforeAll
     static void writeBareMp3() throws Exception {
-        bareMp3 = Files.readAllBytes(ffmpeg("bare.mp3", "-c:a", "libmp3lame", "-id3v2_version", "0",
-                "-write_xing", "0"));
+        bareMp3 = ToneFiles.bareMp3(dir);
     }
 
     private static Path ffmpeg(String name, String... args) throws Exception {
-        Path out = dir.resolve(name);
-        List<String> all = new ArrayList<>(FfmpegCli.sine(1));
-        all.addAll(List.of(args));
-        all.add(out.toString());
-        FfmpegCli.run(all.toArray(new String[0]));
-        return out;
+        return ToneFiles.write(dir.resolve(name), args);
     }
 
     /** Reads {@code file} both ways: the JVM's reading must be taken and must equal FFmpeg's. */

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.genrelake.audio.ffmpeg.SeekableInputStream;
-import io.genrelake.testing.FfmpegCli;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -35,16 +34,11 @@ class TagReaderTest {
 
     @BeforeAll
     static void writeBareMp3() throws Exception {
-        Path bare = dir.resolve("bare.mp3");
-        ffmpeg(bare, "-c:a", "libmp3lame", "-id3v2_version", "0", "-write_xing", "0");
-        bareMp3 = Files.readAllBytes(bare);
+        bareMp3 = ToneFiles.bareMp3(dir);
     }
 
     private static void ffmpeg(Path out, String... args) throws Exception {
-        List<String> all = new ArrayList<>(FfmpegCli.sine(1));
-        all.addAll(List.of(args));
-        all.add(out.toString());
-        FfmpegCli.run(all.toArray(new String[0]));
+        ToneFiles.write(out, args);
     }
 
     private static List<String> metadata(String... pairs) {
