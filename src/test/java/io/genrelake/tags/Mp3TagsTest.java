@@ -160,6 +160,27 @@ class Mp3TagsTest {
         same(file("nogenre.mp3", bareMp3, id3v1("No genre", "", "", 0, 255)));
     }
 
+    /** FFmpeg's mp3 demuxer does not read an APEv2 tag: neither does this reader. */
+    @Test
+    void anApeTagIsNotRead() throws Exception {
+        TrackTags t = same(file("ape.mp3", bareMp3, apeTag("Title", "From APE")));
+        assertNull(t.title());
+        assertEquals("Old", same(file("ape-v1.mp3", bareMp3, apeTag("Title", "From APE"), id3v1("Old", "", "", 0,
+                255))).title());
+    }
+
+    /** An APEv2 tag of one text item and its footer (no header), as written before an ID3v1 tag or at the end. */
+    private static byte[] apeTag(String key, String value) {
+        byte[] k = key.getBytes(StandardCharsets.US_ASCII);
+        byte[] v = value.getBytes(StandardCharsets.UTF_8);
+        int items = 8 + k.length + 1 + v.length;
+        ByteBuffer b = ByteBuffer.allocate(items + 32).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putInt(v.length).putInt(0).put(k).put((byte) 0).put(v);
+        b.put("APETAGEX".getBytes(StandardCharsets.US_ASCII)).putInt(2000).putInt(items + 32).putInt(1).putInt(0)
+                .putLong(0);
+        return b.array();
+    }
+
     /** An ID3v1.1 tag: the last 128 bytes of the file. */
     private static byte[] id3v1(String title, String artist, String year, int track, int genre) {
         byte[] tag = new byte[128];
