@@ -247,16 +247,14 @@ public record Id3v2Frames(List<String> genres, String musicBrainzRecordingId, Ma
 
     /** The values of a text frame: encoding byte, then values separated (and maybe ended) by NUL; empty ones dropped. */
     static List<String> text(byte[] body) {
-        List<String> values = values(body, false);
-        values.removeIf(String::isEmpty);
-        return values;
+        return values(body, false);
     }
 
     /**
      * The values of a text frame, empty ones kept where {@code keepEmpty} (FFmpeg keeps an empty TXXX value), but
      * never the nothing after a closing NUL.
      */
-    static List<String> values(byte[] body, boolean keepEmpty) {
+    private static List<String> values(byte[] body, boolean keepEmpty) {
         List<String> values = new ArrayList<>();
         if (body.length == 0) {
             return values;
