@@ -340,7 +340,8 @@ public record Id3v2Frames(List<String> genres, String musicBrainzRecordingId, Ma
         return from >= data.length ? new byte[0] : java.util.Arrays.copyOfRange(data, from, data.length);
     }
 
-    private static long syncsafe(byte[] b, int at) {
+    /** ID3v2's 28-bit size: four bytes of seven bits each. */
+    static long syncsafe(byte[] b, int at) {
         return (b[at] & 0x7FL) << 21 | (b[at + 1] & 0x7FL) << 14 | (b[at + 2] & 0x7FL) << 7 | (b[at + 3] & 0x7FL);
     }
 

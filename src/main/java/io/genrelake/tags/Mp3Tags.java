@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -78,7 +79,7 @@ public final class Mp3Tags {
                 return null; // a version or size FFmpeg judges for itself
             }
             boolean footer = head[3] == 4 && (head[5] & 0x10) != 0;
-            audioStart = 10 + syncsafe(head) + (footer ? 10 : 0);
+            audioStart = 10 + Id3v2Frames.syncsafe(head, 6) + (footer ? 10 : 0);
             if (audioStart + 4 > length) {
                 return null;
             }
@@ -120,7 +121,7 @@ public final class Mp3Tags {
             if (e.getKey().equals("TCON") || e.getKey().equals("TCO")) {
                 value = genreName(value);
             }
-            named.put(NAMES.getOrDefault(e.getKey(), e.getKey()).toLowerCase(java.util.Locale.ROOT), value);
+            named.put(NAMES.getOrDefault(e.getKey(), e.getKey()).toLowerCase(Locale.ROOT), value);
         }
         mergeDate(named);
         Map<String, List<String>> tags = new LinkedHashMap<>();
@@ -210,9 +211,5 @@ public final class Mp3Tags {
         int h = (b[0] & 0xFF) << 24 | (b[1] & 0xFF) << 16 | (b[2] & 0xFF) << 8 | (b[3] & 0xFF);
         return (h >>> 21) == 0x7FF && ((h >>> 19) & 3) != 1 && ((h >>> 17) & 3) != 0 && ((h >>> 12) & 15) != 15
                 && ((h >>> 10) & 3) != 3;
-    }
-
-    private static long syncsafe(byte[] b) {
-        return (b[6] & 0x7FL) << 21 | (b[7] & 0x7FL) << 14 | (b[8] & 0x7FL) << 7 | (b[9] & 0x7FL);
     }
 }
