@@ -124,9 +124,10 @@ class FfmpegIsolationTest {
         float[] buffer = new float[4096];
         AudioStream stream = openAndReadSome(file, buffer);
         long pid = ((IsolatedAudioStream) stream).pid();
+        // taken before the signal: a process that dies and is reaped at once has no handle to look up afterwards
+        ProcessHandle crashed = ProcessHandle.of(pid).orElseThrow();
 
         signal("SEGV", pid);
-        ProcessHandle crashed = ProcessHandle.of(pid).orElseThrow();
         crashed.onExit().get(60, TimeUnit.SECONDS);
 
         AudioFormatException e = assertThrows(AudioFormatException.class, () -> {
