@@ -66,7 +66,7 @@ public final class Mp3Tags {
      * @param length the file's length in bytes
      * @throws IOException only when the stream fails
      */
-    public static Read read(SeekableInputStream in, long length) throws IOException {
+    public static JvmTags read(SeekableInputStream in, long length) throws IOException {
         in.input().seek(0);
         byte[] head = in.readNBytes(10);
         if (head.length < 10) {
@@ -102,16 +102,8 @@ public final class Mp3Tags {
                 readId3v1(v1, tags);
             }
         }
-        return new Read(tags, id3);
+        return new JvmTags(tags, id3);
     }
-
-    /**
-     * An MP3's tags as read here.
-     *
-     * @param tags FFmpeg's keys (lower case) with one value each
-     * @param id3  the ID3v2 frames, for what FFmpeg's dictionary drops (every genre value, the MusicBrainz UFID)
-     */
-    public record Read(Map<String, List<String>> tags, Id3v2Frames id3) {}
 
     /** The frames' first values under FFmpeg's names, dates merged, genre numbers named. */
     static Map<String, List<String>> named(Map<String, String> texts) {

@@ -13,10 +13,10 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a file's tags ({@link TrackTags}) from the stream it is about to be decoded from, then puts the stream back
- * at its start for the decoder. No extra pass over the audio and no local copy. A plain MP3's tags are read in this
- * JVM ({@link Mp3Tags}, with FFmpeg's keys and values); every other file's by FFmpeg's demuxer, which parses the
- * container's header (and, the stream being seekable, its trailing tags) through {@link ContainerTags}. Where the
- * file starts with an ID3v2 tag, or a WAV or AIFF file holds one in its ID3 chunk ({@link Id3Chunk}),
+ * at its start for the decoder. No extra pass over the audio and no local copy. A plain MP3's or WAV's tags are read
+ * in this JVM ({@link Mp3Tags}, {@link WavTags}, with FFmpeg's keys and values); every other file's by FFmpeg's
+ * demuxer, which parses the container's header (and, the stream being seekable, its trailing tags) through
+ * {@link ContainerTags}. Where the file starts with an ID3v2 tag, or a WAV or AIFF file holds one in its ID3 chunk ({@link Id3Chunk}),
  * {@link Id3v2Frames} reads what FFmpeg drops: every value of the genre frames (used when they hold more than
  * FFmpeg's) and the MusicBrainz UFID (used when FFmpeg gave no recording id).
  *
@@ -46,19 +46,26 @@ public final class TagReader {
      *     or the FFmpeg process cannot be started ({@link FfmpegUnavailableException})
      */
     public static TrackTags read(SeekableInputStream in) throws IOException {
-        Mp3Tags.Read mp3 = readMp3(in);
+        JvmTags here = readInJvm(in);
         in.input().seek(0);
-        if (mp3 != null) {
-            return of(withId3v2(mp3.tags(), mp3.id3()), mp3.id3().warnings());
+        if (here != null) {
+            return of(withId3v2(here.tags(), here.id3()), here.id3().warnings());
         }
         return readWithFfmpeg(in);
     }
 
-    /** An MP3's tags read in this JVM, or null: no plain MP3, or one whose stream failed (FFmpeg reads it then). */
-    private static Mp3Tags.Read readMp3(SeekableInputStream in) {
+    /**
+     * A plain MP3's or WAV's tags read in this JVM, or null: another file, or one whose stream failed (FFmpeg reads
+     * it then).
+     */
+    private static JvmTags readInJvm(SeekableInputStream in) {
         try {
             long length = in.input().length();
-            return length < 0 ? null : Mp3Tags.read(in, length);
+            if (length < 0) {
+                return null;
+            }
+            JvmTags mp3 = Mp3Tags.read(in, length);
+            return mp3 != null ? mp3 : WavTags.read(in, length);
         } catch (IOException | RuntimeException e) {
             return null; // FFmpeg's reading says what is wrong with the file, as before
         }

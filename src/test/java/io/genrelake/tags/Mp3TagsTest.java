@@ -222,7 +222,7 @@ class Mp3TagsTest {
         }
     }
 
-    private static Mp3Tags.Read mp3(Path file) throws IOException {
+    private static JvmTags mp3(Path file) throws IOException {
         try (SeekableInputStream in = SeekableInputStream.open(file)) {
             return Mp3Tags.read(in, Files.size(file));
         }
