@@ -3,11 +3,17 @@ package io.genrelake.fuzz;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.genrelake.audio.AudioDecoder;
 import io.genrelake.audio.AudioDecoders;
+import io.genrelake.audio.ffmpeg.ContainerTags;
 import io.genrelake.audio.ffmpeg.SeekableInputStream;
+import io.genrelake.tags.Id3v2Frames;
+import io.genrelake.tags.JvmTags;
 import io.genrelake.tags.TagReader;
 import io.genrelake.tags.TrackTags;
+import io.genrelake.tags.WavTags;
 import io.genrelake.testing.BytesInput;
 import java.io.IOException;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Timeout;
 
@@ -69,7 +75,8 @@ class DecoderFuzzTest {
 
     /**
      * The tag reader on arbitrary bytes, as extract calls it before decoding: it must return tags (empty, with a
-     * reason, when FFmpeg cannot open them) and leave the stream at its start; it must never throw.
+     * reason, when FFmpeg cannot open them) and leave the stream at its start; it must never throw. A WAV it reads
+     * in this JVM must also read the same through FFmpeg.
      */
     @FuzzTest(maxDuration = "30s")
     @Timeout(value = TIMEOUT_SECONDS, unit = TimeUnit.SECONDS)
@@ -87,6 +94,32 @@ class DecoderFuzzTest {
                     throw new AssertionError("FFmpeg crashed or hung on these bytes: " + warning);
                 }
             }
+        }
+        sameAsFfmpegForWav(data);
+    }
+
+    /**
+     * A WAV read in this JVM ({@link WavTags}) must read as FFmpeg's demuxer reads it: the same dictionary, key by key,
+     * or, where the tags came from an ID3 chunk (whose comment text this JVM does not read), the same tags.
+     */
+    private static void sameAsFfmpegForWav(byte[] data) throws IOException {
+        JvmTags here;
+        try (SeekableInputStream in = new SeekableInputStream(new BytesInput(data))) {
+            here = WavTags.read(in, data.length);
+        }
+        if (here == null) {
+            return;
+        }
+        Map<String, List<String>> ffmpeg;
+        try (SeekableInputStream in = new SeekableInputStream(new BytesInput(data))) {
+            ffmpeg = ContainerTags.read(in);
+        } catch (IOException e) {
+            throw new AssertionError("read as a WAV in this JVM, refused by FFmpeg: " + e.getMessage(), e);
+        }
+        boolean same = here.id3() == Id3v2Frames.NONE ? ffmpeg.equals(here.tags())
+                : TagReader.of(ffmpeg).equals(TagReader.of(here.tags()));
+        if (!same) {
+            throw new AssertionError("this JVM read " + here.tags() + ", FFmpeg " + ffmpeg);
         }
     }
 
