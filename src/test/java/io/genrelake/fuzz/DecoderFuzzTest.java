@@ -5,6 +5,7 @@ import io.genrelake.audio.AudioDecoder;
 import io.genrelake.audio.AudioDecoders;
 import io.genrelake.audio.ffmpeg.ContainerTags;
 import io.genrelake.audio.ffmpeg.SeekableInputStream;
+import io.genrelake.tags.AiffTags;
 import io.genrelake.tags.Id3v2Frames;
 import io.genrelake.tags.JvmTags;
 import io.genrelake.tags.TagReader;
@@ -75,8 +76,8 @@ class DecoderFuzzTest {
 
     /**
      * The tag reader on arbitrary bytes, as extract calls it before decoding: it must return tags (empty, with a
-     * reason, when FFmpeg cannot open them) and leave the stream at its start; it must never throw. A WAV it reads
-     * in this JVM must also read the same through FFmpeg.
+     * reason, when FFmpeg cannot open them) and leave the stream at its start; it must never throw. A WAV or AIFF
+     * it reads in this JVM must also read the same through FFmpeg.
      */
     @FuzzTest(maxDuration = "30s")
     @Timeout(value = TIMEOUT_SECONDS, unit = TimeUnit.SECONDS)
@@ -95,17 +96,21 @@ class DecoderFuzzTest {
                 }
             }
         }
-        sameAsFfmpegForWav(data);
+        sameAsFfmpeg(data);
     }
 
     /**
-     * A WAV read in this JVM ({@link WavTags}) must read as FFmpeg's demuxer reads it: the same dictionary, key by key,
-     * or, where the tags came from an ID3 chunk (whose comment text this JVM does not read), the same tags.
+     * A WAV or AIFF read in this JVM ({@link WavTags}, {@link AiffTags}) must read as FFmpeg's demuxer reads it: the
+     * same dictionary, key by key, or, where the tags came from an ID3 chunk (whose comment text this JVM does not
+     * read), the same tags.
      */
-    private static void sameAsFfmpegForWav(byte[] data) throws IOException {
+    private static void sameAsFfmpeg(byte[] data) throws IOException {
         JvmTags here;
         try (SeekableInputStream in = new SeekableInputStream(new BytesInput(data))) {
             here = WavTags.read(in, data.length);
+            if (here == null) {
+                here = AiffTags.read(in, data.length);
+            }
         }
         if (here == null) {
             return;
@@ -114,7 +119,7 @@ class DecoderFuzzTest {
         try (SeekableInputStream in = new SeekableInputStream(new BytesInput(data))) {
             ffmpeg = ContainerTags.read(in);
         } catch (IOException e) {
-            throw new AssertionError("read as a WAV in this JVM, refused by FFmpeg: " + e.getMessage(), e);
+            throw new AssertionError("read in this JVM, refused by FFmpeg: " + e.getMessage(), e);
         }
         boolean same = here.id3() == Id3v2Frames.NONE ? ffmpeg.equals(here.tags())
                 : TagReader.of(ffmpeg).equals(TagReader.of(here.tags()));

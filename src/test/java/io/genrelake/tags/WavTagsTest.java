@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.genrelake.audio.ffmpeg.ContainerTags;
-import io.genrelake.audio.ffmpeg.SeekableInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -14,13 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A WAV's tags read in this JVM ({@link WavTags}) are the tags FFmpeg's demuxer reads from it: every case here is read
- * both ways, and FFmpeg's whole dictionary ({@link ContainerTags}) must equal ours, key by key and value by value, and
+ * both ways ({@link BothReadings}), and FFmpeg's whole dictionary must equal ours, key by key and value by value, and
  * so must the {@link TrackTags} made of them. Files FFmpeg reads its own way must be left to it.
  */
 class WavTagsTest {
@@ -30,35 +27,12 @@ class WavTagsTest {
     @TempDir
     static Path dir;
 
-    /** Reads {@code file} both ways: this JVM's reading must be taken and must equal FFmpeg's. */
     private static TrackTags same(Path file) throws IOException {
-        Map<String, List<String>> ffmpeg;
-        try (SeekableInputStream in = SeekableInputStream.open(file)) {
-            ffmpeg = ContainerTags.read(in);
-        }
-        JvmTags here;
-        try (SeekableInputStream in = SeekableInputStream.open(file)) {
-            here = WavTags.read(in, Files.size(file));
-        }
-        assertNotNull(here, file + " is read in this JVM");
-        assertEquals(ffmpeg, here.tags(), file.getFileName().toString());
-        TrackTags viaFfmpeg;
-        try (SeekableInputStream in = SeekableInputStream.open(file)) {
-            viaFfmpeg = TagReader.readWithFfmpeg(in);
-        }
-        try (SeekableInputStream in = SeekableInputStream.open(file)) {
-            TrackTags t = TagReader.read(in);
-            assertEquals(0, in.input().position(), "the stream is back at its start");
-            assertEquals(viaFfmpeg, t, file.getFileName().toString());
-            return t;
-        }
+        return BothReadings.same(file, WavTags::read);
     }
 
-    /** A file FFmpeg must read: this JVM declines it. */
     private static void leftToFfmpeg(Path file) throws IOException {
-        try (SeekableInputStream in = SeekableInputStream.open(file)) {
-            assertNull(WavTags.read(in, Files.size(file)), file + " is left to FFmpeg");
-        }
+        BothReadings.leftToFfmpeg(file, WavTags::read);
     }
 
     @Test

@@ -1,0 +1,175 @@
+package io.genrelake.tags;
+
+import io.genrelake.audio.ffmpeg.SeekableInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An AIFF or AIFF-C file's tags as FFmpeg's aiff demuxer hands them over ({@code audio.ffmpeg.ContainerTags}: the
+ * same keys and values), read in this JVM from its text chunks ({@code NAME}, {@code AUTH}, {@code (c) },
+ * {@code ANNO}) or from the ID3v2 tag of its {@code ID3 } chunk ({@link Id3v2Frames}).
+ *
+ * <p>Why not FFmpeg: as for {@link WavTags} — AIFF audio is decoded in this JVM, so its tags were the only reason to
+ * ask FFmpeg's process. Only a plain file is read here: {@code FORM} from the first byte with the file's length, a
+ * PCM {@code COMM} chunk (AIFF, or AIFF-C uncompressed, {@code sowt} or 32-bit float), an {@code SSND} chunk, chunks
+ * that tile the form exactly. Anything else is FFmpeg's to read, as before; {@code AiffTagsTest} checks that both
+ * readers agree.
+ *
+ * <p>FFmpeg's rules followed (libavformat's aiffdec.c): the four text chunks set {@code title}, {@code author},
+ * {@code copyright} and {@code comment}, a later chunk replacing an earlier one, each value cut at its first NUL and
+ * kept even when empty; nothing after a {@code COMM} chunk that follows the {@code SSND} chunk is read. The ID3
+ * chunk's tag is read as an MP3's ({@link Mp3Tags#named}) when the file has no text chunk; beside one, FFmpeg reads
+ * it into the same dictionary and converts them together, so such a file is FFmpeg's to read.
+ */
+public final class AiffTags {
+
+    /** The AIFF-C compression types FFmpeg reads as plain PCM here (its ff_codec_aiff_tags). */
+    private static final Set<String> PCM_COMPRESSIONS = Set.of("NONE", "sowt", "fl32", "FL32");
+    /** FFmpeg's names for the text chunks. */
+    private static final Map<String, String> TEXT_CHUNKS = Map.of("NAME", "title", "AUTH", "author", "(c) ",
+            "copyright", "ANNO", "comment");
+    /** A larger text chunk is no tag a person wrote: FFmpeg judges it. */
+    private static final int MAX_VALUE_BYTES = 1 << 20;
+
+    private AiffTags() {}
+
+    /**
+     * The tags of the file {@code in} holds, FFmpeg's keys, with the ID3 chunk's frames read; null when the file is no
+     * plain AIFF (FFmpeg's to read). Leaves {@code in} anywhere; the caller seeks back.
+     *
+     * @param length the file's length in bytes
+     * @throws IOException only when the stream fails
+     */
+    public static JvmTags read(SeekableInputStream in, long length) throws IOException {
+        in.input().seek(0);
+        byte[] head = in.readNBytes(12);
+        if (head.length < 12 || !ascii(head, 0).equals("FORM")) {
+            return null;
+        }
+        String type = ascii(head, 8);
+        boolean aifc = type.equals("AIFC");
+        if (!aifc && !type.equals("AIFF") || bigEndian(head, 4) + 8 != length) {
+            return null; // a form whose size is not the file's: FFmpeg walks it its own way
+        }
+        Map<String, List<String>> text = new LinkedHashMap<>();
+        boolean common = false;
+        boolean sound = false;
+        Id3Chunk id3Chunk = null;
+        long position = 12;
+        for (int chunks = 0; position < length; chunks++) {
+            if (chunks == WavTags.MAX_CHUNKS || position + 8 > length) {
+                return null;
+            }
+            in.input().seek(position);
+            byte[] header = in.readNBytes(8);
+            if (header.length < 8) {
+                return null;
+            }
+            String id = ascii(header, 0);
+            long size = bigEndian(header, 4);
+            long body = position + 8;
+            long next = body + size + (size & 1);
+            if (next > length) {
+                return null; // a chunk past the form's end
+            }
+            boolean last = false;
+            switch (id) {
+                case "COMM" -> {
+                    if (common || !plainCommon(in, body, size, aifc)) {
+                        return null;
+                    }
+                    common = true;
+                    last = sound; // FFmpeg starts the audio there and reads no further chunk
+                }
+                case "SSND" -> {
+                    if (sound || size < 8) {
+                        return null;
+                    }
+                    sound = true;
+                }
+                case "NAME", "AUTH", "(c) ", "ANNO" -> {
+                    if (size > MAX_VALUE_BYTES) {
+                        return null;
+                    }
+                    in.input().seek(body);
+                    byte[] value = in.readNBytes((int) size);
+                    if (value.length < size) {
+                        return null;
+                    }
+                    text.put(TEXT_CHUNKS.get(id), List.of(cString(value)));
+                }
+                case "ID3 " -> {
+                    if (id3Chunk != null) {
+                        return null; // FFmpeg would merge a second tag into the first
+                    }
+                    id3Chunk = new Id3Chunk(body, size);
+                }
+                case "FVER", "MARK", "INST", "COMT", "APPL", "MIDI", "AESD", "JUNK" -> {
+                    // no tags, nothing FFmpeg reads from them that could fail
+                }
+                default -> {
+                    return null; // CHAN, wave, APCM, a zero id, an id3 chunk in lower case …: FFmpeg's to judge
+                }
+            }
+            if (last) {
+                break;
+            }
+            position = next;
+        }
+        if (!common || !sound) {
+            return null;
+        }
+        if (id3Chunk == null) {
+            return new JvmTags(text, Id3v2Frames.NONE);
+        }
+        if (!text.isEmpty()) {
+            return null; // FFmpeg reads the ID3 tag into the dictionary the text chunks go to: its mix is its own
+        }
+        in.input().seek(id3Chunk.offset());
+        Id3v2Frames id3 = Id3v2Frames.read(in, id3Chunk.size());
+        return new JvmTags(Mp3Tags.named(id3.texts()), id3);
+    }
+
+    /**
+     * A {@code COMM} chunk FFmpeg takes and whose audio is PCM: 1–8 channels, 1–32 bits, a sampling rate between
+     * 1 Hz and 4.3 GHz written as an 80-bit float; for AIFF-C, a PCM compression type.
+     */
+    private static boolean plainCommon(SeekableInputStream in, long body, long size, boolean aifc)
+            throws IOException {
+        if (size < (aifc ? 22 : 18)) {
+            return false;
+        }
+        in.input().seek(body);
+        byte[] c = in.readNBytes(aifc ? 22 : 18);
+        if (c.length < (aifc ? 22 : 18)) {
+            return false;
+        }
+        int channels = (c[0] & 0xFF) << 8 | (c[1] & 0xFF);
+        int bits = (c[6] & 0xFF) << 8 | (c[7] & 0xFF);
+        int exponent = (c[8] & 0xFF) << 8 | (c[9] & 0xFF); // sign bit included: a negative rate is refused
+        boolean rate = exponent >= 16383 && exponent <= 16383 + 31 && c[10] < 0; // normalised mantissa
+        boolean pcm = !aifc || PCM_COMPRESSIONS.contains(ascii(c, 18));
+        return channels >= 1 && channels <= 8 && bits >= 1 && bits <= 32 && rate && pcm;
+    }
+
+    /** The bytes up to the first NUL, as ContainerTags decodes FFmpeg's values (UTF-8). */
+    private static String cString(byte[] b) {
+        int end = 0;
+        while (end < b.length && b[end] != 0) {
+            end++;
+        }
+        return new String(b, 0, end, StandardCharsets.UTF_8);
+    }
+
+    private static String ascii(byte[] b, int at) {
+        return new String(b, at, 4, StandardCharsets.ISO_8859_1);
+    }
+
+    private static long bigEndian(byte[] b, int at) {
+        return (b[at] & 0xFFL) << 24 | (b[at + 1] & 0xFFL) << 16 | (b[at + 2] & 0xFFL) << 8 | (b[at + 3] & 0xFFL);
+    }
+}
