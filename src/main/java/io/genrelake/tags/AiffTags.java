@@ -108,7 +108,13 @@ public final class AiffTags {
                     }
                     id3Chunk = new Id3Chunk(body, size);
                 }
-                case "FVER", "MARK", "INST", "COMT", "APPL", "MIDI", "AESD", "JUNK" -> {
+                case "FVER" -> {
+                    // FFmpeg reads four bytes whatever the size, and the version read decides how a later COMM is read
+                    if (size != 4 || !common && isAifcVersion1(in, body) != aifc) {
+                        return null;
+                    }
+                }
+                case "MARK", "INST", "COMT", "APPL", "MIDI", "AESD", "JUNK" -> {
                     // no tags, nothing FFmpeg reads from them that could fail
                 }
                 default -> {
@@ -154,6 +160,13 @@ public final class AiffTags {
         boolean rate = exponent >= 16383 && exponent <= 16383 + 31 && c[10] < 0; // normalised mantissa
         boolean pcm = !aifc || PCM_COMPRESSIONS.contains(ascii(c, 18));
         return channels >= 1 && channels <= 8 && bits >= 1 && bits <= 32 && rate && pcm;
+    }
+
+    /** The version chunk says AIFF-C version 1 (0xA2805140): FFmpeg then reads COMM as AIFF-C's, else as AIFF's. */
+    private static boolean isAifcVersion1(SeekableInputStream in, long body) throws IOException {
+        in.input().seek(body);
+        byte[] v = in.readNBytes(4);
+        return v.length == 4 && bigEndian(v, 0) == 0xA2805140L;
     }
 
     /** The bytes up to the first NUL, as ContainerTags decodes FFmpeg's values (UTF-8). */

@@ -72,6 +72,13 @@ class AiffTagsTest {
         leftToFfmpeg(aiff("two-id3.aiff", chunkBytes("ID3 ", tag), chunkBytes("ID3 ", tag)));
         leftToFfmpeg(aiff("lower-id3.aiff", chunkBytes("id3 ", tag)));
         leftToFfmpeg(aiff("chan.aiff", chunkBytes("CHAN", new byte[24])));
+        // FFmpeg reads four bytes of a version chunk whatever its size (the fuzzer's crash-1d405d9a…), and a version
+        // before COMM decides whether COMM is read as AIFF-C's
+        leftToFfmpeg(aiff("short-fver.aiff", chunkBytes("FVER", new byte[] {'T', 0})));
+        Path versionFirst = dir.resolve("aifc-version-in-aiff.aiff");
+        Files.write(versionFirst, form("AIFF", concat(chunkBytes("FVER", new byte[] {(byte) 0xA2, (byte) 0x80, 0x51,
+                0x40}), common(1, 800, 16, 8000), ssnd(800))));
+        leftToFfmpeg(versionFirst);
         Path wrongSize = aiff("wrong-form-size.aiff", chunk("NAME", "x"));
         byte[] b = Files.readAllBytes(wrongSize);
         ByteBuffer.wrap(b).putInt(4, b.length);
