@@ -135,8 +135,14 @@ public final class AiffTags {
         if (!text.isEmpty()) {
             return null; // FFmpeg reads the ID3 tag into the dictionary the text chunks go to: its mix is its own
         }
+        if (id3Chunk.anotherTagFollows(in, length)) {
+            return null; // FFmpeg reads the next tag into the same dictionary
+        }
         in.input().seek(id3Chunk.offset());
         Id3v2Frames id3 = Id3v2Frames.read(in, id3Chunk.size());
+        if (!id3.readAsFfmpeg()) {
+            return null; // a tag FFmpeg reads otherwise than we do (a warning, unusual frame flags): its reading stands
+        }
         return new JvmTags(Mp3Tags.named(id3.texts()), id3);
     }
 

@@ -50,6 +50,27 @@ record Id3Chunk(long offset, long size) {
         return null;
     }
 
+    /**
+     * Whether another ID3v2 tag starts right after the one at this chunk's start (FFmpeg's id3v2.c reads such a tag
+     * too, into the same dictionary, as its ff_id3v2_match would find it), or the chunk holds no whole tag header.
+     */
+    boolean anotherTagFollows(SeekableInputStream in, long length) throws IOException {
+        in.input().seek(offset);
+        byte[] h = in.readNBytes(10);
+        if (h.length < 10) {
+            return true;
+        }
+        boolean footer = h[3] == 4 && (h[5] & 0x10) != 0;
+        long next = offset + 10 + Id3v2Frames.syncsafe(h, 6) + (footer ? 10 : 0);
+        if (next + 10 > length) {
+            return false;
+        }
+        in.input().seek(next);
+        byte[] n = in.readNBytes(10);
+        return n.length == 10 && n[0] == 'I' && n[1] == 'D' && n[2] == '3' && n[3] != (byte) 0xFF
+                && n[4] != (byte) 0xFF && (n[6] | n[7] | n[8] | n[9]) >= 0;
+    }
+
     private static String ascii(byte[] b, int at) {
         return new String(b, at, 4, StandardCharsets.ISO_8859_1);
     }

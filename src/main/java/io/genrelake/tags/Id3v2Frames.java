@@ -43,9 +43,14 @@ import java.util.Set;
  *                               numbers turned into names; comment and lyrics frames ({@code COMM}, {@code USLT})
  *                               as an empty value (their text is not read: only that FFmpeg would keep an entry)
  * @param warnings               what could not be read, and why; empty when fine
+ * @param readAsFfmpeg           {@code texts} are what FFmpeg's id3v2.c reads from this tag: no warning, and no text,
+ *                               comment or lyrics frame whose format flags FFmpeg reads otherwise (it takes ID3v2.4's
+ *                               flag bits for ID3v2.3 frames too, keeps a grouping byte, inflates a compressed
+ *                               frame); this JVM's readers ({@link Mp3Tags}, {@link WavTags}, {@link AiffTags}) hand a
+ *                               tag over in FFmpeg's place only then
  */
 public record Id3v2Frames(List<String> genres, String musicBrainzRecordingId, Map<String, String> texts,
-        List<String> warnings) {
+        List<String> warnings, boolean readAsFfmpeg) {
 
     /** An unsynchronised tag is read whole before it is walked: larger ones are refused. */
     public static final int MAX_TAG_BYTES = 16 << 20;
@@ -57,7 +62,7 @@ public record Id3v2Frames(List<String> genres, String musicBrainzRecordingId, Ma
     private static final Set<String> COMMENT_FRAMES = Set.of("COMM", "COM", "USLT");
 
     /** No ID3v2 tag, or nothing of these frames in it. */
-    public static final Id3v2Frames NONE = new Id3v2Frames(List.of(), null, Map.of(), List.of());
+    public static final Id3v2Frames NONE = new Id3v2Frames(List.of(), null, Map.of(), List.of(), true);
 
     public Id3v2Frames {
         genres = List.copyOf(genres);
@@ -84,13 +89,13 @@ public record Id3v2Frames(List<String> genres, String musicBrainzRecordingId, Ma
         }
         if ((header[6] | header[7] | header[8] | header[9]) < 0) {
             warnings.add("ID3v2 tag size malformed");
-            return new Id3v2Frames(List.of(), null, Map.of(), warnings);
+            return refused(warnings);
         }
         long size = syncsafe(header, 6);
         if (available >= 0 && 10 + size > available) {
             warnings.add("ID3v2 tag size beyond the file (" + size + " bytes declared, " + (available - 10)
                     + " there)");
-            return new Id3v2Frames(List.of(), null, Map.of(), warnings);
+            return refused(warnings);
         }
         if (version == 2 && (flags & 0x40) != 0) {
             return NONE; // ID3v2.2's "compression" flag: no scheme was ever defined, the spec says ignore the tag
@@ -100,7 +105,7 @@ public record Id3v2Frames(List<String> genres, String musicBrainzRecordingId, Ma
         if (tagUnsync && version < 4) { // 2.2/2.3: the whole tag, frame headers included, is unsynchronised
             if (size > MAX_TAG_BYTES) {
                 warnings.add("ID3v2 tag oversized (" + size + " bytes, unsynchronised)");
-                return new Id3v2Frames(List.of(), null, Map.of(), warnings);
+                return refused(warnings);
             }
             byte[] tag = in.readNBytes((int) size); // grows as it reads: never the declared size up front
             byte[] plain = resync(tag, tag.length);
@@ -116,7 +121,12 @@ public record Id3v2Frames(List<String> genres, String musicBrainzRecordingId, Ma
         } catch (EOFException e) {
             warnings.add("ID3v2 tag truncated");
         }
-        return new Id3v2Frames(walk.genres, walk.ufid, walk.texts, warnings);
+        return new Id3v2Frames(walk.genres, walk.ufid, walk.texts, warnings, walk.readAsFfmpeg && warnings.isEmpty());
+    }
+
+    /** A tag not walked at all, with the reason; FFmpeg may still read some of it. */
+    static Id3v2Frames refused(List<String> warnings) {
+        return new Id3v2Frames(List.of(), null, Map.of(), warnings, false);
     }
 
     /** Walks the frames of one tag body, keeping the text and MusicBrainz UFID frames' values. */
@@ -129,6 +139,7 @@ public record Id3v2Frames(List<String> genres, String musicBrainzRecordingId, Ma
         final List<String> genres = new ArrayList<>();
         final Map<String, String> texts = new LinkedHashMap<>();
         String ufid;
+        boolean readAsFfmpeg = true;
 
         Walk(InputStream in, long size, int version, boolean allFramesUnsync, List<String> warnings) {
             this.in = in;
@@ -151,6 +162,7 @@ public record Id3v2Frames(List<String> genres, String musicBrainzRecordingId, Ma
             }
             int headerBytes = version == 2 ? 6 : 10;
             while (remaining >= headerBytes) {
+                long left = remaining; // FFmpeg's len: this frame's header included
                 byte[] h = take(headerBytes);
                 if (h[0] == 0) {
                     return; // padding
@@ -161,12 +173,26 @@ public record Id3v2Frames(List<String> genres, String musicBrainzRecordingId, Ma
                     return;
                 }
                 long size = version == 2 ? (h[3] & 0xFF) << 16 | (h[4] & 0xFF) << 8 | (h[5] & 0xFF)
-                        : version == 3 || (h[4] | h[5] | h[6] | h[7]) < 0 ? uint32(h, 4) // 2.4 by iTunes: plain
-                        : syncsafe(h, 4);
+                        : version == 3 ? uint32(h, 4) : frameSize24(id, uint32(h, 4), left);
+                if (size < 0) {
+                    return; // neither reading of the size reaches a frame: FFmpeg stops here too
+                }
                 if (size > remaining) {
                     warnings.add("ID3v2 frame " + id + " size beyond the tag (" + size + " bytes, " + remaining
                             + " left)");
                     return;
+                }
+                if (size == 0) {
+                    continue; // FFmpeg skips an empty frame, even a comment
+                }
+                int format = version == 2 ? 0 : h[9] & 0xFF;
+                if ((format & 0x01) != 0 && size < 4) { // FFmpeg's data length flag (bit 0, in 2.3 frames too)
+                    warnings.add("ID3v2 frame " + id + " shorter than its data length indicator");
+                    return;
+                }
+                boolean ffmpegText = id.startsWith("T") || COMMENT_FRAMES.contains(id);
+                if (ffmpegText && (version == 3 ? format != 0 : (format & 0x48) != 0)) {
+                    readAsFfmpeg = false; // FFmpeg reads this frame's flags its own way (see readAsFfmpeg)
                 }
                 boolean genre = id.equals("TCON") || id.equals("TCO");
                 boolean ufidFrame = id.equals("UFID") || id.equals("UFI");
@@ -192,6 +218,37 @@ public record Id3v2Frames(List<String> genres, String musicBrainzRecordingId, Ma
                         genres.addAll(text(body));
                     }
                 }
+            }
+        }
+
+        /**
+         * An ID3v2.4 frame's size as FFmpeg's id3v2.c takes it, or -1 where it gives up on the tag. Some encoders
+         * (iTunes) wrote ID3v2.3's plain sizes into 2.4 tags: a size above 127 that fits in the tag is read as
+         * syncsafe when a frame (or padding) follows it there, else as plain when one follows that, else neither.
+         */
+        private long frameSize24(String id, long raw, long left) throws IOException {
+            long syncsafe = (raw & 0x7F) | (raw & 0x7F00) >> 1 | (raw & 0x7F0000) >> 2 | (raw & 0x7F000000L) >> 3;
+            if (raw <= 0x7F || raw >= left || raw > MAX_TAG_BYTES || frameStartsAt(syncsafe)) {
+                return syncsafe;
+            }
+            if (frameStartsAt(raw)) {
+                return raw;
+            }
+            warnings.add("ID3v2 frame " + id + " size reaches no frame, read either way");
+            return -1;
+        }
+
+        /** FFmpeg's check_tag: a frame id or four zero bytes {@code offset} bytes ahead. Reads nothing. */
+        private boolean frameStartsAt(long offset) throws IOException {
+            in.mark((int) offset + 4);
+            try {
+                in.skipNBytes(offset);
+                byte[] b = in.readNBytes(4);
+                return b.length == 4 && ((b[0] | b[1] | b[2] | b[3]) == 0 || frameId(b, 4) != null);
+            } catch (EOFException e) {
+                return false;
+            } finally {
+                in.reset();
             }
         }
 

@@ -18,14 +18,16 @@ import java.util.regex.Pattern;
  * <p>Why not FFmpeg, as for every other container: FFmpeg runs in its own process, and a question to it is a round
  * trip the executor waits for while its other tasks keep the cores busy; MP3s, the usual catalogue, are decoded in
  * this JVM, so their tags were the only reason to ask (docs/benchmarks.md, "What reading tags costs"). Only a plain
- * MP3 is read here: one ID3v2 tag of version 2.2–2.4, or none, followed at once by an MPEG audio frame header. Any
- * other start (padding, a second tag, another container) is FFmpeg's to read, as before; {@code Mp3TagsTest} checks
- * that both readers agree.
+ * MP3 is read here: one ID3v2 tag of version 2.2–2.4, or none, followed at once by an MPEG audio frame header, and a
+ * tag {@link Id3v2Frames} reads as FFmpeg does ({@link Id3v2Frames#readAsFfmpeg}: no warning, no unusual frame flags).
+ * Any other start (padding, a second tag, another container) or tag is FFmpeg's to read, as before;
+ * {@code Mp3TagsTest} checks that both readers agree.
  *
  * <p>FFmpeg's rules followed (libavformat's id3v2.c, id3v1.c, mp3dec.c): a frame's first value, the first frame of
  * an id winning, empty values dropped; genres written as ID3v1 numbers ({@code 17}, {@code (17)Rock}) named; frame
  * ids named by its three conversion tables, v2.2 ids included; {@code TYER}, {@code TDAT} and {@code TIME} merged into
- * {@code date} ({@code YYYY-MM-DD HH:MM}); the ID3v1 tag read only when the ID3v2 tag gave no entry. One
+ * {@code date} ({@code YYYY-MM-DD HH:MM}); the ID3v1 tag read only when the ID3v2 tag gave no entry; an ID3v2.4
+ * frame size that is plain rather than syncsafe (iTunes) recognised as FFmpeg recognises it. One
  * deliberate difference: in a wholly unsynchronised ID3v2.3 tag, frame sizes count the bytes before
  * unsynchronisation (the tag is unsynchronised after its frames are assembled, ID3v2.3.0 section 5), where FFmpeg
  * counts the written bytes and cuts a value holding 0xFF bytes short.
@@ -93,6 +95,9 @@ public final class Mp3Tags {
         if (tagged) {
             in.input().seek(0);
             id3 = Id3v2Frames.read(in, length);
+            if (!id3.readAsFfmpeg()) {
+                return null; // a tag FFmpeg reads otherwise than we do (a warning, unusual frame flags): its reading stands
+            }
         }
         Map<String, List<String>> tags = named(id3.texts());
         if (tags.isEmpty() && length > ID3V1_BYTES) {

@@ -97,7 +97,7 @@ public final class TagReader {
                 id3 = Id3v2Frames.read(in, chunk.size());
             }
         } catch (IOException | RuntimeException e) {
-            id3 = new Id3v2Frames(List.of(), null, Map.of(), List.of("ID3v2 tag unreadable: " + e.getMessage()));
+            id3 = Id3v2Frames.refused(List.of("ID3v2 tag unreadable: " + e.getMessage()));
         }
         in.input().seek(0);
         return of(withId3v2(raw, id3), id3.warnings());

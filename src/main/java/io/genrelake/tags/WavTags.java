@@ -148,8 +148,14 @@ public final class WavTags {
         if (!metadata.isEmpty()) {
             return null; // FFmpeg reads the ID3 tag into the same dictionary as INFO and bext: its mix is its own
         }
+        if (id3Chunk.anotherTagFollows(in, length)) {
+            return null; // FFmpeg reads the next tag into the same dictionary
+        }
         in.input().seek(id3Chunk.offset());
         Id3v2Frames id3 = Id3v2Frames.read(in, id3Chunk.size());
+        if (!id3.readAsFfmpeg()) {
+            return null; // a tag FFmpeg reads otherwise than we do (a warning, unusual frame flags): its reading stands
+        }
         Map<String, List<String>> tags = Mp3Tags.named(id3.texts());
         boolean renamedByWav = tags.keySet().stream().map(k -> k.toUpperCase(Locale.ROOT))
                 .anyMatch(k -> BEXT_NAMES.containsKey(k) || INFO_NAMES.containsKey(k));
