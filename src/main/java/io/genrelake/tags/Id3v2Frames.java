@@ -254,14 +254,47 @@ public record Id3v2Frames(List<String> genres, String musicBrainzRecordingId, Ma
 
         /** FFmpeg's way: the first value of a frame's first occurrence; a TXXX frame's second value by its first. */
         private void keepText(String id, byte[] body) {
+            boolean described = id.equals("TXXX") || id.equals("TXX");
+            if (!bomsWhereFfmpegWantsThem(body, described)) {
+                return; // FFmpeg's decode_str refuses the frame ("Incorrect BOM value")
+            }
             List<String> v = values(body, true);
-            if (id.equals("TXXX") || id.equals("TXX")) {
+            if (described) {
                 if (!v.isEmpty()) {
                     texts.putIfAbsent(v.get(0), v.size() > 1 ? v.get(1) : "");
                 }
             } else if (!v.isEmpty() && !v.get(0).isEmpty()) {
                 texts.putIfAbsent(id, v.get(0));
             }
+        }
+
+        /**
+         * FFmpeg reads UTF-16 with a byte order mark (encoding 1) only where each string it reads starts with one: the
+         * text, or a TXXX frame's description and its value. Other encodings always pass.
+         */
+        private static boolean bomsWhereFfmpegWantsThem(byte[] body, boolean twoStrings) {
+            if (body.length == 0 || body[0] != 1) {
+                return true;
+            }
+            if (!bomAt(body, 1)) {
+                return false;
+            }
+            if (!twoStrings) {
+                return true;
+            }
+            int i = 3;
+            while (i + 1 < body.length && (body[i] != 0 || body[i + 1] != 0)) {
+                i += 2;
+            }
+            return bomAt(body, i + 2);
+        }
+
+        private static boolean bomAt(byte[] b, int at) {
+            if (at + 1 >= b.length) {
+                return false;
+            }
+            int bom = (b[at] & 0xFF) << 8 | (b[at + 1] & 0xFF);
+            return bom == 0xFFFE || bom == 0xFEFF;
         }
 
         /** The frame's data, its format flags undone; null for a compressed or encrypted frame (skipped). */

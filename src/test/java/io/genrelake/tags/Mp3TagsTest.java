@@ -229,6 +229,18 @@ class Mp3TagsTest {
         assertEquals("Flags", t.artist());
     }
 
+    /** UTF-16 without a byte order mark: FFmpeg refuses the frame (the fuzzer's crash-dc17a9e8…), and so do we. */
+    @Test
+    void utf16WithoutAByteOrderMarkIsNoValue() throws Exception {
+        byte[] tag = new Id3Bytes(3).frame("TIT2", new byte[] {1, 0, 'N', 0, 'o'})
+                .frame("TXXX", new byte[] {1, (byte) 0xFF, (byte) 0xFE, 'K', 0, 0, 0, 'v', 0})
+                .frame("TALB", new byte[] {1, (byte) 0xFF, (byte) 0xFE, 'A', 0}).text("TPE1", "Kept").bytes();
+        TrackTags t = same(file("bomless.mp3", tag, bareMp3));
+        assertNull(t.title());
+        assertEquals("A", t.album());
+        assertEquals("Kept", t.artist());
+    }
+
     /**
      * ID3v2.4 tags some encoders (iTunes) wrote with ID3v2.3's plain frame sizes: FFmpeg takes a size as syncsafe
      * where a frame follows it so read, else as plain where one follows that; so do we.
