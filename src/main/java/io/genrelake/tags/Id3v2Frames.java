@@ -164,10 +164,8 @@ public record Id3v2Frames(List<String> genres, String musicBrainzRecordingId, Ma
             while (remaining >= headerBytes) {
                 long left = remaining; // FFmpeg's len: this frame's header included
                 byte[] h = take(headerBytes);
-                if (h[0] == 0) {
-                    return; // padding
-                }
-                String id = frameId(h, version == 2 ? 3 : 4);
+                boolean unnamed = h[0] == 0; // padding, as FFmpeg reads it below
+                String id = unnamed ? "(padding)" : frameId(h, version == 2 ? 3 : 4);
                 if (id == null) {
                     warnings.add("ID3v2 frame id malformed");
                     return;
@@ -178,17 +176,26 @@ public record Id3v2Frames(List<String> genres, String musicBrainzRecordingId, Ma
                     return; // neither reading of the size reaches a frame: FFmpeg stops here too
                 }
                 if (size > remaining) {
-                    warnings.add("ID3v2 frame " + id + " size beyond the tag (" + size + " bytes, " + remaining
-                            + " left)");
+                    if (!unnamed) {
+                        warnings.add("ID3v2 frame " + id + " size beyond the tag (" + size + " bytes, " + remaining
+                                + " left)");
+                    }
                     return;
                 }
                 if (size == 0) {
-                    continue; // FFmpeg skips an empty frame, even a comment
+                    continue; // FFmpeg skips an empty frame, even a comment, and a padding header of zeros
                 }
                 int format = version == 2 ? 0 : h[9] & 0xFF;
                 if ((format & 0x01) != 0 && size < 4) { // FFmpeg's data length flag (bit 0, in 2.3 frames too)
                     warnings.add("ID3v2 frame " + id + " shorter than its data length indicator");
                     return;
+                }
+                if (unnamed) {
+                    if ((format & 0x04) == 0) {
+                        return; // padding: the rest of the tag
+                    }
+                    skip(size); // FFmpeg skips a frame flagged encrypted (bit 2) before it looks for padding
+                    continue;
                 }
                 boolean ffmpegText = id.startsWith("T") || COMMENT_FRAMES.contains(id);
                 if (ffmpegText && (version == 3 ? format != 0 : (format & 0x48) != 0)) {
