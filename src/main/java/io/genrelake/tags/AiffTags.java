@@ -148,7 +148,7 @@ public final class AiffTags {
 
     /**
      * A {@code COMM} chunk FFmpeg takes and whose audio is PCM: 1–8 channels, fewer than 2^31 frames, 1–32 bits, a
-     * sampling rate between 1 Hz and 4.3 GHz written as an 80-bit float; for AIFF-C, a PCM compression type.
+     * sampling rate of 256 Hz to 2 MHz written as an 80-bit float; for AIFF-C, a PCM compression type.
      */
     private static boolean plainCommon(SeekableInputStream in, long body, long size, boolean aifc)
             throws IOException {
@@ -164,7 +164,8 @@ public final class AiffTags {
         boolean frames = c[2] >= 0; // FFmpeg returns a frame count of 2^31 or more as an error code
         int bits = (c[6] & 0xFF) << 8 | (c[7] & 0xFF);
         int exponent = (c[8] & 0xFF) << 8 | (c[9] & 0xFF); // sign bit included: a negative rate is refused
-        boolean rate = exponent >= 16383 && exponent <= 16383 + 31 && c[10] < 0; // normalised mantissa
+        // 256 Hz to 2 MHz, the mantissa normalised: FFmpeg refuses some rates below (15 Hz) and above int's range
+        boolean rate = exponent >= 16383 + 8 && exponent <= 16383 + 20 && c[10] < 0;
         boolean pcm = !aifc || PCM_COMPRESSIONS.contains(ascii(c, 18));
         return channels >= 1 && channels <= 8 && frames && bits >= 1 && bits <= 32 && rate && pcm;
     }
