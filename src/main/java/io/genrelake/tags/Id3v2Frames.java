@@ -84,8 +84,8 @@ public record Id3v2Frames(List<String> genres, String musicBrainzRecordingId, Ma
         int version = header[3];
         int flags = header[5] & 0xFF;
         List<String> warnings = new ArrayList<>();
-        if (version < 2 || version > 4) {
-            return NONE; // a version this reader does not know: FFmpeg's values stand
+        if (version < 2 || version > 4 || header[4] == (byte) 0xFF) {
+            return NONE; // a version this reader does not know, or no tag (revision 0xFF): FFmpeg's values stand
         }
         if ((header[6] | header[7] | header[8] | header[9]) < 0) {
             warnings.add("ID3v2 tag size malformed");

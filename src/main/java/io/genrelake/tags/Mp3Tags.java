@@ -77,7 +77,7 @@ public final class Mp3Tags {
         long audioStart = 0;
         boolean tagged = head[0] == 'I' && head[1] == 'D' && head[2] == '3';
         if (tagged) {
-            if (head[3] < 2 || head[3] > 4 || (head[6] | head[7] | head[8] | head[9]) < 0) {
+            if (head[3] < 2 || head[3] > 4 || head[4] == (byte) 0xFF || (head[6] | head[7] | head[8] | head[9]) < 0) {
                 return null; // a version or size FFmpeg judges for itself
             }
             boolean footer = head[3] == 4 && (head[5] & 0x10) != 0;
