@@ -141,7 +141,7 @@ public final class AiffTags {
         in.input().seek(id3Chunk.offset());
         Id3v2Frames id3 = Id3v2Frames.read(in, id3Chunk.size());
         if (!id3.readAsFfmpeg()) {
-            return null; // a tag FFmpeg reads otherwise than we do (a warning, unusual frame flags): its reading stands
+            return null; // a tag FFmpeg reads otherwise (a warning, unusual frame flags): its reading stands
         }
         return new JvmTags(Mp3Tags.named(id3.texts()), id3);
     }
@@ -163,11 +163,29 @@ public final class AiffTags {
         int channels = (c[0] & 0xFF) << 8 | (c[1] & 0xFF);
         boolean frames = c[2] >= 0; // FFmpeg returns a frame count of 2^31 or more as an error code
         int bits = (c[6] & 0xFF) << 8 | (c[7] & 0xFF);
-        int exponent = (c[8] & 0xFF) << 8 | (c[9] & 0xFF); // sign bit included: a negative rate is refused
-        // 256 Hz to 2 MHz, the mantissa normalised: FFmpeg refuses some rates below (15 Hz) and above int's range
-        boolean rate = exponent >= 16383 + 8 && exponent <= 16383 + 20 && c[10] < 0;
+        long sampleRate = ffmpegSampleRate(c);
+        // 256 Hz to 2 MHz: FFmpeg refuses some rates below (15 Hz) and above int's range
+        boolean rate = sampleRate >= 256 && sampleRate <= 2_000_000;
         boolean pcm = !aifc || PCM_COMPRESSIONS.contains(ascii(c, 18));
         return channels >= 1 && channels <= 8 && frames && bits >= 1 && bits <= 32 && rate && pcm;
+    }
+
+    /**
+     * The sampling rate as FFmpeg's aiffdec.c computes it from COMM's 80-bit float (bytes 8–17), rounding included:
+     * {@code (mantissa + 2^(-e-1)) >> -e} in unsigned 64-bit arithmetic, which wraps for a mantissa near 2^64; -1 for a
+     * negative or out-of-range exponent.
+     */
+    private static long ffmpegSampleRate(byte[] c) {
+        int biased = (c[8] & 0xFF) << 8 | (c[9] & 0xFF); // the sign bit too: a negative rate is refused
+        int exponent = biased - 16383 - 63;
+        if (exponent >= 0 || exponent < -63) {
+            return -1; // 2^63 Hz and above (or a negative rate), or below 1 Hz: nothing FFmpeg could use
+        }
+        long mantissa = 0;
+        for (int i = 10; i < 18; i++) {
+            mantissa = mantissa << 8 | (c[i] & 0xFF);
+        }
+        return (mantissa + (1L << (-exponent - 1))) >>> -exponent;
     }
 
     /** The version chunk says AIFF-C version 1 (0xA2805140): FFmpeg then reads COMM as AIFF-C's, else as AIFF's. */

@@ -96,7 +96,7 @@ public final class Mp3Tags {
             in.input().seek(0);
             id3 = Id3v2Frames.read(in, length);
             if (!id3.readAsFfmpeg()) {
-                return null; // a tag FFmpeg reads otherwise than we do (a warning, unusual frame flags): its reading stands
+                return null; // a tag FFmpeg reads otherwise (a warning, unusual frame flags): its reading stands
             }
         }
         Map<String, List<String>> tags = named(id3.texts());

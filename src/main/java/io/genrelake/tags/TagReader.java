@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  * are read in this JVM ({@link Mp3Tags}, {@link WavTags}, {@link AiffTags}, with FFmpeg's keys and values); every
  * other file's by FFmpeg's demuxer, which parses the container's header (and, the stream being seekable, its
  * trailing tags) through {@link ContainerTags}. Where the file starts with an ID3v2 tag, or a WAV or AIFF file holds
- * one in its ID3 chunk ({@link Id3Chunk}), {@link Id3v2Frames} reads what FFmpeg drops: every value of the genre frames (used when they hold more than
- * FFmpeg's) and the MusicBrainz UFID (used when FFmpeg gave no recording id).
+ * one in its ID3 chunk ({@link Id3Chunk}), {@link Id3v2Frames} reads what FFmpeg drops: every value of the genre
+ * frames (used when they hold more than FFmpeg's) and the MusicBrainz UFID (used when FFmpeg gave no recording id).
  *
  * <p>Never throws for a bad tag: a value that is malformed (a year that is no number, an id that is no MusicBrainz
  * id) or oversized is left empty with a warning, and tags FFmpeg cannot open at all are an empty {@link TrackTags}

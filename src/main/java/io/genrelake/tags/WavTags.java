@@ -154,7 +154,7 @@ public final class WavTags {
         in.input().seek(id3Chunk.offset());
         Id3v2Frames id3 = Id3v2Frames.read(in, id3Chunk.size());
         if (!id3.readAsFfmpeg()) {
-            return null; // a tag FFmpeg reads otherwise than we do (a warning, unusual frame flags): its reading stands
+            return null; // a tag FFmpeg reads otherwise (a warning, unusual frame flags): its reading stands
         }
         Map<String, List<String>> tags = Mp3Tags.named(id3.texts());
         boolean renamedByWav = tags.keySet().stream().map(k -> k.toUpperCase(Locale.ROOT))

@@ -153,7 +153,8 @@ class WavTagsTest {
         Files.write(rf64, plain);
         leftToFfmpeg(rf64);
         // the LIST chunk's declared size is far beyond the file (TagReaderTest's fuzz find): FFmpeg refuses it
-        leftToFfmpeg(wav("huge-list.wav", concat(header("LIST", 0xB7000064), "INFO".getBytes(StandardCharsets.US_ASCII))));
+        leftToFfmpeg(wav("huge-list.wav", concat(header("LIST", 0xB7000064),
+                "INFO".getBytes(StandardCharsets.US_ASCII))));
     }
 
     // --- WAV bytes -------------------------------------------------------------------------------------------------
