@@ -135,13 +135,9 @@ public final class AiffTags {
         if (!text.isEmpty()) {
             return null; // FFmpeg reads the ID3 tag into the dictionary the text chunks go to: its mix is its own
         }
-        if (id3Chunk.anotherTagFollows(in, length)) {
-            return null; // FFmpeg reads the next tag into the same dictionary
-        }
-        in.input().seek(id3Chunk.offset());
-        Id3v2Frames id3 = Id3v2Frames.read(in, id3Chunk.size());
-        if (!id3.readAsFfmpeg()) {
-            return null; // a tag FFmpeg reads otherwise (a warning, unusual frame flags): its reading stands
+        Id3v2Frames id3 = id3Chunk.readAsFfmpeg(in, length);
+        if (id3 == null) {
+            return null; // a tag FFmpeg reads otherwise: its reading stands
         }
         return new JvmTags(Mp3Tags.named(id3.texts()), id3);
     }

@@ -51,10 +51,24 @@ record Id3Chunk(long offset, long size) {
     }
 
     /**
-     * Whether another ID3v2 tag starts right after the one at this chunk's start (FFmpeg's id3v2.c reads such a tag
-     * too, into the same dictionary, as its ff_id3v2_match would find it), or the chunk holds no whole tag header.
+     * The chunk's tag, where FFmpeg's id3v2.c reads it as {@link Id3v2Frames} does (for {@link WavTags} and
+     * {@link AiffTags}, when the file has no other tags); null where it reads it otherwise: another tag right after
+     * this one, which it reads into the same dictionary, or a tag that is not {@link Id3v2Frames#readAsFfmpeg}.
      */
-    boolean anotherTagFollows(SeekableInputStream in, long length) throws IOException {
+    Id3v2Frames readAsFfmpeg(SeekableInputStream in, long length) throws IOException {
+        if (anotherTagFollows(in, length)) {
+            return null;
+        }
+        in.input().seek(offset);
+        Id3v2Frames id3 = Id3v2Frames.read(in, size);
+        return id3.readAsFfmpeg() ? id3 : null;
+    }
+
+    /**
+     * Whether another ID3v2 tag starts right after the one at this chunk's start (as FFmpeg's ff_id3v2_match would
+     * find it), or the chunk holds no whole tag header.
+     */
+    private boolean anotherTagFollows(SeekableInputStream in, long length) throws IOException {
         in.input().seek(offset);
         byte[] h = in.readNBytes(10);
         if (h.length < 10) {
