@@ -123,7 +123,7 @@ public final class TagReader {
     private static TrackTags of(Map<String, List<String>> raw, List<String> readWarnings) {
         List<String> warnings = new ArrayList<>(readWarnings);
         String title = text(raw, warnings, "title");
-        String artist = text(raw, warnings, "artist");
+        String artist = text(raw, warnings, "artist", "author"); // author: AIFF's AUTH chunk, as FFmpeg names it
         String albumArtist = text(raw, warnings, "album_artist", "albumartist", "album artist");
         String album = text(raw, warnings, "album");
         List<String> genres = new ArrayList<>();

@@ -36,6 +36,7 @@ class AiffTagsTest {
                 "author=The Examples", "-metadata", "copyright=(c) nobody", "-metadata", "comment=Über café",
                 "-c:a", "pcm_s16be"));
         assertEquals("Night Train", t.title());
+        assertEquals("The Examples", t.artist()); // AUTH, FFmpeg's "author"
         same(ToneFiles.write(dir.resolve("sowt.aiff"), "-metadata", "title=Little end", "-c:a", "pcm_s16le"));
         same(ToneFiles.write(dir.resolve("float.aiff"), "-metadata", "title=Float", "-c:a", "pcm_f32be"));
         same(ToneFiles.write(dir.resolve("stereo24.aiff"), "-ac", "2", "-c:a", "pcm_s24be"));
