@@ -2,29 +2,33 @@ package io.genrelake.audio;
 
 import java.nio.charset.StandardCharsets;
 
-/** Unsigned field access in header byte arrays, either byte order. */
-final class Bytes {
+/** Unsigned field access in header byte arrays, either byte order (the decoders' headers, and the tag readers'). */
+public final class Bytes {
 
     private Bytes() {}
 
-    static int u16(byte[] b, int off, boolean bigEndian) {
+    public static int u16(byte[] b, int off, boolean bigEndian) {
         return bigEndian
                 ? (b[off] & 0xFF) << 8 | (b[off + 1] & 0xFF)
                 : (b[off] & 0xFF) | (b[off + 1] & 0xFF) << 8;
     }
 
-    static long u32(byte[] b, int off, boolean bigEndian) {
+    public static long u32(byte[] b, int off, boolean bigEndian) {
         return bigEndian
                 ? (long) (b[off] & 0xFF) << 24 | (b[off + 1] & 0xFF) << 16 | (b[off + 2] & 0xFF) << 8 | (b[off + 3] & 0xFF)
                 : (long) (b[off + 3] & 0xFF) << 24 | (b[off + 2] & 0xFF) << 16 | (b[off + 1] & 0xFF) << 8 | (b[off] & 0xFF);
     }
 
-    static long u64be(byte[] b, int off) {
+    public static long u64be(byte[] b, int off) {
         return u32(b, off, true) << 32 | u32(b, off + 4, true);
     }
 
+    public static long u64le(byte[] b, int off) {
+        return u32(b, off + 4, false) << 32 | u32(b, off, false);
+    }
+
     /** The four ASCII characters at off (chunk ids, magic numbers, AIFC compression types). */
-    static String fourCC(byte[] b, int off) {
+    public static String fourCC(byte[] b, int off) {
         return new String(b, off, 4, StandardCharsets.ISO_8859_1);
     }
 

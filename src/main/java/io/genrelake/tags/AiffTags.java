@@ -1,8 +1,8 @@
 package io.genrelake.tags;
 
+import io.genrelake.audio.Bytes;
 import io.genrelake.audio.ffmpeg.SeekableInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,12 +47,12 @@ public final class AiffTags {
     public static JvmTags read(SeekableInputStream in, long length) throws IOException {
         in.input().seek(0);
         byte[] head = in.readNBytes(12);
-        if (head.length < 12 || !ascii(head, 0).equals("FORM")) {
+        if (head.length < 12 || !Bytes.fourCC(head, 0).equals("FORM")) {
             return null;
         }
-        String type = ascii(head, 8);
+        String type = Bytes.fourCC(head, 8);
         boolean aifc = type.equals("AIFC");
-        if (!aifc && !type.equals("AIFF") || bigEndian(head, 4) + 8 != length) {
+        if (!aifc && !type.equals("AIFF") || Bytes.u32(head, 4, true) + 8 != length) {
             return null; // a form whose size is not the file's: FFmpeg walks it its own way
         }
         Map<String, List<String>> text = new LinkedHashMap<>();
@@ -61,22 +61,19 @@ public final class AiffTags {
         Id3Chunk id3Chunk = null;
         long position = 12;
         for (int chunks = 0; position < length; chunks++) {
-            if (chunks == WavTags.MAX_CHUNKS || position + 8 > length) {
+            ChunkHeader header = chunks == WavTags.MAX_CHUNKS || position + 8 > length ? null
+                    : ChunkHeader.read(in, position, true);
+            if (header == null) {
                 return null;
             }
-            in.input().seek(position);
-            byte[] header = in.readNBytes(8);
-            if (header.length < 8) {
-                return null;
-            }
-            String id = ascii(header, 0);
-            long size = bigEndian(header, 4);
-            long body = position + 8;
-            long next = body + size + (size & 1);
+            long size = header.size();
+            long body = header.body();
+            long next = header.end() + (size & 1);
             if (next > length) {
                 return null; // a chunk past the form's end
             }
             boolean last = false;
+            String id = header.id();
             switch (id) {
                 case "COMM" -> {
                     if (common || !plainCommon(in, body, size, aifc)) {
@@ -100,7 +97,7 @@ public final class AiffTags {
                     if (value.length < size) {
                         return null;
                     }
-                    text.put(TEXT_CHUNKS.get(id), List.of(cString(value)));
+                    text.put(TEXT_CHUNKS.get(id), List.of(WavTags.cString(value, 0, value.length)));
                 }
                 case "ID3 " -> {
                     if (id3Chunk != null) {
@@ -156,13 +153,13 @@ public final class AiffTags {
         if (c.length < (aifc ? 22 : 18)) {
             return false;
         }
-        int channels = (c[0] & 0xFF) << 8 | (c[1] & 0xFF);
+        int channels = Bytes.u16(c, 0, true);
         boolean frames = c[2] >= 0; // FFmpeg returns a frame count of 2^31 or more as an error code
-        int bits = (c[6] & 0xFF) << 8 | (c[7] & 0xFF);
+        int bits = Bytes.u16(c, 6, true);
         long sampleRate = ffmpegSampleRate(c);
         // 256 Hz to 2 MHz: FFmpeg refuses some rates below (15 Hz) and above int's range
         boolean rate = sampleRate >= 256 && sampleRate <= 2_000_000;
-        boolean pcm = !aifc || PCM_COMPRESSIONS.contains(ascii(c, 18));
+        boolean pcm = !aifc || PCM_COMPRESSIONS.contains(Bytes.fourCC(c, 18));
         return channels >= 1 && channels <= 8 && frames && bits >= 1 && bits <= 32 && rate && pcm;
     }
 
@@ -172,15 +169,12 @@ public final class AiffTags {
      * negative or out-of-range exponent.
      */
     private static long ffmpegSampleRate(byte[] c) {
-        int biased = (c[8] & 0xFF) << 8 | (c[9] & 0xFF); // the sign bit too: a negative rate is refused
+        int biased = Bytes.u16(c, 8, true); // the sign bit too: a negative rate is refused
         int exponent = biased - 16383 - 63;
         if (exponent >= 0 || exponent < -63) {
             return -1; // 2^63 Hz and above (or a negative rate), or below 1 Hz: nothing FFmpeg could use
         }
-        long mantissa = 0;
-        for (int i = 10; i < 18; i++) {
-            mantissa = mantissa << 8 | (c[i] & 0xFF);
-        }
+        long mantissa = Bytes.u64be(c, 10);
         return (mantissa + (1L << (-exponent - 1))) >>> -exponent;
     }
 
@@ -188,23 +182,6 @@ public final class AiffTags {
     private static boolean isAifcVersion1(SeekableInputStream in, long body) throws IOException {
         in.input().seek(body);
         byte[] v = in.readNBytes(4);
-        return v.length == 4 && bigEndian(v, 0) == 0xA2805140L;
-    }
-
-    /** The bytes up to the first NUL, as ContainerTags decodes FFmpeg's values (UTF-8). */
-    private static String cString(byte[] b) {
-        int end = 0;
-        while (end < b.length && b[end] != 0) {
-            end++;
-        }
-        return new String(b, 0, end, StandardCharsets.UTF_8);
-    }
-
-    private static String ascii(byte[] b, int at) {
-        return new String(b, at, 4, StandardCharsets.ISO_8859_1);
-    }
-
-    private static long bigEndian(byte[] b, int at) {
-        return (b[at] & 0xFFL) << 24 | (b[at + 1] & 0xFFL) << 16 | (b[at + 2] & 0xFFL) << 8 | (b[at + 3] & 0xFFL);
+        return v.length == 4 && Bytes.u32(v, 0, true) == 0xA2805140L;
     }
 }

@@ -1,8 +1,8 @@
 package io.genrelake.tags;
 
+import io.genrelake.audio.Bytes;
 import io.genrelake.audio.ffmpeg.SeekableInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Where a WAV or AIFF file keeps an ID3v2 tag: in a chunk of its own ({@code "id3 "} in RIFF/WAVE, {@code "ID3 "}
@@ -22,8 +22,8 @@ record Id3Chunk(long offset, long size) {
         if (head.length < 12) {
             return null;
         }
-        String form = ascii(head, 0);
-        String type = ascii(head, 8);
+        String form = Bytes.fourCC(head, 0);
+        String type = Bytes.fourCC(head, 8);
         boolean riff = form.equals("RIFF") && type.equals("WAVE");
         boolean aiff = form.equals("FORM") && (type.equals("AIFF") || type.equals("AIFC"));
         if (!riff && !aiff) {
@@ -32,20 +32,17 @@ record Id3Chunk(long offset, long size) {
         String wanted = riff ? "id3 " : "ID3 ";
         long position = 12;
         for (int i = 0; i < MAX_CHUNKS && position + 8 <= length; i++) {
-            in.input().seek(position);
-            byte[] chunk = in.readNBytes(8);
-            if (chunk.length < 8) {
+            ChunkHeader chunk = ChunkHeader.read(in, position, !riff);
+            if (chunk == null) {
                 return null;
             }
-            long size = riff ? littleEndian(chunk, 4) : bigEndian(chunk, 4);
-            long body = position + 8;
-            if (body + size > length) {
+            if (chunk.end() > length) {
                 return null; // a size beyond the file: the chunk list is broken from here on
             }
-            if (ascii(chunk, 0).equals(wanted) || ascii(chunk, 0).equalsIgnoreCase(wanted)) {
-                return new Id3Chunk(body, size);
+            if (chunk.id().equalsIgnoreCase(wanted)) {
+                return new Id3Chunk(chunk.body(), chunk.size());
             }
-            position = body + size + (size & 1); // chunks are padded to an even length (RIFF and IFF alike)
+            position = chunk.end() + (chunk.size() & 1); // chunks are padded to an even length (RIFF and IFF alike)
         }
         return null;
     }
@@ -83,17 +80,5 @@ record Id3Chunk(long offset, long size) {
         byte[] n = in.readNBytes(10);
         return n.length == 10 && n[0] == 'I' && n[1] == 'D' && n[2] == '3' && n[3] != (byte) 0xFF
                 && n[4] != (byte) 0xFF && (n[6] | n[7] | n[8] | n[9]) >= 0;
-    }
-
-    private static String ascii(byte[] b, int at) {
-        return new String(b, at, 4, StandardCharsets.ISO_8859_1);
-    }
-
-    private static long littleEndian(byte[] b, int at) {
-        return (b[at] & 0xFFL) | (b[at + 1] & 0xFFL) << 8 | (b[at + 2] & 0xFFL) << 16 | (b[at + 3] & 0xFFL) << 24;
-    }
-
-    private static long bigEndian(byte[] b, int at) {
-        return (b[at] & 0xFFL) << 24 | (b[at + 1] & 0xFFL) << 16 | (b[at + 2] & 0xFFL) << 8 | (b[at + 3] & 0xFFL);
     }
 }

@@ -1,5 +1,6 @@
 package io.genrelake.tags;
 
+import io.genrelake.audio.Bytes;
 import io.genrelake.audio.ffmpeg.SeekableInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -62,7 +63,7 @@ public final class WavTags {
     public static JvmTags read(SeekableInputStream in, long length) throws IOException {
         in.input().seek(0);
         byte[] head = in.readNBytes(12);
-        if (head.length < 12 || !ascii(head, 0).equals("RIFF") || !ascii(head, 8).equals("WAVE")) {
+        if (head.length < 12 || !Bytes.fourCC(head, 0).equals("RIFF") || !Bytes.fourCC(head, 8).equals("WAVE")) {
             return null;
         }
         Dictionary metadata = new Dictionary();
@@ -75,16 +76,14 @@ public final class WavTags {
             if (chunks == MAX_CHUNKS) {
                 return null;
             }
-            in.input().seek(position);
-            byte[] header = in.readNBytes(8);
-            if (header.length < 8) {
+            ChunkHeader header = ChunkHeader.read(in, position, false);
+            if (header == null) {
                 return null;
             }
-            String id = ascii(header, 0);
-            long size = littleEndian(header, 4, 4);
-            long body = position + 8;
-            boolean whole = body + size <= length;
-            switch (id) {
+            long size = header.size();
+            long body = header.body();
+            boolean whole = header.end() <= length;
+            switch (header.id()) {
                 case "fmt " -> {
                     if (!format) { // FFmpeg reads the first one only
                         if (!whole || !plainFormat(in, body, size)) {
@@ -108,7 +107,7 @@ public final class WavTags {
                     if (type.length < 4) {
                         return null;
                     }
-                    if (ascii(type, 0).equals("INFO") && !readInfo(in, body + 4, size - 4, metadata)) {
+                    if (Bytes.fourCC(type, 0).equals("INFO") && !readInfo(in, body + 4, size - 4, metadata)) {
                         return null;
                     }
                 }
@@ -128,12 +127,12 @@ public final class WavTags {
                     return null; // streams of their own: FFmpeg's
                 }
                 default -> {
-                    if (id.equalsIgnoreCase("id3 ")) {
+                    if (header.id().equalsIgnoreCase("id3 ")) {
                         return null; // FFmpeg ignores an "Id3 " chunk, where Id3Chunk reads it: keep FFmpeg's reading
                     }
                 }
             }
-            long next = body + size;
+            long next = header.end();
             if (next >= length) {
                 break;
             }
@@ -168,9 +167,9 @@ public final class WavTags {
         if (f.length < 16) {
             return false;
         }
-        int tag = (int) littleEndian(f, 0, 2);
-        int channels = (int) littleEndian(f, 2, 2);
-        int rate = (int) littleEndian(f, 4, 4);
+        int tag = Bytes.u16(f, 0, false);
+        int channels = Bytes.u16(f, 2, false);
+        int rate = (int) Bytes.u32(f, 4, false);
         boolean known = tag == 1 || tag == 3 || (tag == 0xFFFE && size >= 40);
         return known && channels >= 1 && channels <= 8 && rate > 0;
     }
@@ -190,7 +189,7 @@ public final class WavTags {
             if (header.length < 8) {
                 return false;
             }
-            long entry = littleEndian(header, 4, 4);
+            long entry = Bytes.u32(header, 4, false);
             long padded = entry + (entry & 1);
             if (entry > MAX_VALUE_BYTES || cur + 8 + padded > end) {
                 return false;
@@ -204,7 +203,7 @@ public final class WavTags {
             if (value.length < padded) {
                 return false;
             }
-            into.set(ascii(header, 0), cString(value, 0, value.length));
+            into.set(Bytes.fourCC(header, 0), cString(value, 0, value.length));
             cur += 8 + padded;
         }
         return true;
@@ -222,12 +221,12 @@ public final class WavTags {
         setIfNotEmpty(into, "originator_reference", b, 288, 32);
         setIfNotEmpty(into, "origination_date", b, 320, 10);
         setIfNotEmpty(into, "origination_time", b, 330, 8);
-        into.set("time_reference", Long.toUnsignedString(littleEndian(b, 338, 8)));
-        if (littleEndian(b, 346, 2) >= 1) { // version 1 added the UMID
+        into.set("time_reference", Long.toUnsignedString(Bytes.u64le(b, 338)));
+        if (Bytes.u16(b, 346, false) >= 1) { // version 1 added the UMID
             long[] umid = new long[8];
             long mask = 0;
             for (int i = 0; i < 8; i++) {
-                umid[i] = bigEndian64(b, 348 + 8 * i);
+                umid[i] = Bytes.u64be(b, 348 + 8 * i);
                 mask |= umid[i];
             }
             if (mask != 0) { // SMPTE 330M's basic UMID is 32 bytes; the extended one 64
@@ -252,32 +251,12 @@ public final class WavTags {
     }
 
     /** The bytes up to the first NUL, as ContainerTags decodes FFmpeg's values (UTF-8). */
-    private static String cString(byte[] b, int at, int width) {
+    static String cString(byte[] b, int at, int width) {
         int end = at;
         while (end < at + width && b[end] != 0) {
             end++;
         }
         return new String(b, at, end - at, StandardCharsets.UTF_8);
-    }
-
-    private static String ascii(byte[] b, int at) {
-        return new String(b, at, 4, StandardCharsets.ISO_8859_1);
-    }
-
-    private static long littleEndian(byte[] b, int at, int bytes) {
-        long v = 0;
-        for (int i = bytes - 1; i >= 0; i--) {
-            v = v << 8 | (b[at + i] & 0xFFL);
-        }
-        return v;
-    }
-
-    private static long bigEndian64(byte[] b, int at) {
-        long v = 0;
-        for (int i = 0; i < 8; i++) {
-            v = v << 8 | (b[at + i] & 0xFFL);
-        }
-        return v;
     }
 
     /**
