@@ -1,6 +1,7 @@
 package io.genrelake.bench;
 
 import io.genrelake.audio.AudioDecoders;
+import io.genrelake.catalogue.AudioExtensions;
 import io.genrelake.catalogue.CatalogueFile;
 import io.genrelake.catalogue.TrackExtractor;
 import io.genrelake.catalogue.WindowPlan;
@@ -13,9 +14,10 @@ import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 
 /**
- * What reading tags adds to extraction: every audio file under a folder (default ../shared/emotify, 400 tagged
- * MP3s) through the extract job's own {@link TrackExtractor}, one thread, a warm-up pass then measured passes; the
- * extractor's timers split each pass into tag reading, decoding (with resampling) and features.
+ * What reading tags adds to extraction: every audio file under a folder (the listing's extensions; default
+ * ../shared/emotify, 400 tagged MP3s) through the extract job's own {@link TrackExtractor}, one thread, a warm-up
+ * pass then measured passes; the extractor's timers split each pass into tag reading, decoding (with resampling) and
+ * features.
  *
  * <p>Run: {@code java --add-modules jdk.incubator.vector -cp target/test-classes:target/classes:$(cat
  * target/test-classpath.txt) io.genrelake.bench.TagReadingShare [folder] [passes]} (default 2 measured passes).
@@ -29,7 +31,7 @@ public final class TagReadingShare {
         int passes = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         List<CatalogueFile> files;
         try (Stream<Path> walk = Files.walk(root)) {
-            files = walk.filter(p -> p.toString().matches(".*\\.(mp3|flac|ogg|opus|m4a|wav|aiff)$")).sorted()
+            files = walk.filter(p -> AudioExtensions.isAudio(p.getFileName().toString())).sorted()
                     .map(TagReadingShare::file).toList();
         }
         System.out.printf(Locale.ROOT, "TagReadingShare: %d files under %s, one thread; per file, ms%n", files.size(),
