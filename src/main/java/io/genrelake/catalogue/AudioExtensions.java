@@ -9,9 +9,14 @@ import java.util.Set;
  */
 public final class AudioExtensions {
 
-    /** Extensions (lower case) of the formats the job decodes: WAV, AU, AIFF, MP3, AAC/M4A, FLAC, Ogg, Opus. */
-    public static final Set<String> AUDIO = Set.of("wav", "au", "snd", "aif", "aiff", "aifc", "mp3", "m4a", "aac",
-            "flac", "ogg", "oga", "opus");
+    /**
+     * Extensions (lower case) of the formats the decoders read — WAV, AU, AIFF, MP3, AAC/M4A, FLAC, Ogg, Opus — as
+     * the commands' help texts quote them: the one list {@code extract}'s listing and {@code features}' walk take.
+     */
+    public static final String AUDIO_NAMES = "wav, wave, au, snd, aif, aiff, aifc, mp3, m4a, aac, flac, ogg, oga, opus";
+
+    /** {@link #AUDIO_NAMES} as a set. */
+    public static final Set<String> AUDIO = Set.of(AUDIO_NAMES.split(", "));
 
     /** The extension of a Kaggle-layout feature table given as an input. */
     public static final String KAGGLE_TABLE = "csv";

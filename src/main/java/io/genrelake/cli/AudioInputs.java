@@ -1,5 +1,6 @@
 package io.genrelake.cli;
 
+import io.genrelake.catalogue.AudioExtensions;
 import java.io.IOException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
@@ -17,15 +18,12 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The audio files a command was pointed at: directories are walked recursively for audio extensions,
- * files named explicitly are taken whatever their extension (the decoder judges them by content).
+ * The audio files a command was pointed at: directories are walked recursively for audio extensions
+ * ({@link AudioExtensions#AUDIO}, as {@code extract} lists them), files named explicitly are taken whatever their extension (the decoder judges them by content).
  * The result is sorted by path and free of duplicates, so output order does not depend on the file
  * system's listing order or on the order of the arguments.
  */
 final class AudioInputs {
-
-    /** Extensions (lower case) of the formats the pure-Java decoders read: WAV, AU, AIFF. */
-    static final Set<String> AUDIO_EXTENSIONS = Set.of("wav", "wave", "au", "snd", "aif", "aiff", "aifc");
 
     /**
      * One file to process.
@@ -63,7 +61,7 @@ final class AudioInputs {
     static boolean isAudioName(Path file) {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
-        return dot >= 0 && AUDIO_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+        return dot >= 0 && AudioExtensions.AUDIO.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
 
     private static void walk(Path root, List<Input> files, List<WalkFailure> failures) {

@@ -1,5 +1,6 @@
 package io.genrelake.cli;
 
+import io.genrelake.catalogue.AudioExtensions;
 import io.genrelake.features.FeatureExtractor;
 import io.genrelake.jobs.CommandErrors;
 import io.genrelake.features.KaggleCsv;
@@ -49,8 +50,8 @@ public final class FeaturesCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "<file-or-dir>",
             description = "Audio files (taken whatever their extension) or directories, walked recursively for "
-                    + "*.wav, *.wave, *.au, *.snd, *.aif, *.aiff, *.aifc (any case). All are sorted by path, "
-                    + "which is the order of the output rows.")
+                    + "files with an audio extension (" + AudioExtensions.AUDIO_NAMES + "; any case), as extract "
+                    + "lists them. All are sorted by path, which is the order of the output rows.")
     private List<Path> inputs;
 
     @ArgGroup(exclusive = true, multiplicity = "1")

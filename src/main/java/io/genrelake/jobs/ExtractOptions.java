@@ -1,5 +1,6 @@
 package io.genrelake.jobs;
 
+import io.genrelake.catalogue.AudioExtensions;
 import io.genrelake.catalogue.SizeBalancedPartitioner;
 import io.genrelake.catalogue.WindowPlan;
 import io.genrelake.features.FeatureSetKind;
@@ -19,8 +20,8 @@ public final class ExtractOptions {
     @Option(names = "--input", required = true, arity = "1..*", paramLabel = "URI",
             description = "Where the audio is: directories (walked recursively), files or globs (*, ?, [ab], {a,b}) on "
                     + "any Hadoop file system: plain local paths, file://, hdfs://, s3a://. Directories and globs "
-                    + "keep files with an audio extension (wav, au, snd, aif, aiff, aifc, mp3, m4a, aac, flac, ogg, "
-                    + "oga, opus; any case) and skip hidden ones; a file named directly is read whatever its "
+                    + "keep files with an audio extension (" + AudioExtensions.AUDIO_NAMES + "; any case) and skip "
+                    + "hidden ones; a file named directly is read whatever its "
                     + "extension, except that a .csv file is ingested as a Kaggle-layout feature table "
                     + "(features_30_sec.csv). Repeat the option or give several URIs.")
     private List<String> inputs = new ArrayList<>();

@@ -28,15 +28,17 @@ class AudioInputsTest {
     @Test
     void walksRecursivelyForAudioExtensionsInAnyCaseSortedByPath() throws IOException {
         for (String f : new String[] {"rock/b.WAV", "rock/a.wav", "blues/deep/x.aifc", "blues/y.Aiff",
-                "blues/z.au", "jazz/k.snd", "jazz/l.wave", "jazz/m.aif", "notes.txt", "rock/cover.jpg",
-                "rock/a.wav.bak", "rock/noext", "rock/.wav"}) {
+                "blues/z.au", "jazz/k.snd", "jazz/l.wave", "jazz/m.aif", "pop/s.MP3", "pop/t.flac", "pop/u.m4a",
+                "pop/v.opus", "pop/w.ogg", "notes.txt", "rock/cover.jpg", "rock/a.wav.bak", "rock/noext",
+                "rock/.wav"}) {
             touch(f);
         }
         AudioInputs.Found found = AudioInputs.collect(List.of(dir));
         assertEquals(List.of("blues/deep/x.aifc", "blues/y.Aiff", "blues/z.au", "jazz/k.snd", "jazz/l.wave",
-                "jazz/m.aif", "rock/.wav", "rock/a.wav", "rock/b.WAV"), displays(found));
+                "jazz/m.aif", "pop/s.MP3", "pop/t.flac", "pop/u.m4a", "pop/v.opus", "pop/w.ogg", "rock/.wav",
+                "rock/a.wav", "rock/b.WAV"), displays(found));
         assertTrue(found.failures().isEmpty());
-        assertEquals(dir.resolve("rock/a.wav"), found.files().get(7).path());
+        assertEquals(dir.resolve("rock/a.wav"), found.files().get(12).path());
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.genrelake.features.FeatureSet;
 import io.genrelake.features.KaggleCsv;
 import io.genrelake.features.KaggleRow;
 import io.genrelake.features.TrackFeatures;
+import io.genrelake.testing.FfmpegCli;
 import io.genrelake.testing.SharedData;
 import io.genrelake.testing.WavFiles;
 import java.io.IOException;
@@ -60,6 +61,22 @@ class FeaturesCommandHappyPathTest {
         assertEquals(List.of("path,reason"), Files.readAllLines(dir.resolve("o.errors.csv")));
         assertTrue(run.err().contains("[1/1] sine/tone.wav  ok  "), run.err());
         assertTrue(run.err().contains("1 file ok, 0 errors; 1 row written"), run.err());
+    }
+
+    @Test
+    void aFolderOfMp3sIsWalkedAsExtractListsIt() throws Exception {
+        Path wav = tone("sine", "tone.wav", 440);
+        Path mp3 = dir.resolve("lib").resolve("coded").resolve("tone.mp3");
+        Files.createDirectories(mp3.getParent());
+        FfmpegCli.run("-i", wav.toString(), "-c:a", "libmp3lame", mp3.toString());
+        Path out = dir.resolve("o.csv");
+        CliRun run = CliRun.of("features", dir.resolve("lib").toString(), "--output", out.toString());
+        assertEquals(0, run.exitCode(), run.transcript());
+        List<KaggleRow> rows = KaggleCsv.read(out);
+        assertEquals(List.of("tone.mp3", "tone.wav"), rows.stream().map(KaggleRow::filename).toList());
+        assertEquals("coded", rows.get(0).label());
+        assertFinite(rows.get(0));
+        assertTrue(run.err().contains("2 files ok, 0 errors; 2 rows written"), run.err());
     }
 
     @Test

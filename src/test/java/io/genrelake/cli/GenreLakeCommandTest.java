@@ -53,7 +53,7 @@ class GenreLakeCommandTest {
         for (String expected : new String[] {"<file-or-dir>", "--output=FILE.csv", "--window-seconds=S",
                 "--window-cut=kaggle|exact", "--parallelism=N", "--label-from=parent|none",
                 "Default: kaggle", "Default: parent", "Default: the number of processors",
-                "Default: one row per whole clip", "errors.csv", ".aifc"}) {
+                "Default: one row per whole clip", "errors.csv", "aifc, mp3"}) {
             assertTrue(help.contains(expected), "help lacks '" + expected + "':\n" + help);
         }
         // Every option the command declares appears in the help with a description (old names are hidden).
