@@ -19,9 +19,9 @@ import java.util.Set;
 
 /**
  * The audio files a command was pointed at: directories are walked recursively for audio extensions
- * ({@link AudioExtensions#AUDIO}, as {@code extract} lists them), files named explicitly are taken whatever their extension (the decoder judges them by content).
- * The result is sorted by path and free of duplicates, so output order does not depend on the file
- * system's listing order or on the order of the arguments.
+ * ({@link AudioExtensions#AUDIO}, as {@code extract} lists them), files named explicitly are taken whatever their
+ * extension (the decoder judges them by content). The result is sorted by path and free of duplicates, so output
+ * order does not depend on the file system's listing order or on the order of the arguments.
  */
 final class AudioInputs {
 

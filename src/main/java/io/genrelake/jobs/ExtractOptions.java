@@ -21,9 +21,9 @@ public final class ExtractOptions {
             description = "Where the audio is: directories (walked recursively), files or globs (*, ?, [ab], {a,b}) on "
                     + "any Hadoop file system: plain local paths, file://, hdfs://, s3a://. Directories and globs "
                     + "keep files with an audio extension (" + AudioExtensions.AUDIO_NAMES + "; any case) and skip "
-                    + "hidden ones; a file named directly is read whatever its "
-                    + "extension, except that a .csv file is ingested as a Kaggle-layout feature table "
-                    + "(features_30_sec.csv). Repeat the option or give several URIs.")
+                    + "hidden ones; a file named directly is read whatever its extension, except that a .csv file is "
+                    + "ingested as a Kaggle-layout feature table (features_30_sec.csv). Repeat the option or give "
+                    + "several URIs.")
     private List<String> inputs = new ArrayList<>();
 
     @Option(names = "--output", required = true, paramLabel = "URI",

@@ -56,8 +56,8 @@ public final class TagReader {
     }
 
     /**
-     * A plain MP3's, WAV's, AIFF's or AU's tags read in this JVM, or null: another file, or one whose stream failed (FFmpeg
-     * reads it then).
+     * A plain MP3's, WAV's, AIFF's or AU's tags read in this JVM, or null: another file, or one whose stream failed
+     * (FFmpeg reads it then).
      */
     private static JvmTags readInJvm(SeekableInputStream in) {
         try {
