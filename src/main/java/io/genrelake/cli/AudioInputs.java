@@ -14,13 +14,12 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
  * The audio files a command was pointed at: directories are walked recursively for audio extensions
- * ({@link AudioExtensions#AUDIO}, as {@code extract} lists them), files named explicitly are taken whatever their
- * extension (the decoder judges them by content). The result is sorted by path and free of duplicates, so output
+ * ({@link AudioExtensions#AUDIO}), skipping hidden files and folders, as {@code extract} lists them; files named
+ * explicitly are taken whatever their name (the decoder judges them by content). The result is sorted by path and free of duplicates, so output
  * order does not depend on the file system's listing order or on the order of the arguments.
  */
 final class AudioInputs {
@@ -58,17 +57,23 @@ final class AudioInputs {
         return new Found(List.copyOf(files), List.copyOf(failures));
     }
 
-    static boolean isAudioName(Path file) {
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot >= 0 && AudioExtensions.AUDIO.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+    /** A name starting with a dot: macOS's {@code ._song.mp3} beside every copied file, {@code .Trash} … */
+    private static boolean isHidden(Path path) {
+        return path.getFileName().toString().startsWith(".");
     }
 
     private static void walk(Path root, List<Input> files, List<WalkFailure> failures) {
         FileVisitor<Path> visitor = new SimpleFileVisitor<>() {
             @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                // as extract's listing does (catalogue.CatalogueLister): hidden folders are not walked
+                return !dir.equals(root) && isHidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                if (attrs.isRegularFile() && isAudioName(file)) {
+                String name = file.getFileName().toString();
+                if (attrs.isRegularFile() && !isHidden(file) && AudioExtensions.isAudio(name)) {
                     files.add(new Input(file, root.relativize(file).toString()));
                 }
                 return FileVisitResult.CONTINUE;

@@ -50,8 +50,9 @@ public final class FeaturesCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "<file-or-dir>",
             description = "Audio files (taken whatever their extension) or directories, walked recursively for "
-                    + "files with an audio extension (" + AudioExtensions.AUDIO_NAMES + "; any case), as extract "
-                    + "lists them. All are sorted by path, which is the order of the output rows.")
+                    + "files with an audio extension (" + AudioExtensions.AUDIO_NAMES + "; any case), skipping "
+                    + "hidden ones, as extract lists them. All are sorted by path, which is the order of the output "
+                    + "rows.")
     private List<Path> inputs;
 
     @ArgGroup(exclusive = true, multiplicity = "1")

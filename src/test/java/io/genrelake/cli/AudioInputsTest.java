@@ -30,15 +30,15 @@ class AudioInputsTest {
         for (String f : new String[] {"rock/b.WAV", "rock/a.wav", "blues/deep/x.aifc", "blues/y.Aiff",
                 "blues/z.au", "jazz/k.snd", "jazz/l.wave", "jazz/m.aif", "pop/s.MP3", "pop/t.flac", "pop/u.m4a",
                 "pop/v.opus", "pop/w.ogg", "notes.txt", "rock/cover.jpg", "rock/a.wav.bak", "rock/noext",
-                "rock/.wav"}) {
+                "rock/.wav", "pop/._s.MP3", ".Trash/old.wav", "rock/.sync/c.wav"}) {
             touch(f);
         }
         AudioInputs.Found found = AudioInputs.collect(List.of(dir));
         assertEquals(List.of("blues/deep/x.aifc", "blues/y.Aiff", "blues/z.au", "jazz/k.snd", "jazz/l.wave",
-                "jazz/m.aif", "pop/s.MP3", "pop/t.flac", "pop/u.m4a", "pop/v.opus", "pop/w.ogg", "rock/.wav",
-                "rock/a.wav", "rock/b.WAV"), displays(found));
+                "jazz/m.aif", "pop/s.MP3", "pop/t.flac", "pop/u.m4a", "pop/v.opus", "pop/w.ogg", "rock/a.wav",
+                "rock/b.WAV"), displays(found)); // hidden files and folders skipped, as extract's listing does
         assertTrue(found.failures().isEmpty());
-        assertEquals(dir.resolve("rock/a.wav"), found.files().get(12).path());
+        assertEquals(dir.resolve("rock/a.wav"), found.files().get(11).path());
     }
 
     @Test
@@ -52,6 +52,14 @@ class AudioInputsTest {
                 dir.resolve("c/2.wav")), found.files().stream().map(AudioInputs.Input::path).toList());
         // Named files keep the name they were given; walked ones are shown relative to their folder.
         assertEquals(List.of("1.wav", missing.toString(), txt.toString(), "2.wav"), displays(found));
+    }
+
+    @Test
+    void aHiddenFolderOrFileNamedOnTheCommandLineIsRead() throws IOException {
+        Path named = touch(".music/._a.wav");
+        touch(".music/b.wav");
+        AudioInputs.Found found = AudioInputs.collect(List.of(dir.resolve(".music"), named));
+        assertEquals(List.of(named.toString(), "b.wav"), displays(found));
     }
 
     @Test
