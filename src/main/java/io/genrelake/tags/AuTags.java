@@ -112,23 +112,16 @@ public final class AuTags {
         return tags;
     }
 
-    /** The key FFmpeg keeps {@code key} under (av_strcasecmp: ASCII letters only), or null. */
+    /**
+     * The key FFmpeg keeps {@code key} under (av_strcasecmp: ASCII letters only; {@code key} holds one char per byte,
+     * and no Latin-1 char folds to an ASCII letter, so equalsIgnoreCase matches as it does), or null.
+     */
     private static String ffmpegName(String key) {
         for (String name : KEYS) {
-            if (name.length() == key.length() && asciiLower(key).equals(name)) {
+            if (name.equalsIgnoreCase(key)) {
                 return name;
             }
         }
         return null;
-    }
-
-    private static String asciiLower(String s) {
-        char[] chars = s.toCharArray();
-        for (int i = 0; i < chars.length; i++) {
-            if (chars[i] >= 'A' && chars[i] <= 'Z') {
-                chars[i] += 'a' - 'A';
-            }
-        }
-        return new String(chars);
     }
 }
