@@ -130,6 +130,10 @@ class NightlyCrashTest {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx1g");
+        // A driver lives 5-60 s, over before C2's code or G1's concurrent threads pay back on 2 cores: C1 alone and
+        // the serial collector make a whole night 33 s instead of 56 s (docs/reliability.md, "Test cost").
+        cmd.add("-XX:TieredStopAtLevel=1");
+        cmd.add("-XX:+UseSerialGC");
         for (String a : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             if ((a.startsWith("--add-") && a.contains("=")) || a.startsWith("-Djdk.") || a.startsWith("-Dio.netty")) {
                 cmd.add(a); // the JVM options Spark needs, as the pom gives them to this JVM
