@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.genrelake.genres.GenreTable;
+import io.genrelake.tables.DeltaSession;
 import io.genrelake.testing.InProcessS3;
 import io.genrelake.testing.Prerequisite;
+import io.genrelake.testing.ShortLivedJvm;
 import io.genrelake.testing.StandaloneCluster;
 import java.io.File;
 import java.io.IOException;
@@ -117,6 +119,8 @@ class NightlyClusterTest {
         p.setProperty("spark.cores.max", "2");
         p.setProperty("spark.ui.enabled", "false");
         p.setProperty("spark.sql.shuffle.partitions", "2");
+        p.setProperty(DeltaSession.SNAPSHOT_PARTITIONS, "2"); // Delta's 50 are 1,350 of a night's 1,457 tasks
+        p.setProperty("spark.executor.extraJavaOptions", ShortLivedJvm.javaOptions());
         s3Properties = dir.resolve("spark-submit.properties");
         try (OutputStream out = Files.newOutputStream(s3Properties)) {
             p.store(out, "genrelake cluster test");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.genrelake.catalogue.FeatureTable;
 import io.genrelake.genres.GenreTable;
 import io.genrelake.testing.InProcessS3;
+import io.genrelake.testing.ShortLivedJvm;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -130,10 +131,7 @@ class NightlyCrashTest {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx1g");
-        // A driver lives 5-60 s, over before C2's code or G1's concurrent threads pay back on 2 cores: C1 alone and
-        // the serial collector make a whole night 33 s instead of 56 s (docs/reliability.md, "Test cost").
-        cmd.add("-XX:TieredStopAtLevel=1");
-        cmd.add("-XX:+UseSerialGC");
+        cmd.addAll(ShortLivedJvm.OPTIONS);
         for (String a : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             if ((a.startsWith("--add-") && a.contains("=")) || a.startsWith("-Djdk.") || a.startsWith("-Dio.netty")) {
                 cmd.add(a); // the JVM options Spark needs, as the pom gives them to this JVM

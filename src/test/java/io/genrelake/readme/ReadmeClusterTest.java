@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.genrelake.tables.DeltaSession;
 import io.genrelake.testing.InProcessS3;
+import io.genrelake.testing.ShortLivedJvm;
 import io.genrelake.testing.StandaloneCluster;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,10 +42,12 @@ class ReadmeClusterTest {
 
     static final String SUBSTITUTIONS = "spark://host:7077 → the test's standalone master (Master and Worker on "
             + "127.0.0.1, 2 cores); conf/standalone.properties → a copy with spark.master set to that master, sizes "
-            + "for the 2-core worker (executor cores and memory, cores.max, shuffle partitions, no UI) and its "
+            + "for the 2-core worker (executor cores and memory, cores.max, shuffle and Delta snapshot partitions, "
+            + "no UI), the executors' extraJavaOptions C1 alone and the serial collector (as GENRELAKE_JAVA_OPTS "
+            + "gives the driver: JVMs that live a minute; the same results) and its "
             + "commented s3a endpoint lines set to an in-process S3Proxy whose bucket music holds data-sample/ under "
             + "library/; the commands without --properties-file (train, classify) find that endpoint (and the "
-            + "shuffle partitions, no UI) where a Spark installation keeps its site settings, in "
+            + "partitions, executor options, no UI) where a Spark installation keeps its site settings, in "
             + "spark-defaults.conf of SPARK_CONF_DIR; the file's "
             + "DefaultCredentialsProvider (and S3A's default chain) read a made-up key from AWS_ACCESS_KEY_ID/"
             + "AWS_SECRET_ACCESS_KEY in the environment of the driver and the worker; the job jar is the README's "
@@ -138,6 +142,8 @@ class ReadmeClusterTest {
         set.put("spark.executor.memory", "1g");
         set.put("spark.cores.max", "2");
         set.put("spark.sql.shuffle.partitions", "4");
+        set.put(DeltaSession.SNAPSHOT_PARTITIONS, "2");
+        set.put("spark.executor.extraJavaOptions", ShortLivedJvm.javaOptions());
         set.put("spark.hadoop.fs.s3a.endpoint", s3.endpoint());
         set.put("spark.hadoop.fs.s3a.endpoint.region", "us-east-1");
         set.put("spark.hadoop.fs.s3a.path.style.access", "true");
@@ -165,6 +171,8 @@ class ReadmeClusterTest {
         }
         // sized for the 2-core test worker, like the properties copy
         defaults.append("spark.sql.shuffle.partitions 4\nspark.ui.enabled false\n");
+        defaults.append(DeltaSession.SNAPSHOT_PARTITIONS).append(" 2\n");
+        defaults.append("spark.executor.extraJavaOptions ").append(ShortLivedJvm.javaOptions()).append('\n');
         Files.writeString(conf.resolve("spark-defaults.conf"), defaults);
         return conf;
     }
@@ -205,6 +213,7 @@ class ReadmeClusterTest {
         Map<String, String> env = new LinkedHashMap<>(credentials());
         env.put("SPARK_LOCAL_IP", "127.0.0.1");
         env.put("SPARK_CONF_DIR", sparkConfDir.toString());
+        env.put("GENRELAKE_JAVA_OPTS", ShortLivedJvm.javaOptions());
         ReadmeBuild.Result r = build.script(command, build.root, env, Duration.ofMinutes(6), dir.resolve(name + ".log"));
         assertEquals(0, r.exit(), r.tail() + "\n--- worker\n" + StandaloneCluster.tail(cluster.workerLog())
                 + "\n--- executors\n" + executorErrors());

@@ -161,11 +161,15 @@ public final class StandaloneCluster implements AutoCloseable {
         return pb.start();
     }
 
-    /** java with {@code heap}, the JVM options Spark needs on Java 17 (this JVM's) and {@code classPath}. */
+    /**
+     * java with {@code heap}, {@link ShortLivedJvm}'s options, the JVM options Spark needs on Java 17 (this JVM's)
+     * and {@code classPath}.
+     */
     public static List<String> java(String heap, List<String> classPath) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add(heap);
+        command.addAll(ShortLivedJvm.OPTIONS);
         for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             if (arg.startsWith("--add-opens") || arg.startsWith("-Djdk.reflect") || arg.startsWith("-Dio.netty")) {
                 command.add(arg);
