@@ -15,7 +15,7 @@ public final class ShortLivedJvm {
 
     private ShortLivedJvm() {}
 
-    /** The options as one value of spark.driver.extraJavaOptions or spark.executor.extraJavaOptions. */
+    /** The options as one string: a value of spark.executor.extraJavaOptions or of GENRELAKE_JAVA_OPTS. */
     public static String javaOptions() {
         return String.join(" ", OPTIONS);
     }
