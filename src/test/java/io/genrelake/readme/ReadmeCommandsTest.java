@@ -515,6 +515,40 @@ class ReadmeCommandsTest {
         assertTrue(list.out().contains("jdk.incubator.vector@"), list.tail());
     }
 
+    /**
+     * README "Speed": bin/genrelake runs {@code show}, which only reads tables, on plain Java with the C1 compiler
+     * alone, and GENRELAKE_JAVA_OPTS, read after, can bring C2 back; the jobs keep both. The JVM's own list of
+     * its final flags says which it got; {@code --help} is enough to start it as the command would.
+     */
+    @Test
+    void showStartsOnPlainJavaWithTheQuickCompiler() throws Exception {
+        ReadmeBuild build = ReadmeBuild.get();
+        ensureCliBuilt(build);
+        ReadmeBuild.Result show = build.script("GENRELAKE_JAVA_OPTS=-XX:+PrintFlagsFinal bin/genrelake show --help",
+                build.root, Map.of(), Duration.ofMinutes(2), logs().resolve("show-flags.log"));
+        ReadmeBuild.Result c2 = build.script("GENRELAKE_JAVA_OPTS='-XX:TieredStopAtLevel=4 -XX:+PrintFlagsFinal' "
+                + "bin/genrelake show --help", build.root, Map.of(), Duration.ofMinutes(2),
+                logs().resolve("show-flags-c2.log"));
+        ReadmeBuild.Result extract = build.script("GENRELAKE_JAVA_OPTS=-XX:+PrintFlagsFinal bin/genrelake extract --help",
+                build.root, Map.of(), Duration.ofMinutes(2), logs().resolve("extract-flags.log"));
+        for (ReadmeBuild.Result r : List.of(show, c2, extract)) {
+            assertEquals(0, r.exit(), r.tail());
+        }
+        assertTrue(show.out().contains("Usage: genrelake show"), show.tail());
+        assertEquals(1, tieredStopAtLevel(show), show.tail());
+        assertFalse(show.err().contains("Using incubator modules"), show.tail());
+        assertEquals(4, tieredStopAtLevel(c2), c2.tail());
+        assertEquals(4, tieredStopAtLevel(extract), extract.tail());
+        assertTrue(extract.err().contains("Using incubator modules: jdk.incubator.vector"), extract.tail());
+    }
+
+    /** The highest compilation tier the JVM allowed itself, from -XX:+PrintFlagsFinal's table on stdout. */
+    private static int tieredStopAtLevel(ReadmeBuild.Result r) {
+        Matcher m = Pattern.compile("(?m)^\\s*intx\\s+TieredStopAtLevel\\s+=\\s+(\\d+)\\b").matcher(r.out());
+        assertTrue(m.find(), "no TieredStopAtLevel in the JVM's flags:\n" + r.tail());
+        return Integer.parseInt(m.group(1));
+    }
+
     @Test
     void fidelity() throws Exception {
         String command = readmeCommand(FIDELITY);
