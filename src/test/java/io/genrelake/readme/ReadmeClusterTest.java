@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.genrelake.genres.GenreTable;
 import io.genrelake.tables.DeltaSession;
 import io.genrelake.testing.InProcessS3;
 import io.genrelake.testing.ShortLivedJvm;
@@ -20,10 +21,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,7 +36,9 @@ import org.junit.jupiter.api.Test;
  * The README's "On a cluster" commands — {@code jobs/extract.sh}, {@code train.sh}, {@code classify.sh} and
  * {@code nightly.sh}, as written there — run one after the other against a real Spark standalone cluster (a
  * Master and a Worker, each its own JVM, on 127.0.0.1) with the music in an S3 bucket (S3Proxy in this JVM),
- * using the job jar that the README's {@code ./mvnw -B -DskipTests package} built ({@link ReadmeBuild}).
+ * using the job jar that the README's {@code ./mvnw -B -DskipTests package} built ({@link ReadmeBuild}). Then
+ * {@code nightly.sh} runs once more, a day later, after the bucket changed: it must decode only the file added and
+ * the file changed, write a deleted row for the file gone, and carry the other tracks forward.
  *
  * <p>The cluster is what a Spark distribution gives: the Worker's executors get the jars of the project's class
  * path <em>except</em> our own dependencies (picocli, FFmpeg, hadoop-aws and the AWS SDK, XChart and what they
@@ -249,6 +255,70 @@ class ReadmeClusterTest {
         }
     }
 
+    /**
+     * The schedule's next run of the same command, a day later: one file added, one changed, one deleted in the
+     * bucket, and only the first two decoded; the genre table's new rows say which, and {@code current} carries the
+     * 14 others forward with their first night's date.
+     */
+    private static ReadmeBuild.Result nextNight(ReadmeBuild.Result firstNight) throws Exception {
+        java.util.regex.Matcher date = java.util.regex.Pattern.compile("nightly (\\d{4}-\\d{2}-\\d{2}) \\(previous run")
+                .matcher(firstNight.out());
+        assertTrue(date.find(), firstNight.tail());
+        String first = date.group(1);
+        String next = java.time.LocalDate.parse(first).plusDays(1).toString();
+        s3.put("library/rock/rock.00004.wav", build.root.resolve("data-sample/rock/rock.00000.wav")); // added
+        float[] chord = new float[3 * 22050]; // changed: three seconds of a chord instead of six of swing
+        for (int i = 0; i < chord.length; i++) {
+            double t = i / 22050.0;
+            chord[i] = (float) (0.2 * (Math.sin(2 * Math.PI * 262 * t) + Math.sin(2 * Math.PI * 330 * t)
+                    + Math.sin(2 * Math.PI * 392 * t)));
+        }
+        Path changed = dir.resolve("swing.00001.wav");
+        io.genrelake.audio.WavWriter.writePcm16(changed, chord, 22050);
+        s3.put("library/swing/swing.00001.wav", changed);
+        s3.remove("library/techno/techno.00003.wav"); // deleted
+
+        ReadmeBuild.Result r = submit(ReadmeCommandsTest.NIGHTLY_ON_CLUSTER, " --run-date " + next, "nightly-next");
+        assertTrue(r.out().contains("nightly " + next + " (previous run: " + first + ")"), r.tail());
+        assertTrue(r.out().contains("16 files listed: 1 new, 1 changed, 14 unchanged (carried forward), 1 deleted"),
+                r.tail());
+        assertTrue(r.out().contains("2 files decoded, 0 tracks reclassified from stored features"), r.tail());
+        assertEquals(2, s3.list("genrelake-state/runs/_delta_log/").stream().filter(k -> k.endsWith(".json")).count(),
+                "two runs recorded: " + s3.list("genrelake-state/runs/_delta_log/"));
+
+        SparkSession spark = io.genrelake.jobs.LocalSpark.start();
+        try {
+            s3.sparkProperties().forEach((k, v) -> spark.sparkContext().hadoopConfiguration()
+                    .set(((String) k).substring("spark.hadoop.".length()), (String) v));
+            Map<String, String> status = new TreeMap<>();
+            for (Row row : spark.read().format("delta").load("s3a://" + BUCKET + "/genres/genres")
+                    .where("run_date = DATE'" + next + "'").collectAsList()) {
+                status.put(fileName(row.getAs(GenreTable.PATH)), row.getAs(GenreTable.STATUS));
+            }
+            assertEquals(Set.of("rock.00004.wav", "swing.00001.wav", "techno.00003.wav"), status.keySet(),
+                    "the second night's genre rows: " + status);
+            assertEquals("deleted", status.get("techno.00003.wav"), status.toString());
+            for (String decoded : List.of("rock.00004.wav", "swing.00001.wav")) {
+                assertTrue(Set.of("ok", "uncertain").contains(status.get(decoded)), status.toString());
+            }
+            Map<String, Long> datesInCurrent = new TreeMap<>();
+            for (Row row : spark.read().format("delta").load("s3a://" + BUCKET + "/genres/current").collectAsList()) {
+                String name = fileName(row.getAs(GenreTable.PATH));
+                String rowDate = row.getAs(GenreTable.RUN_DATE).toString();
+                assertEquals(status.containsKey(name) ? next : first, rowDate, name);
+                datesInCurrent.merge(rowDate, 1L, Long::sum);
+            }
+            assertEquals(Map.of(first, 14L, next, 3L), datesInCurrent, "current: 14 carried forward, 3 of the next night");
+        } finally {
+            spark.stop();
+        }
+        return r;
+    }
+
+    private static String fileName(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
     @Test
     void theReadmeJobsRunOnAStandaloneClusterWithS3() throws Exception {
         ReadmeBuild.Result extract = submit(ReadmeCommandsTest.EXTRACT_ON_CLUSTER, "", "extract");
@@ -285,8 +355,12 @@ class ReadmeClusterTest {
         assertTrue(nightlySummary.matches(), nightly.tail());
         assertEquals(4, applicationsRunByTheWorker(), "every job ran on the worker's executors");
 
-        System.out.printf("ReadmeClusterTest: extract %.0f s, train %.0f s, classify %.0f s, nightly %.0f s%n",
-                extract.seconds(), train.seconds(), classify.seconds(), nightly.seconds());
+        ReadmeBuild.Result nextNight = nextNight(nightly);
+        assertEquals(5, applicationsRunByTheWorker(), "the second night ran on the worker's executors too");
+
+        System.out.printf("ReadmeClusterTest: extract %.0f s, train %.0f s, classify %.0f s, nightly %.0f s, "
+                + "the next night %.0f s%n", extract.seconds(), train.seconds(), classify.seconds(), nightly.seconds(),
+                nextNight.seconds());
         System.out.println("  bucket after the four commands: " + s3.list("").stream()
                 .map(k -> k.contains("/") ? k.substring(0, k.indexOf('/')) : k).distinct().collect(Collectors.joining(", ")));
     }

@@ -91,7 +91,9 @@ class ReadmeCommandsTest {
                     ReadmeClusterTest.SUBSTITUTIONS),
             Coverage.here(NIGHTLY_ON_CLUSTER, "ReadmeClusterTest#theReadmeJobsRunOnAStandaloneClusterWithS3",
                     ReadmeClusterTest.SUBSTITUTIONS + "; conf/nightly.conf as it is, after the test copies "
-                            + "s3a://music/models/v1 to s3a://music/models/current (the model the file names)"),
+                            + "s3a://music/models/v1 to s3a://music/models/current (the model the file names); then "
+                            + "once more with --run-date the next day, after a file was added, one changed and one "
+                            + "deleted in the bucket"),
             Coverage.here(JAVA_OPTS, "ReadmeCommandsTest#javaOptionsReachTheJvm",
                     "run with … = --version, then with -Xlog:gc+init added to see the JVM's 4 GB heap"),
             Coverage.here(VECTOR_MODULE, "ReadmeCommandsTest#theVectorApiModuleChangesNoFeature",

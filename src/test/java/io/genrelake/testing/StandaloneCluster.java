@@ -17,8 +17,7 @@ import java.util.stream.Stream;
 /**
  * A real Spark standalone cluster on 127.0.0.1: a Master and a Worker, each its own JVM, started from a "Spark
  * home" whose {@code jars/} links to jars of the project's class path, which is what the Worker puts on its
- * executors' class path. Shared by the tests that submit jobs to a cluster (NightlyClusterTest,
- * ReadmeClusterTest).
+ * executors' class path. ReadmeClusterTest submits the README's jobs to one.
  */
 public final class StandaloneCluster implements AutoCloseable {
 
