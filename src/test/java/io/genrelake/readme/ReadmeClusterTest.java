@@ -361,7 +361,7 @@ class ReadmeClusterTest {
         System.out.printf("ReadmeClusterTest: extract %.0f s, train %.0f s, classify %.0f s, nightly %.0f s, "
                 + "the next night %.0f s%n", extract.seconds(), train.seconds(), classify.seconds(), nightly.seconds(),
                 nextNight.seconds());
-        System.out.println("  bucket after the four commands: " + s3.list("").stream()
+        System.out.println("  bucket after the README's commands: " + s3.list("").stream()
                 .map(k -> k.contains("/") ? k.substring(0, k.indexOf('/')) : k).distinct().collect(Collectors.joining(", ")));
     }
 }
