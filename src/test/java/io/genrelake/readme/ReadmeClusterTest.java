@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.genrelake.catalogue.TestLibrary;
 import io.genrelake.genres.GenreTable;
 import io.genrelake.tables.DeltaSession;
 import io.genrelake.testing.InProcessS3;
@@ -267,14 +268,9 @@ class ReadmeClusterTest {
         String first = date.group(1);
         String next = java.time.LocalDate.parse(first).plusDays(1).toString();
         s3.put("library/rock/rock.00004.wav", build.root.resolve("data-sample/rock/rock.00000.wav")); // added
-        float[] chord = new float[3 * 22050]; // changed: three seconds of a chord instead of six of swing
-        for (int i = 0; i < chord.length; i++) {
-            double t = i / 22050.0;
-            chord[i] = (float) (0.2 * (Math.sin(2 * Math.PI * 262 * t) + Math.sin(2 * Math.PI * 330 * t)
-                    + Math.sin(2 * Math.PI * 392 * t)));
-        }
+        // changed: three seconds of the tests' music instead of six of swing
         Path changed = dir.resolve("swing.00001.wav");
-        io.genrelake.audio.WavWriter.writePcm16(changed, chord, 22050);
+        io.genrelake.audio.WavWriter.writePcm16(changed, TestLibrary.music(3, 392, 7), TestLibrary.SR);
         s3.put("library/swing/swing.00001.wav", changed);
         s3.remove("library/techno/techno.00003.wav"); // deleted
 
