@@ -63,9 +63,7 @@ class ExtractJobStorageTest {
             s3.put("library/" + library.relativize(file).toString().replace('\\', '/'), file);
         }
         // Credentials go only into the Hadoop configuration (SimpleAWSCredentialsProvider's keys), never a log.
-        Configuration conf = spark.sparkContext().hadoopConfiguration();
-        s3.sparkProperties().forEach((key, value) ->
-                conf.set(((String) key).substring("spark.hadoop.".length()), (String) value));
+        s3.configure(spark.sparkContext().hadoopConfiguration());
     }
 
     private static void startHdfs() throws IOException {

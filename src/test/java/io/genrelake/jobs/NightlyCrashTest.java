@@ -46,8 +46,7 @@ class NightlyCrashTest {
     static void start() throws Exception {
         s3 = InProcessS3.start(BUCKET);
         spark = LocalSpark.start();
-        s3.sparkProperties().forEach((k, v) -> spark.sparkContext().hadoopConfiguration()
-                .set(((String) k).substring("spark.hadoop.".length()), (String) v));
+        s3.configure(spark.sparkContext().hadoopConfiguration());
         model = ClassifyFixtures.trainModel(spark, dir);
         for (String[] f : new String[][] {{"a/one.wav", "220"}, {"a/two.wav", "330"}, {"b/three.wav", "440"},
                 {"b/four.wav", "550"}}) {

@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -86,8 +85,7 @@ class SecretsTest {
 
     @Test
     void sparkHadoopSettings() throws Exception {
-        Configuration conf = spark.sparkContext().hadoopConfiguration();
-        s3.sparkProperties().forEach((k, v) -> conf.set(((String) k).substring("spark.hadoop.".length()), (String) v));
+        s3.configure(spark.sparkContext().hadoopConfiguration());
         String table = "s3a://music/tables/settings";
         try (LogCapture log = new LogCapture()) {
             ExtractSummary summary = ExtractJob.run(spark, options("s3a://music/library", table));
@@ -101,8 +99,7 @@ class SecretsTest {
 
     @Test
     void trainingFromAndIntoS3WritesNoSecretIntoTheModel() throws Exception {
-        Configuration conf = spark.sparkContext().hadoopConfiguration();
-        s3.sparkProperties().forEach((k, v) -> conf.set(((String) k).substring("spark.hadoop.".length()), (String) v));
+        s3.configure(spark.sparkContext().hadoopConfiguration());
         Path csv = new io.genrelake.ml.SyntheticFeatures(ClassifyFixtures.GENRES, 6, 2, 11)
                 .writeCsv(dir.resolve("train.csv"));
         s3.put("features/train.csv", csv);
@@ -202,8 +199,7 @@ class SecretsTest {
 
     /** The table the child wrote, read through this JVM's own s3a settings. */
     private static String localCopy(String name) {
-        Configuration conf = spark.sparkContext().hadoopConfiguration();
-        s3.sparkProperties().forEach((k, v) -> conf.set(((String) k).substring("spark.hadoop.".length()), (String) v));
+        s3.configure(spark.sparkContext().hadoopConfiguration());
         return "s3a://music/tables/" + name;
     }
 

@@ -284,8 +284,7 @@ class ReadmeClusterTest {
 
         SparkSession spark = io.genrelake.jobs.LocalSpark.start();
         try {
-            s3.sparkProperties().forEach((k, v) -> spark.sparkContext().hadoopConfiguration()
-                    .set(((String) k).substring("spark.hadoop.".length()), (String) v));
+            s3.configure(spark.sparkContext().hadoopConfiguration());
             // not the file system an earlier class of this JVM cached for s3a://music, bound to its own S3Proxy
             spark.sparkContext().hadoopConfiguration().setBoolean("fs.s3a.impl.disable.cache", true);
             Map<String, String> status = new TreeMap<>();

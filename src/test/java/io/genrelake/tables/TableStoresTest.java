@@ -55,9 +55,7 @@ class TableStoresTest {
         spark.conf().set("spark.databricks.delta.snapshotPartitions", "1");
         spark.conf().set("spark.sql.codegen.wholeStage", "false");
         s3 = InProcessS3.start(BUCKET);
-        Configuration conf = spark.sparkContext().hadoopConfiguration();
-        s3.sparkProperties().forEach((key, value) ->
-                conf.set(((String) key).substring("spark.hadoop.".length()), (String) value));
+        s3.configure(spark.sparkContext().hadoopConfiguration());
         Configuration hdfsConf = new Configuration();
         hdfsConf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, dir.resolve("hdfs").toString());
         hdfs = new MiniDFSCluster.Builder(hdfsConf).numDataNodes(1).build();

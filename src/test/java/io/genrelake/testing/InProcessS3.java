@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
@@ -25,6 +26,8 @@ import org.jclouds.blobstore.options.ListContainerOptions;
  * JVMs (spark-submit, executors).
  */
 public final class InProcessS3 implements AutoCloseable {
+
+    private static final String SPARK_HADOOP = "spark.hadoop.";
 
     private final BlobStoreContext blobs;
     private final S3Proxy proxy;
@@ -93,6 +96,15 @@ public final class InProcessS3 implements AutoCloseable {
         p.setProperty("spark.hadoop.fs.s3a.access.key", identity);
         p.setProperty("spark.hadoop.fs.s3a.secret.key", secret);
         return p;
+    }
+
+    /**
+     * Points a Hadoop configuration (a local Spark's, this JVM's) at this endpoint: {@link #sparkProperties()} without
+     * their {@code spark.hadoop.} prefix, as Spark would copy them.
+     */
+    public void configure(Configuration conf) {
+        sparkProperties().forEach((key, value) ->
+                conf.set(((String) key).substring(SPARK_HADOOP.length()), (String) value));
     }
 
     public void put(String key, byte[] bytes) {
