@@ -7,6 +7,7 @@ import io.genrelake.audio.ffmpeg.ContainerTags;
 import io.genrelake.audio.ffmpeg.SeekableInputStream;
 import io.genrelake.tags.AiffTags;
 import io.genrelake.tags.AuTags;
+import io.genrelake.tags.FlacTags;
 import io.genrelake.tags.Id3v2Frames;
 import io.genrelake.tags.JvmTags;
 import io.genrelake.tags.TagReader;
@@ -77,8 +78,8 @@ class DecoderFuzzTest {
 
     /**
      * The tag reader on arbitrary bytes, as extract calls it before decoding: it must return tags (empty, with a
-     * reason, when FFmpeg cannot open them) and leave the stream at its start; it must never throw. A WAV, AIFF or
-     * AU it reads in this JVM must also read the same through FFmpeg.
+     * reason, when FFmpeg cannot open them) and leave the stream at its start; it must never throw. A WAV, AIFF, AU
+     * or FLAC it reads in this JVM must also read the same through FFmpeg.
      */
     @FuzzTest(maxDuration = "30s")
     @Timeout(value = TIMEOUT_SECONDS, unit = TimeUnit.SECONDS)
@@ -101,9 +102,9 @@ class DecoderFuzzTest {
     }
 
     /**
-     * A WAV, AIFF or AU read in this JVM ({@link WavTags}, {@link AiffTags}, {@link AuTags}) must read as FFmpeg's
-     * demuxer reads it: the same dictionary, key by key, or, where the tags came from an ID3 chunk (whose comment
-     * text this JVM does not read), the same tags.
+     * A WAV, AIFF, AU or FLAC read in this JVM ({@link WavTags}, {@link AiffTags}, {@link AuTags}, {@link FlacTags})
+     * must read as FFmpeg's demuxer reads it: the same dictionary, key by key, or, where the tags came from an ID3
+     * chunk (whose comment text this JVM does not read), the same tags.
      */
     private static void sameAsFfmpeg(byte[] data) throws IOException {
         JvmTags here;
@@ -114,6 +115,9 @@ class DecoderFuzzTest {
             }
             if (here == null) {
                 here = AuTags.read(in, data.length);
+            }
+            if (here == null) {
+                here = FlacTags.read(in, data.length);
             }
         }
         if (here == null) {
