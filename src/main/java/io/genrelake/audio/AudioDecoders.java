@@ -1,6 +1,7 @@
 package io.genrelake.audio;
 
 import io.genrelake.audio.ffmpeg.FfmpegDecoder;
+import io.genrelake.audio.flac.FlacDecoder;
 import io.genrelake.audio.mp3.Mp3Decoder;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -31,8 +32,10 @@ public final class AudioDecoders {
 
     private static final AudioDecoders BUILT_IN =
             new AudioDecoders(List.of(new WavDecoder(), new AuDecoder(), new AiffDecoder()));
-    private static final AudioDecoders WITH_JAVA_MP3 = BUILT_IN.with(new Mp3Decoder()).with(new FfmpegDecoder());
-    private static final AudioDecoders STANDARD = javaMp3() ? WITH_JAVA_MP3 : BUILT_IN.with(new FfmpegDecoder());
+    private static final AudioDecoders WITH_JAVA_MP3 =
+            BUILT_IN.with(new Mp3Decoder()).with(new FlacDecoder()).with(new FfmpegDecoder());
+    private static final AudioDecoders STANDARD =
+            javaMp3() ? WITH_JAVA_MP3 : BUILT_IN.with(new FlacDecoder()).with(new FfmpegDecoder());
 
     private final List<AudioDecoder> decoders;
 

@@ -1,0 +1,132 @@
+package io.genrelake.audio.flac;
+
+/**
+ * Big-endian bit reads over a byte array (a FLAC frame is MSB-first throughout, RFC 9639 section 9), with the Rice
+ * codes of the residual read from a 64-bit window. Never reads past {@link #limit}: a read that would is an
+ * {@link OutOfData}, which the stream answers by reading more of the file and decoding the frame again.
+ */
+final class BitReader {
+
+    /** Thrown when a read needs bytes past the limit: the frame is longer than what is buffered. */
+    static final class OutOfData extends Exception {
+        private static final long serialVersionUID = 1L;
+        static final OutOfData INSTANCE = new OutOfData();
+
+        private OutOfData() {
+            super(null, null, false, false);
+        }
+    }
+
+    private byte[] buf;
+    private int limit;
+    /** Index of the next byte to load into the window. */
+    private int next;
+    /** Bits not yet consumed, left-aligned in {@code window}. */
+    private long window;
+    private int bits;
+
+    void reset(byte[] buf, int position, int limit) {
+        this.buf = buf;
+        this.limit = limit;
+        this.next = position;
+        this.window = 0;
+        this.bits = 0;
+    }
+
+    /** The byte position of the next unread bit, when at a byte boundary. */
+    int bytePosition() {
+        return next - bits / 8;
+    }
+
+    boolean byteAligned() {
+        return (bits & 7) == 0;
+    }
+
+    /** Skips to the next byte boundary. */
+    void align() {
+        int drop = bits & 7;
+        window <<= drop;
+        bits -= drop;
+    }
+
+    /** Fills the window to at least 57 bits where the data allows. */
+    private void refill() {
+        while (bits <= 56 && next < limit) {
+            window |= (long) (buf[next++] & 0xFF) << (56 - bits);
+            bits += 8;
+        }
+    }
+
+    /** An unsigned value of {@code n} bits, 0 ≤ n ≤ 32. */
+    int readUnsigned(int n) throws OutOfData {
+        if (n == 0) {
+            return 0;
+        }
+        if (bits < n) {
+            refill();
+            if (bits < n) {
+                throw OutOfData.INSTANCE;
+            }
+        }
+        int value = (int) (window >>> (64 - n));
+        window <<= n;
+        bits -= n;
+        return value;
+    }
+
+    /** A two's-complement value of {@code n} bits, 0 ≤ n ≤ 32. */
+    int readSigned(int n) throws OutOfData {
+        if (n == 0) {
+            return 0;
+        }
+        int v = readUnsigned(n);
+        return (v << (32 - n)) >> (32 - n);
+    }
+
+    /** A two's-complement value of {@code n} bits, 0 ≤ n ≤ 33 (a 32-bit stream's side channel). */
+    long readSignedLong(int n) throws OutOfData {
+        if (n <= 32) {
+            return n == 32 ? readUnsigned(32) : readSigned(n);
+        }
+        long high = readUnsigned(n - 32);
+        long low = readUnsigned(32) & 0xFFFFFFFFL;
+        long v = (high << 32) | low;
+        return (v << (64 - n)) >> (64 - n);
+    }
+
+    /** Zeros before the next 1 bit, consuming both. */
+    int readUnary() throws OutOfData {
+        int count = 0;
+        while (true) {
+            if (bits == 0) {
+                refill();
+                if (bits == 0) {
+                    throw OutOfData.INSTANCE;
+                }
+            }
+            if (window != 0) {
+                int zeros = Long.numberOfLeadingZeros(window);
+                if (zeros < bits) {
+                    window <<= zeros + 1;
+                    bits -= zeros + 1;
+                    return count + zeros;
+                }
+            }
+            count += bits;
+            window = 0;
+            bits = 0;
+        }
+    }
+
+    /**
+     * {@code count} Rice-coded values with parameter {@code k} (RFC 9639 section 9.2.7.3: a unary quotient, k low
+     * bits, zigzag-folded sign) into {@code dst[from..]}.
+     */
+    void readRice(int[] dst, int from, int count, int k) throws OutOfData {
+        for (int i = from, end = from + count; i < end; i++) {
+            long q = readUnary();
+            long u = (q << k) | (k == 0 ? 0 : readUnsigned(k) & 0xFFFFFFFFL);
+            dst[i] = (int) ((u >>> 1) ^ -(u & 1));
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.genrelake.audio.flac;
+
+import io.genrelake.audio.AudioDecoder;
+import io.genrelake.audio.AudioFormatException;
+import io.genrelake.audio.AudioStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * FLAC (native, {@code fLaC} at the first byte) in pure Java, up to 24 bits per sample: {@link FrameDecoder} decodes,
+ * {@link FlacStream} mixes to mono. Declines (resetting the stream, so FFmpeg gets the file) 25–32-bit streams,
+ * whose side channel needs more than 32 bits; a FLAC behind an ID3v2 tag, and Ogg FLAC, never reach it (their first
+ * bytes are not {@code fLaC}) and go to FFmpeg as before.
+ *
+ * <p>Why our own: FFmpeg runs in a process of its own (a native crash fails a file, not the executor), and the
+ * samples of a 30-s 44.1-kHz stereo track cross its pipe as ~10 MB of floats: decoding and resampling a FLAC took
+ * 61–72 ms there against 10 ms for the same track as MP3 in the Java decoder (docs/benchmarks.md, "FLAC in pure
+ * Java"). FLAC is lossless and its integer samples have one right answer, so agreement with FFmpeg is exact, not
+ * approximate. No maintained Java library decodes it from an {@code InputStream} into our mono mix without a copy
+ * per sample (jflac-codec's last release is from 2016).
+ */
+public final class FlacDecoder implements AudioDecoder {
+
+    /** Above 24 bits the side channel of a stereo pair would need 33: FFmpeg's. */
+    static final int MAX_BITS = 24;
+    private static final int STREAMINFO = 0;
+
+    @Override
+    public String name() {
+        return "java-flac";
+    }
+
+    @Override
+    public boolean sniff(byte[] header, int length) {
+        return length >= 4 && header[0] == 'f' && header[1] == 'L' && header[2] == 'a' && header[3] == 'C';
+    }
+
+    /** The stream positioned at the first frame, or null (with {@code in} reset) for a stream of more than 24 bits. */
+    @Override
+    public AudioStream open(InputStream in) throws IOException {
+        in.mark(4 + 4 + StreamInfo.BYTES);
+        byte[] head = read(in, 8, "the FLAC header");
+        int type = head[4] & 0x7F;
+        int size = (head[5] & 0xFF) << 16 | (head[6] & 0xFF) << 8 | (head[7] & 0xFF);
+        if (type != STREAMINFO || size != StreamInfo.BYTES) {
+            throw new AudioFormatException("corrupt FLAC: the first metadata block is not STREAMINFO");
+        }
+        StreamInfo info = StreamInfo.parse(read(in, StreamInfo.BYTES, "STREAMINFO"));
+        if (info.bitsPerSample() > MAX_BITS) {
+            in.reset();
+            return null;
+        }
+        boolean last = (head[4] & 0x80) != 0;
+        while (!last) {
+            byte[] block = read(in, 4, "a metadata block header");
+            last = (block[0] & 0x80) != 0;
+            long length = (block[1] & 0xFF) << 16 | (block[2] & 0xFF) << 8 | (block[3] & 0xFF);
+            long skipped = in.skip(length);
+            while (skipped < length) {
+                if (in.read() < 0) {
+                    throw new AudioFormatException("truncated: stream ended inside a FLAC metadata block");
+                }
+                skipped += 1 + in.skip(length - skipped - 1);
+            }
+        }
+        return new FlacStream(in, info);
+    }
+
+    private static byte[] read(InputStream in, int n, String what) throws IOException {
+        byte[] b = in.readNBytes(n);
+        if (b.length < n) {
+            throw new AudioFormatException("truncated: stream ended inside " + what + " (" + b.length + " of " + n
+                    + " bytes)");
+        }
+        return b;
+    }
+}
