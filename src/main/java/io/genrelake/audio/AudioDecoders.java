@@ -59,14 +59,18 @@ public final class AudioDecoders {
         return choice == null || !choice.trim().equalsIgnoreCase("ffmpeg");
     }
 
-    /** The built-ins, the pure-Java MP3 decoder, then FFmpeg: what {@link #standard()} is with {@link #javaMp3}. */
+    /**
+     * The built-ins, the pure-Java MP3 and FLAC decoders, then FFmpeg: what {@link #standard()} is with
+     * {@link #javaMp3}.
+     */
     public static AudioDecoders withJavaMp3() {
         return WITH_JAVA_MP3;
     }
 
     /**
-     * The built-ins, the pure-Java MP3 decoder (unless {@link #javaMp3} says FFmpeg), then FFmpeg for AAC/M4A, FLAC,
-     * Ogg Vorbis, Opus and whatever else it recognises. FFmpeg's natives load only when a file reaches it, so WAV-only runs never load them.
+     * The built-ins, the pure-Java MP3 decoder (unless {@link #javaMp3} says FFmpeg), the pure-Java FLAC decoder, then
+     * FFmpeg for AAC/M4A, Ogg Vorbis, Opus, the FLAC the Java decoder declines and whatever else it recognises.
+     * FFmpeg's natives load only when a file reaches it, so WAV-only runs never load them.
      */
     public static AudioDecoders standard() {
         return STANDARD;
@@ -124,7 +128,8 @@ public final class AudioDecoders {
     /**
      * The registry of the decoders tried after the one named {@code decoder} (names are unique in a registry), for
      * decoding a file again when that decoder failed on it ({@link DecoderBugException}); null when none follows it
-     * or it is not here. After the pure-Java MP3 decoder that is FFmpeg.
+     * or it is not here. After the pure-Java MP3 decoder that is the FLAC decoder and FFmpeg (only FFmpeg knows MP3),
+     * after the FLAC decoder FFmpeg.
      */
     public AudioDecoders after(String decoder) {
         for (int i = 0; i < decoders.size() - 1; i++) {
@@ -190,7 +195,7 @@ public final class AudioDecoders {
         }
     }
 
-    /** The decoders' names in the order they are tried, for messages: "wav, au, aiff, java-mp3, ffmpeg". */
+    /** The decoders' names in the order they are tried, for messages: "wav, au, aiff, java-mp3, java-flac, ffmpeg". */
     public String names() {
         StringBuilder s = new StringBuilder();
         for (AudioDecoder d : decoders) {

@@ -43,6 +43,7 @@ class DecoderFuzzTest {
     private static final AudioDecoders AU = only("au");
     private static final AudioDecoders AIFF = only("aiff");
     private static final AudioDecoders JAVA_MP3 = only("java-mp3");
+    private static final AudioDecoders JAVA_FLAC = only("java-flac");
     private static final AudioDecoders FFMPEG = only("ffmpeg");
 
     @FuzzTest(maxDuration = "30s")
@@ -68,6 +69,13 @@ class DecoderFuzzTest {
     @Timeout(value = TIMEOUT_SECONDS, unit = TimeUnit.SECONDS)
     void mp3(byte[] data) {
         DecodeHarness.decode(JAVA_MP3, data);
+    }
+
+    /** The pure-Java FLAC decoder alone, as {@link #mp3}. */
+    @FuzzTest(maxDuration = "30s")
+    @Timeout(value = TIMEOUT_SECONDS, unit = TimeUnit.SECONDS)
+    void flac(byte[] data) {
+        DecodeHarness.decode(JAVA_FLAC, data);
     }
 
     @FuzzTest(maxDuration = "30s")

@@ -1,5 +1,9 @@
 package io.genrelake.audio.flac;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Big-endian bit reads over a byte array (a FLAC frame is MSB-first throughout, RFC 9639 section 9), with the Rice
  * codes of the residual read from a 64-bit window. Never reads past {@link #limit}: a read that would is an
@@ -16,6 +20,9 @@ final class BitReader {
             super(null, null, false, false);
         }
     }
+
+    /** Eight bytes at once, big-endian, for {@link #refill}. */
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private byte[] buf;
     private int limit;
@@ -49,8 +56,16 @@ final class BitReader {
         bits -= drop;
     }
 
-    /** Fills the window to at least 57 bits where the data allows. */
+    /** Fills the window to at least 57 bits where the data allows: eight bytes at once, whole bytes kept. */
     private void refill() {
+        if (bits <= 56 && next + 8 <= limit) {
+            int take = (64 - bits) >>> 3;
+            int rest = 64 - bits - 8 * take; // low bits of the window that are not whole bytes: cleared
+            window = (window | ((long) LONG.get(buf, next) >>> bits)) & (-1L << rest);
+            next += take;
+            bits += 8 * take;
+            return;
+        }
         while (bits <= 56 && next < limit) {
             window |= (long) (buf[next++] & 0xFF) << (56 - bits);
             bits += 8;
@@ -124,8 +139,21 @@ final class BitReader {
      */
     void readRice(int[] dst, int from, int count, int k) throws OutOfData {
         for (int i = from, end = from + count; i < end; i++) {
-            long q = readUnary();
-            long u = (q << k) | (k == 0 ? 0 : readUnsigned(k) & 0xFFFFFFFFL);
+            if (bits < 48) {
+                refill();
+            }
+            // Fast path: the whole code is in the window (the quotient's zeros, its 1, k low bits).
+            int zeros = Long.numberOfLeadingZeros(window);
+            int need = zeros + 1 + k;
+            long u;
+            if (window != 0 && need <= bits) {
+                u = k == 0 ? zeros : ((long) zeros << k) | ((window << (zeros + 1)) >>> (64 - k));
+                window = need == 64 ? 0 : window << need;
+                bits -= need;
+            } else {
+                long q = readUnary();
+                u = (q << k) | (k == 0 ? 0 : readUnsigned(k) & 0xFFFFFFFFL);
+            }
             dst[i] = (int) ((u >>> 1) ^ -(u & 1));
         }
     }

@@ -29,6 +29,7 @@ final class FrameDecoder {
     /** The frame's samples, one array per channel, {@link #blockSize} of each valid. */
     final int[][] samples;
     private final int[] coefficients = new int[MAX_LPC_ORDER];
+    private final int[] reversed = new int[MAX_LPC_ORDER];
     int blockSize;
 
     FrameDecoder(StreamInfo info) {
@@ -191,11 +192,57 @@ final class FrameDecoder {
             coefficients[j] = bits.readSigned(precision);
         }
         residual(s, size, order);
+        // The coefficients reversed, so that both arrays are walked upwards: r[j] multiplies s[i - order + j].
+        int[] r = reversed;
+        for (int j = 0; j < order; j++) {
+            r[j] = coefficients[order - 1 - j];
+        }
+        if (bps + precision + 32 - Integer.numberOfLeadingZeros(order) <= 32) {
+            // the sum fits in an int (libFLAC's test): 32-bit products, as 16-bit audio always allows
+            for (int i = order; i < size; i++) {
+                int sum = 0;
+                for (int j = 0, k = i - order; j < order; j++, k++) {
+                    sum += r[j] * s[k];
+                }
+                s[i] += sum >> shift;
+            }
+        } else if (order <= 12) {
+            lpcUpTo12(s, size, order, shift);
+        } else {
+            for (int i = order; i < size; i++) {
+                long sum = 0;
+                for (int j = 0, k = i - order; j < order; j++, k++) {
+                    sum += (long) r[j] * s[k];
+                }
+                s[i] += (int) (sum >> shift);
+            }
+        }
+    }
+
+    /**
+     * Orders 1–12 (the encoders' defaults: FFmpeg's 8, libFLAC's 8 and 12) with 64-bit sums, the coefficients in
+     * locals and the products unrolled through a fall-through switch, as libFLAC unrolls them: the loop over a few
+     * coefficients cost more than the products (measured in docs/benchmarks.md).
+     */
+    private void lpcUpTo12(int[] s, int size, int order, int shift) {
         int[] c = coefficients;
+        long c0 = c[0], c1 = c[1], c2 = c[2], c3 = c[3], c4 = c[4], c5 = c[5];
+        long c6 = c[6], c7 = c[7], c8 = c[8], c9 = c[9], c10 = c[10], c11 = c[11];
         for (int i = order; i < size; i++) {
             long sum = 0;
-            for (int j = 0; j < order; j++) {
-                sum += (long) c[j] * s[i - 1 - j];
+            switch (order) {
+                case 12: sum += c11 * s[i - 12]; // fall through
+                case 11: sum += c10 * s[i - 11]; // fall through
+                case 10: sum += c9 * s[i - 10]; // fall through
+                case 9: sum += c8 * s[i - 9]; // fall through
+                case 8: sum += c7 * s[i - 8]; // fall through
+                case 7: sum += c6 * s[i - 7]; // fall through
+                case 6: sum += c5 * s[i - 6]; // fall through
+                case 5: sum += c4 * s[i - 5]; // fall through
+                case 4: sum += c3 * s[i - 4]; // fall through
+                case 3: sum += c2 * s[i - 3]; // fall through
+                case 2: sum += c1 * s[i - 2]; // fall through
+                default: sum += c0 * s[i - 1];
             }
             s[i] += (int) (sum >> shift);
         }

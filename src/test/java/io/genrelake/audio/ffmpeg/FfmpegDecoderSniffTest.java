@@ -59,11 +59,12 @@ class FfmpegDecoderSniffTest {
     }
 
     @Test
-    void standardRegistryTriesTheJavaMp3DecoderThenFfmpegLast() {
+    void standardRegistryTriesTheJavaDecodersThenFfmpegLast() {
         List<AudioDecoder> decoders = AudioDecoders.standard().decoders();
         String choice = System.getProperty("genrelake.mp3", System.getenv("GENRELAKE_MP3_DECODER"));
         boolean ffmpegForMp3 = choice != null && choice.trim().equalsIgnoreCase("ffmpeg");
-        assertEquals(ffmpegForMp3 ? List.of("wav", "au", "aiff", "ffmpeg") : List.of("wav", "au", "aiff", "java-mp3", "ffmpeg"),
+        assertEquals(ffmpegForMp3 ? List.of("wav", "au", "aiff", "java-flac", "ffmpeg")
+                : List.of("wav", "au", "aiff", "java-mp3", "java-flac", "ffmpeg"),
                 decoders.stream().map(AudioDecoder::name).toList());
     }
 }
