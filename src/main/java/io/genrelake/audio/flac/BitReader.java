@@ -139,7 +139,7 @@ final class BitReader {
      */
     void readRice(int[] dst, int from, int count, int k) throws OutOfData {
         for (int i = from, end = from + count; i < end; i++) {
-            if (bits < 48) {
+            if (bits < 32) {
                 refill();
             }
             // Fast path: the whole code is in the window (the quotient's zeros, its 1, k low bits).
