@@ -29,7 +29,6 @@ final class FrameDecoder {
     /** The frame's samples, one array per channel, {@link #blockSize} of each valid. */
     final int[][] samples;
     private final int[] coefficients = new int[MAX_LPC_ORDER];
-    private final int[] reversed = new int[MAX_LPC_ORDER];
     int blockSize;
 
     FrameDecoder(StreamInfo info) {
@@ -192,30 +191,17 @@ final class FrameDecoder {
             coefficients[j] = bits.readSigned(precision);
         }
         residual(s, size, order);
-        // The coefficients reversed, so that both arrays are walked upwards: r[j] multiplies s[i - order + j].
-        int[] r = reversed;
-        for (int j = 0; j < order; j++) {
-            r[j] = coefficients[order - 1 - j];
-        }
-        if (bps + precision + 32 - Integer.numberOfLeadingZeros(order) <= 32) {
-            // the sum fits in an int (libFLAC's test): 32-bit products, as 16-bit audio always allows
-            for (int i = order; i < size; i++) {
-                int sum = 0;
-                for (int j = 0, k = i - order; j < order; j++, k++) {
-                    sum += r[j] * s[k];
-                }
-                s[i] += sum >> shift;
-            }
-        } else if (order <= 12) {
+        if (order <= 12) {
             lpcUpTo12(s, size, order, shift);
-        } else {
-            for (int i = order; i < size; i++) {
-                long sum = 0;
-                for (int j = 0, k = i - order; j < order; j++, k++) {
-                    sum += (long) r[j] * s[k];
-                }
-                s[i] += (int) (sum >> shift);
+            return;
+        }
+        int[] c = coefficients;
+        for (int i = order; i < size; i++) {
+            long sum = 0;
+            for (int j = 0; j < order; j++) {
+                sum += (long) c[j] * s[i - 1 - j];
             }
+            s[i] += (int) (sum >> shift);
         }
     }
 
