@@ -12,12 +12,12 @@ import java.io.InputStream;
  * whose side channel needs more than 32 bits; a FLAC behind an ID3v2 tag, and Ogg FLAC, never reach it (their first
  * bytes are not {@code fLaC}) and go to FFmpeg as before.
  *
- * <p>Why our own: FFmpeg runs in a process of its own (a native crash fails a file, not the executor), and the
- * samples of a 30-s 44.1-kHz stereo track cross its pipe as ~10 MB of floats: decoding and resampling a FLAC took
- * 61–72 ms there against 10 ms for the same track as MP3 in the Java decoder (docs/benchmarks.md, "FLAC in pure
- * Java"). FLAC is lossless and its integer samples have one right answer, so agreement with FFmpeg is exact, not
- * approximate. No maintained Java library decodes it from an {@code InputStream} into our mono mix without a copy
- * per sample (jflac-codec's last release is from 2016).
+ * <p>Why our own: FFmpeg runs in a process of its own (a native crash fails a file, not the executor), and the mono
+ * samples of a 30-s 44.1-kHz track cross its pipe as ~5 MB of floats: decoding a FLAC took ~50 ms there, ~24 ms
+ * here, and decoding and resampling 66–68 ms against 32 ms (docs/benchmarks.md, "FLAC in pure Java"). FLAC is
+ * lossless and its integer samples have one right answer, so agreement with FFmpeg is exact, not approximate. The one
+ * Java FLAC library on Maven Central, jflac-codec (1.5.2, a port of libFLAC for Java 6, LGPL-2.1), hands decoded
+ * audio out as PCM bytes through a listener, which we would turn back into integers; it was not measured here.
  */
 public final class FlacDecoder implements AudioDecoder {
 
