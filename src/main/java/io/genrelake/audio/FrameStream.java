@@ -47,4 +47,13 @@ public abstract class FrameStream implements AudioStream {
 
     /** Throws why decoding stopped, when it stopped before the end; called once everything before it was read. */
     protected abstract void throwFailure() throws IOException;
+
+    /**
+     * How far short of a declared length of {@code expected} samples a stream may end and still count as complete: a
+     * quarter second or 1 % of the length. Encoder delay and padding make decoded lengths differ from declared ones
+     * by a few frames, and a false "truncated" would reject a good file. The one rule of every decoder's verdict.
+     */
+    protected static long truncationSlack(int sampleRate, long expected) {
+        return Math.max(sampleRate / 4, expected / 100);
+    }
 }

@@ -1,6 +1,7 @@
 package io.genrelake.catalogue;
 
 import io.genrelake.audio.WavWriter;
+import io.genrelake.testing.Tools;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -10,8 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
@@ -103,7 +104,7 @@ public final class TestLibrary {
      */
     public static Map<String, Expected> writeCompressed(Path root) throws IOException, InterruptedException {
         Map<String, Expected> files = new LinkedHashMap<>();
-        if (!ffmpegInstalled()) {
+        if (!Tools.installed("ffmpeg", "-version")) {
             return files;
         }
         Path dir = dir(root, "compressed");
@@ -118,19 +119,6 @@ public final class TestLibrary {
         encode(dir, 1.25, "song.opus", List.of("-codec:a", "libopus", "-b:a", "96k"));
         files.put("compressed/song.opus", Expected.ok(1));
         return files;
-    }
-
-    static boolean ffmpegInstalled() {
-        try {
-            Process p = new ProcessBuilder("ffmpeg", "-version").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     private static void encode(Path dir, double seconds, String name, List<String> codec)

@@ -239,13 +239,8 @@ final class FfmpegAudioStream extends FrameStream {
         }
     }
 
-    /**
-     * How far short of the declared length still counts as complete: encoder delay and padding
-     * make decoded lengths differ from container durations by a few frames, and a false
-     * "truncated" would reject a good file.
-     */
     private long truncationSlack() {
-        return Math.max(sampleRate / 4, frameCount / 100);
+        return truncationSlack(sampleRate, frameCount);
     }
 
     private void stop(String reason) {

@@ -208,7 +208,7 @@ final class FlacStream extends FrameStream {
         long expected = info.totalSamples();
         // what follows the last good frame of a cut file is the cut frame, not damage
         long damaged = cutSinceFrame ? skippedBytes - skippedSinceFrame : skippedBytes;
-        if (expected > 0 && decoded + Math.max(info.sampleRate() / 4, expected / 100) < expected) {
+        if (expected > 0 && decoded + truncationSlack(info.sampleRate(), expected) < expected) {
             failure = damaged > 0
                     ? "corrupt: only " + seconds(decoded) + " of the " + seconds(expected)
                             + " STREAMINFO declares could be decoded (" + damaged + " damaged bytes skipped)"

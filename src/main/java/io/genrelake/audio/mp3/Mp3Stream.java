@@ -184,18 +184,13 @@ final class Mp3Stream extends FrameStream {
         if (halfRate != null) {
             halfRate.finish(got);
         }
-        if (expected > 0 && got + truncationSlack(expected) < expected) {
+        if (expected > 0 && got + truncationSlack(sampleRate, expected) < expected) {
             failure = skippedBytes > 0
                     ? "corrupt: only " + seconds(got) + " of the " + seconds(expected)
                             + " the header declares could be decoded (" + skippedBytes + " damaged bytes skipped)"
                     : "truncated: decoding stopped after " + seconds(got) + " of the " + seconds(expected)
                             + " the header declares";
         }
-    }
-
-    /** As FFmpegAudioStream: a quarter second or 1 % of the length counts as complete. */
-    private long truncationSlack(long expected) {
-        return Math.max(sampleRate / 4, expected / 100);
     }
 
     /**

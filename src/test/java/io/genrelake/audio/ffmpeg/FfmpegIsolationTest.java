@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.genrelake.audio.AudioFormatException;
 import io.genrelake.audio.AudioStream;
+import io.genrelake.testing.MonoSamples;
 import io.genrelake.testing.SharedData;
 import java.io.IOException;
 import java.nio.file.Files;

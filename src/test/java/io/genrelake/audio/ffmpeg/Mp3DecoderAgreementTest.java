@@ -11,6 +11,7 @@ import io.genrelake.audio.AudioDecoders;
 import io.genrelake.audio.AudioFormatException;
 import io.genrelake.audio.AudioStream;
 import io.genrelake.audio.mp3.Mp3Decoder;
+import io.genrelake.testing.MonoSamples;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

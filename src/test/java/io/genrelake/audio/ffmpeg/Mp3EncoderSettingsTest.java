@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.genrelake.audio.AudioDecoders;
 import io.genrelake.audio.AudioStream;
 import io.genrelake.audio.mp3.Mp3Decoder;
+import io.genrelake.testing.MonoSamples;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.genrelake.audio.AudioDecoders;
 import io.genrelake.audio.AudioStream;
 import io.genrelake.audio.WavWriter;
+import io.genrelake.testing.MonoSamples;
 import io.genrelake.testing.Prerequisite;
+import io.genrelake.testing.Tools;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +44,7 @@ class Mp3LameCliTest {
             "16000 | -b 32 -p -t",
             "44100 | -b 128 -t --nores"})
     void samplesAgreeWithFfmpeg(int rate, String options) throws IOException, InterruptedException {
-        Prerequisite.require(lameInstalled(), "the lame tool is not installed (apt-get install lame)");
+        Prerequisite.require(Tools.installed("lame", "--version"), "the lame tool is not installed (apt-get install lame)");
         Path wav = dir.resolve("signal.wav");
         double seconds = 3;
         boolean mono = options.contains("-m m");
@@ -71,19 +73,6 @@ class Mp3LameCliTest {
         assertTrue(Math.abs(ffmpeg.length - ours.length) <= 1152, ours.length + " vs FFmpeg's " + ffmpeg.length);
         double snr = Mp3DecoderAgreementTest.signalToDifference(ffmpeg, ours, Math.min(ours.length, ffmpeg.length));
         assertTrue(snr > 100, "signal-to-difference " + snr + " dB");
-    }
-
-    private static boolean lameInstalled() {
-        try {
-            Process p = new ProcessBuilder("lame", "--version").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     private static void lame(String options, Path in, Path out) throws IOException, InterruptedException {

@@ -11,8 +11,10 @@ import io.genrelake.audio.AudioFormatException;
 import io.genrelake.audio.AudioStream;
 import io.genrelake.audio.ffmpeg.FfmpegDecoder;
 import io.genrelake.testing.FfmpegCli;
+import io.genrelake.testing.MonoSamples;
 import io.genrelake.testing.Prerequisite;
 import io.genrelake.testing.SharedData;
+import io.genrelake.testing.Tools;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -93,7 +95,7 @@ class FlacDecoderTest {
             "-5 | quiet | 44100 | 2",
             "-0 | noise | 44100 | 2"})
     void libFlacsEncoderBitForBit(String options, String input, int rate, int channels) throws Exception {
-        Prerequisite.require(installed("flac"), "the flac tool is not installed (apt-get install flac)");
+        Prerequisite.require(Tools.installed("flac", "--version"), "the flac tool is not installed (apt-get install flac)");
         Path wav = dir.resolve("in.wav");
         List<String> args = new ArrayList<>(switch (input) {
             // 16-bit audio in 24-bit words: every subframe has 8 wasted bits
@@ -199,31 +201,7 @@ class FlacDecoderTest {
 
     private static float[] decode(AudioDecoders decoders, byte[] file) throws IOException {
         try (AudioStream s = decoders.open(new ByteArrayInputStream(file), "test.flac")) {
-            float[] out = new float[1 << 16];
-            int n = 0;
-            while (true) {
-                if (n == out.length) {
-                    out = Arrays.copyOf(out, 2 * n);
-                }
-                int r = s.readMono(out, n, out.length - n);
-                if (r < 0) {
-                    return Arrays.copyOf(out, n);
-                }
-                n += r;
-            }
-        }
-    }
-
-    private static boolean installed(String tool) {
-        try {
-            Process p = new ProcessBuilder(tool, "--version").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+            return MonoSamples.readAll(s);
         }
     }
 

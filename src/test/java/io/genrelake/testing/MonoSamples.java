@@ -1,15 +1,15 @@
-package io.genrelake.audio.ffmpeg;
+package io.genrelake.testing;
 
 import io.genrelake.audio.AudioStream;
 import java.io.IOException;
 import java.util.Arrays;
 
 /** Every mono sample of a stream, for the decoder tests that compare two decoders' output. */
-final class MonoSamples {
+public final class MonoSamples {
 
     private MonoSamples() {}
 
-    static float[] readAll(AudioStream s) throws IOException {
+    public static float[] readAll(AudioStream s) throws IOException {
         float[] out = new float[1 << 16];
         int n = 0;
         while (true) {
