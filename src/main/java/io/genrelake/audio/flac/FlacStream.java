@@ -14,7 +14,8 @@ import java.util.Locale;
  *
  * <p>The file is read through a buffer that holds at least one whole frame; a frame that runs past it is decoded
  * again once more is read (the buffer grows up to {@link #MAX_FRAME_BYTES}). A damaged frame (a CRC that does not
- * match, a reserved value) is skipped to the next frame header whose CRC-8 holds, as FFmpeg's parser resynchronises;
+ * match, a reserved value) is skipped to the next frame header whose CRC-8 holds, as FFmpeg's parser resynchronises
+ * on a bad header (FFmpeg does not check the CRC-16 by default and hands such a frame's samples out; we drop them);
  * at the end, a stream short of STREAMINFO's sample count by more than a quarter second or 1 % is "truncated" (or
  * "corrupt", when damaged bytes were skipped), the rule {@code Mp3Stream} and the FFmpeg streams follow.
  */
