@@ -1,6 +1,9 @@
 package io.genrelake.tags;
 
+import io.genrelake.audio.AudioFormatException;
 import io.genrelake.audio.Bytes;
+import io.genrelake.audio.flac.BlockHeader;
+import io.genrelake.audio.flac.StreamInfo;
 import io.genrelake.audio.ffmpeg.SeekableInputStream;
 import java.io.IOException;
 import java.util.Map;
@@ -23,12 +26,6 @@ import java.util.Map;
  */
 public final class FlacTags {
 
-    private static final int STREAMINFO = 0;
-    private static final int VORBIS_COMMENT = 4;
-    private static final int CUESHEET = 5;
-    private static final int PICTURE = 6;
-    private static final int INVALID = 127;
-    private static final int STREAMINFO_BYTES = 34;
     /** A larger comment block is no tag a person wrote (an embedded picture, say): FFmpeg judges it. */
     private static final int MAX_COMMENT_BYTES = 1 << 20;
 
@@ -52,29 +49,30 @@ public final class FlacTags {
         boolean first = true;
         boolean last = false;
         while (!last) {
-            if (at + 4 > length) {
+            if (at + BlockHeader.BYTES > length) {
                 return null; // the blocks run past the file's end
             }
             in.input().seek(at);
-            byte[] header = in.readNBytes(4);
-            if (header.length < 4) {
+            byte[] header = in.readNBytes(BlockHeader.BYTES);
+            if (header.length < BlockHeader.BYTES) {
                 return null;
             }
-            last = (header[0] & 0x80) != 0;
-            int type = header[0] & 0x7F;
-            int size = ((header[1] & 0xFF) << 16) | ((header[2] & 0xFF) << 8) | (header[3] & 0xFF);
-            at += 4;
-            if (type == INVALID || at + size > length || first != (type == STREAMINFO)
-                    || (type == STREAMINFO && size != STREAMINFO_BYTES)) {
+            BlockHeader block = BlockHeader.of(header, 0);
+            last = block.last();
+            int type = block.type();
+            int size = block.size();
+            at += BlockHeader.BYTES;
+            if (type == BlockHeader.INVALID || at + size > length || first != (type == BlockHeader.STREAMINFO)
+                    || (type == BlockHeader.STREAMINFO && size != StreamInfo.BYTES)) {
                 return null; // FFmpeg refuses or repairs such a file its own way
             }
-            if (type == STREAMINFO && !probedAsFlac(in.readNBytes(STREAMINFO_BYTES))
-                    || type == CUESHEET // chapters, and FFmpeg refuses a file with a malformed one
-                    || type == PICTURE && !wholePicture(in, at, size)) {
+            if (type == BlockHeader.STREAMINFO && !probedAsFlac(in.readNBytes(StreamInfo.BYTES))
+                    || type == BlockHeader.CUESHEET // chapters, and FFmpeg refuses a file with a malformed one
+                    || type == BlockHeader.PICTURE && !wholePicture(in, at, size)) {
                 return null;
             }
             first = false;
-            if (type == VORBIS_COMMENT) {
+            if (type == BlockHeader.VORBIS_COMMENT) {
                 if (comment != null || size > MAX_COMMENT_BYTES) {
                     return null;
                 }
@@ -94,16 +92,18 @@ public final class FlacTags {
 
     /**
      * FFmpeg's flac_probe at full score: minimum block size at least 16, maximum not below it, sample rate 1–655350 Hz.
-     * Short of it, another demuxer may take the file.
+     * Short of it, another demuxer may take the file. {@link StreamInfo#parse} checks all but the rate's upper bound
+     * (and refuses fewer than 4 bits per sample, which FFmpeg's probe does not look at: such a file is only declined).
      */
-    private static boolean probedAsFlac(byte[] info) {
-        if (info.length < STREAMINFO_BYTES) {
+    private static boolean probedAsFlac(byte[] block) {
+        if (block.length < StreamInfo.BYTES) {
             return false;
         }
-        int minBlock = ((info[0] & 0xFF) << 8) | (info[1] & 0xFF);
-        int maxBlock = ((info[2] & 0xFF) << 8) | (info[3] & 0xFF);
-        int rate = ((info[10] & 0xFF) << 12) | ((info[11] & 0xFF) << 4) | ((info[12] & 0xFF) >> 4);
-        return minBlock >= 16 && maxBlock >= minBlock && rate > 0 && rate <= 655_350;
+        try {
+            return StreamInfo.parse(block).sampleRate() <= 655_350; // parse checks the rest
+        } catch (AudioFormatException e) {
+            return false;
+        }
     }
 
     /**

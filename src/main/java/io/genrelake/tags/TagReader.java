@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  * Reads a file's tags ({@link TrackTags}) from the stream it is about to be decoded from, then puts the stream back
  * at its start for the decoder. No extra pass over the audio and no local copy. A plain MP3's, WAV's, AIFF's, AU's or
  * FLAC's tags are read in this JVM ({@link Mp3Tags}, {@link WavTags}, {@link AiffTags}, {@link AuTags},
- * {@link FlacTags}, with FFmpeg's keys and values); every other file's by FFmpeg's demuxer, which parses the container's header (and, the stream being
- * seekable, its trailing tags) through {@link ContainerTags}. Where the file starts with an ID3v2 tag, or a WAV or
+ * {@link FlacTags}, with FFmpeg's keys and values); every other file's by FFmpeg's demuxer, which parses the
+ * container's header (and, the stream being seekable, its trailing tags) through {@link ContainerTags}. Where the file starts with an ID3v2 tag, or a WAV or
  * AIFF file holds one in its ID3 chunk ({@link Id3Chunk}), {@link Id3v2Frames} reads what FFmpeg drops: every value
  * of the genre frames (used when they hold more than FFmpeg's) and the MusicBrainz UFID (used when FFmpeg gave no
  * recording id).
@@ -56,8 +56,8 @@ public final class TagReader {
     }
 
     /**
-     * A plain MP3's, WAV's, AIFF's, AU's or FLAC's tags read in this JVM, or null: another file, or one whose stream failed
-     * (FFmpeg reads it then).
+     * A plain MP3's, WAV's, AIFF's, AU's or FLAC's tags read in this JVM, or null: another file, or one whose stream
+     * failed (FFmpeg reads it then).
      */
     private static JvmTags readInJvm(SeekableInputStream in) {
         try {

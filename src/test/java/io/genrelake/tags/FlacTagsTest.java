@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.genrelake.audio.ffmpeg.SeekableInputStream;
+import io.genrelake.audio.flac.BlockHeader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -37,13 +38,12 @@ class FlacTagsTest {
         int at = 4;
         boolean last = false;
         while (!last) {
-            last = (bare[at] & 0x80) != 0;
-            int type = bare[at] & 0x7F;
-            int size = ((bare[at + 1] & 0xFF) << 16) | ((bare[at + 2] & 0xFF) << 8) | (bare[at + 3] & 0xFF);
-            if (type == 0) {
-                streamInfo = java.util.Arrays.copyOfRange(bare, at + 4, at + 4 + size);
+            BlockHeader block = BlockHeader.of(bare, at);
+            last = block.last();
+            if (block.type() == BlockHeader.STREAMINFO) {
+                streamInfo = java.util.Arrays.copyOfRange(bare, at + 4, at + 4 + block.size());
             }
-            at += 4 + size;
+            at += 4 + block.size();
         }
         frames = java.util.Arrays.copyOfRange(bare, at, bare.length);
     }

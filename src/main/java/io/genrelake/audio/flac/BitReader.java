@@ -45,10 +45,6 @@ final class BitReader {
         return next - bits / 8;
     }
 
-    boolean byteAligned() {
-        return (bits & 7) == 0;
-    }
-
     /** Skips to the next byte boundary. */
     void align() {
         int drop = bits & 7;
@@ -96,17 +92,6 @@ final class BitReader {
         }
         int v = readUnsigned(n);
         return (v << (32 - n)) >> (32 - n);
-    }
-
-    /** A two's-complement value of {@code n} bits, 0 ≤ n ≤ 33 (a 32-bit stream's side channel). */
-    long readSignedLong(int n) throws OutOfData {
-        if (n <= 32) {
-            return n == 32 ? readUnsigned(32) : readSigned(n);
-        }
-        long high = readUnsigned(n - 32);
-        long low = readUnsigned(32) & 0xFFFFFFFFL;
-        long v = (high << 32) | low;
-        return (v << (64 - n)) >> (64 - n);
     }
 
     /** Zeros before the next 1 bit, consuming both. */

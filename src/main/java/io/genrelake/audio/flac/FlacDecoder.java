@@ -3,6 +3,7 @@ package io.genrelake.audio.flac;
 import io.genrelake.audio.AudioDecoder;
 import io.genrelake.audio.AudioFormatException;
 import io.genrelake.audio.AudioStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -23,7 +24,6 @@ public final class FlacDecoder implements AudioDecoder {
 
     /** Above 24 bits the side channel of a stereo pair would need 33: FFmpeg's. */
     static final int MAX_BITS = 24;
-    private static final int STREAMINFO = 0;
 
     @Override
     public String name() {
@@ -38,11 +38,9 @@ public final class FlacDecoder implements AudioDecoder {
     /** The stream positioned at the first frame, or null (with {@code in} reset) for a stream of more than 24 bits. */
     @Override
     public AudioStream open(InputStream in) throws IOException {
-        in.mark(4 + 4 + StreamInfo.BYTES);
-        byte[] head = read(in, 8, "the FLAC header");
-        int type = head[4] & 0x7F;
-        int size = (head[5] & 0xFF) << 16 | (head[6] & 0xFF) << 8 | (head[7] & 0xFF);
-        if (type != STREAMINFO || size != StreamInfo.BYTES) {
+        in.mark(4 + BlockHeader.BYTES + StreamInfo.BYTES);
+        BlockHeader block = BlockHeader.of(read(in, 4 + BlockHeader.BYTES, "the FLAC header"), 4);
+        if (block.type() != BlockHeader.STREAMINFO || block.size() != StreamInfo.BYTES) {
             throw new AudioFormatException("corrupt FLAC: the first metadata block is not STREAMINFO");
         }
         StreamInfo info = StreamInfo.parse(read(in, StreamInfo.BYTES, "STREAMINFO"));
@@ -50,17 +48,12 @@ public final class FlacDecoder implements AudioDecoder {
             in.reset();
             return null;
         }
-        boolean last = (head[4] & 0x80) != 0;
-        while (!last) {
-            byte[] block = read(in, 4, "a metadata block header");
-            last = (block[0] & 0x80) != 0;
-            long length = (block[1] & 0xFF) << 16 | (block[2] & 0xFF) << 8 | (block[3] & 0xFF);
-            long skipped = in.skip(length);
-            while (skipped < length) {
-                if (in.read() < 0) {
-                    throw new AudioFormatException("truncated: stream ended inside a FLAC metadata block");
-                }
-                skipped += 1 + in.skip(length - skipped - 1);
+        while (!block.last()) {
+            block = BlockHeader.of(read(in, BlockHeader.BYTES, "a metadata block header"), 0);
+            try {
+                in.skipNBytes(block.size());
+            } catch (EOFException e) {
+                throw new AudioFormatException("truncated: stream ended inside a FLAC metadata block");
             }
         }
         return new FlacStream(in, info);

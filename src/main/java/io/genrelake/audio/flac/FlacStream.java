@@ -126,6 +126,7 @@ final class FlacStream extends FrameStream {
         return true;
     }
 
+    /** {@code MonoMixer}'s arithmetic on the frame's planar integers, without an interleaved float copy first. */
     private void mix(int size) {
         int[][] s = frames.samples;
         float count = s.length;

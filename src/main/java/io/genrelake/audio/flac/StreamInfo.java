@@ -5,6 +5,7 @@ import io.genrelake.audio.AudioFormatException;
 /**
  * The STREAMINFO block (RFC 9639 section 8.2): what every frame may refer back to.
  *
+ * @param minBlockSize  the smallest block but the last, in samples per channel (16–65535)
  * @param maxBlockSize  the largest block, in samples per channel (16–65535)
  * @param maxFrameSize  the largest frame in bytes, 0 when unknown
  * @param sampleRate    Hz
@@ -12,12 +13,13 @@ import io.genrelake.audio.AudioFormatException;
  * @param bitsPerSample 4–32
  * @param totalSamples  samples per channel, 0 when unknown
  */
-record StreamInfo(int maxBlockSize, int maxFrameSize, int sampleRate, int channels, int bitsPerSample,
-        long totalSamples) {
+public record StreamInfo(int minBlockSize, int maxBlockSize, int maxFrameSize, int sampleRate, int channels,
+        int bitsPerSample, long totalSamples) {
 
-    static final int BYTES = 34;
+    public static final int BYTES = 34;
 
-    static StreamInfo parse(byte[] b) throws AudioFormatException {
+    /** The block's fields; a clear reason for sizes, a rate or a sample size no stream can have. */
+    public static StreamInfo parse(byte[] b) throws AudioFormatException {
         int minBlock = u16(b, 0);
         int maxBlock = u16(b, 2);
         int maxFrame = (b[7] & 0xFF) << 16 | (b[8] & 0xFF) << 8 | (b[9] & 0xFF);
@@ -35,7 +37,7 @@ record StreamInfo(int maxBlockSize, int maxFrameSize, int sampleRate, int channe
         if (bits < 4) {
             throw new AudioFormatException("corrupt FLAC STREAMINFO: " + bits + " bits per sample");
         }
-        return new StreamInfo(maxBlock, maxFrame, rate, channels, bits, total);
+        return new StreamInfo(minBlock, maxBlock, maxFrame, rate, channels, bits, total);
     }
 
     private static int u16(byte[] b, int at) {
