@@ -5,6 +5,7 @@ import io.genrelake.neural.NeuralInputExtractor;
 import io.genrelake.audio.AudioDecoders;
 import io.genrelake.audio.DecoderBugException;
 import io.genrelake.audio.MonoAudioSource;
+import io.genrelake.audio.ffmpeg.FfmpegStarts;
 import io.genrelake.audio.ffmpeg.FfmpegUnavailableException;
 import io.genrelake.audio.ffmpeg.SeekableInputStream;
 import io.genrelake.features.FeatureExtractor;
@@ -48,6 +49,8 @@ public final class TrackExtractor {
     private long featureNanos;
     private long tagNanos;
     private long fallbacks;
+    private long ffmpegStarts;
+    private long ffmpegStartNanos;
 
     /** An extractor of the gtzan feature set. */
     public TrackExtractor(Configuration conf, AudioDecoders decoders, WindowPlan plan) {
@@ -77,6 +80,17 @@ public final class TrackExtractor {
      * made it. Only when none follows, or none of them recognises the file, is it an {@code internal error}.
      */
     public TrackResult extract(CatalogueFile file) {
+        long startsBefore = FfmpegStarts.count();
+        long startNanosBefore = FfmpegStarts.nanos();
+        try {
+            return extractWithFallbacks(file);
+        } finally {
+            ffmpegStarts += FfmpegStarts.count() - startsBefore;
+            ffmpegStartNanos += FfmpegStarts.nanos() - startNanosBefore;
+        }
+    }
+
+    private TrackResult extractWithFallbacks(CatalogueFile file) {
         AudioDecoders with = decoders;
         Attempt attempt = attempt(file, with, true);
         TrackTags tags = attempt.tags();
@@ -117,10 +131,14 @@ public final class TrackExtractor {
         try (SeekableInputStream in = open(file)) {
             if (readTags) {
                 long start = System.nanoTime();
+                long starting = FfmpegStarts.nanos();
                 tags = TagReader.read(in);
-                tagNanos += System.nanoTime() - start;
+                tagNanos += withoutFfmpegStarts(start, starting);
             }
+            long opening = System.nanoTime();
+            long starting = FfmpegStarts.nanos();
             try (MonoAudioSource source = new MonoAudioSource(with.open(in, file.path()), SAMPLE_RATE)) {
+                decodeNanos += withoutFfmpegStarts(opening, starting);
                 audio = new AudioInfo(source.codec(), source.sampleRateIn(), source.channelsIn(), source.decoder());
                 return new Attempt(cut(file, audio, source), audio, null, tags);
             }
@@ -135,6 +153,15 @@ public final class TrackExtractor {
             LOG.warn("internal error on {}", file.path(), e);
             return new Attempt(TrackResult.failed(file, audio, ErrorReason.of(e)), audio, null, tags);
         }
+    }
+
+    /**
+     * Nanoseconds since {@code start}, less the FFmpeg process starts of this thread since {@code startNanosBefore}
+     * ({@link FfmpegStarts#nanos}): counted apart ({@link #ffmpegStartNanos}), not as the step that happened to need
+     * the process first.
+     */
+    private static long withoutFfmpegStarts(long start, long startNanosBefore) {
+        return System.nanoTime() - start - (FfmpegStarts.nanos() - startNanosBefore);
     }
 
     /** Fails the task when the FFmpeg process cannot start: the installation's fault, which no file's row should carry. */
@@ -152,14 +179,27 @@ public final class TrackExtractor {
         return fallbacks;
     }
 
-    /** Nanoseconds spent reading, decoding, mixing and resampling, over all files so far. */
+    /**
+     * Nanoseconds spent opening, reading, decoding, mixing and resampling, over all files so far (FFmpeg process
+     * starts not included).
+     */
     public long decodeNanos() {
         return decodeNanos;
     }
 
-    /** Nanoseconds spent reading tags, over all files so far. */
+    /** Nanoseconds spent reading tags, over all files so far (FFmpeg process starts not included). */
     public long tagNanos() {
         return tagNanos;
+    }
+
+    /** FFmpeg processes started while extracting, over all files so far (one per thread that needs FFmpeg). */
+    public long ffmpegStarts() {
+        return ffmpegStarts;
+    }
+
+    /** Nanoseconds spent starting FFmpeg processes, over all files so far. */
+    public long ffmpegStartNanos() {
+        return ffmpegStartNanos;
     }
 
     /** Nanoseconds spent computing features, over all files so far. */

@@ -15,7 +15,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.util.LongAccumulator;
 
 /**
  * The extract job's executor side for a list of files the driver already has: the nightly run lists the
@@ -52,13 +51,9 @@ final class ExtractFiles {
         List<List<CatalogueFile>> bins = SizeBalancedPartitioner.partition(files, requested);
         Broadcast<SerializableHadoopConf> conf = jsc.broadcast(
                 new SerializableHadoopConf(spark.sparkContext().hadoopConfiguration()));
-        LongAccumulator decodeNanos = jsc.sc().longAccumulator("genrelake decode+resample ns");
-        LongAccumulator featureNanos = jsc.sc().longAccumulator("genrelake feature ns");
-        LongAccumulator fallbacks = jsc.sc().longAccumulator("genrelake decoder fallbacks");
-        LongAccumulator tagNanos = jsc.sc().longAccumulator("genrelake tag ns");
         JavaRDD<Row> rows = jsc.parallelize(bins, bins.size()).flatMap(List::iterator)
-                .mapPartitions(new PartitionExtraction(conf, plan, run, decodeNanos, featureNanos, fallbacks,
-                        tagNanos, neuralInputs, TaskAttempts.max(jsc.sc())));
+                .mapPartitions(new PartitionExtraction(conf, plan, run, new ExtractionTimers(jsc.sc()), neuralInputs,
+                        TaskAttempts.max(jsc.sc())));
         return new Extraction(spark.createDataFrame(rows, schema), bins.size());
     }
 }

@@ -32,7 +32,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.util.LongAccumulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -153,13 +152,10 @@ public final class ExtractJob implements Callable<Integer> {
 
         // Executors: one task per bin, one row per window (or per unusable file).
         Broadcast<SerializableHadoopConf> conf = jsc.broadcast(new SerializableHadoopConf(hadoop));
-        LongAccumulator decodeNanos = jsc.sc().longAccumulator("genrelake decode+resample ns");
-        LongAccumulator featureNanos = jsc.sc().longAccumulator("genrelake feature ns");
-        LongAccumulator fallbacks = jsc.sc().longAccumulator("genrelake decoder fallbacks");
-        LongAccumulator tagNanos = jsc.sc().longAccumulator("genrelake tag ns");
+        ExtractionTimers timers = new ExtractionTimers(jsc.sc());
         JavaRDD<CatalogueFile> fileRdd = jsc.parallelize(bins, bins.size()).flatMap(List::iterator);
-        JavaRDD<Row> rows = fileRdd.mapPartitions(new PartitionExtraction(conf, plan, run, decodeNanos, featureNanos, fallbacks,
-                tagNanos, options.neuralInputs(), TaskAttempts.max(jsc.sc())));
+        JavaRDD<Row> rows = fileRdd.mapPartitions(new PartitionExtraction(conf, plan, run, timers,
+                options.neuralInputs(), TaskAttempts.max(jsc.sc())));
         if (!kaggleRows.isEmpty()) {
             List<Row> kaggle = options.neuralInputs()
                     ? kaggleRows.stream().map(r -> FeatureTable.withNeuralInputs(r, null)).toList() : kaggleRows;
@@ -183,8 +179,7 @@ public final class ExtractJob implements Callable<Integer> {
         ExtractSummary summary = new ExtractSummary(output.uri(), started.toString(),
                 (System.nanoTime() - startNanos) / 1e9, run.extractorVersion(), options.windowSeconds(),
                 options.minLastWindowSeconds(), bins.size(), files.size(), listing.skipped(), problems, counts,
-                decodeNanos.value() / 1e9, featureNanos.value() / 1e9, fallbacks.value(), tagNanos.value() / 1e9,
-                TagCounts.of(output.readVersion(version), TagGenres.defaults()));
+                timers.times(), TagCounts.of(output.readVersion(version), TagGenres.defaults()));
         ModelStore.writeText(hadoop, new org.apache.hadoop.fs.Path(output.uri(), "_summary.json"), summary.toJson());
         LOG.info(String.format(Locale.ROOT, "extract: wrote %s (version %d): %d windows of %d files, %d files with "
                 + "errors, %.1f s, %.1f clips per minute", output, version, summary.windowsOk(), summary.filesOk(),

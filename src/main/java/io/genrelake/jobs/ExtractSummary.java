@@ -27,27 +27,12 @@ import java.util.Map;
  * @param filesSkipped         files passed over (no audio extension, or hidden)
  * @param inputProblems        inputs that gave nothing or could not be read whole
  * @param counts               what the table holds
- * @param decodeSeconds        task time spent reading, decoding, mixing and resampling
- * @param featureSeconds       task time spent computing features
- * @param decoderFallbacks     files decoded again from their start by a later decoder (FFmpeg) after a decoder bug
- *                             (counted by the tasks, like the times: a retried task counts its files again)
- * @param tagSeconds           task time spent reading tags
+ * @param tasks                where the tasks' time went ({@link TaskTimes}), and their decoder fallbacks
  * @param tags                 what the table's tags hold ({@link TagCounts}, genres through the default map)
  */
 public record ExtractSummary(String output, String startedAt, double wallSeconds, String extractorVersion,
         double windowSeconds, double minLastWindowSeconds, int partitions, long filesListed, long filesSkipped,
-        List<Listing.Problem> inputProblems, TableCounts counts, double decodeSeconds, double featureSeconds,
-        long decoderFallbacks, double tagSeconds, TagCounts tags) {
-
-    /** A summary without tag figures. */
-    public ExtractSummary(String output, String startedAt, double wallSeconds, String extractorVersion,
-            double windowSeconds, double minLastWindowSeconds, int partitions, long filesListed, long filesSkipped,
-            List<Listing.Problem> inputProblems, TableCounts counts, double decodeSeconds, double featureSeconds,
-            long decoderFallbacks) {
-        this(output, startedAt, wallSeconds, extractorVersion, windowSeconds, minLastWindowSeconds, partitions,
-                filesListed, filesSkipped, inputProblems, counts, decodeSeconds, featureSeconds, decoderFallbacks, 0,
-                TagCounts.NONE);
-    }
+        List<Listing.Problem> inputProblems, TableCounts counts, TaskTimes tasks, TagCounts tags) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -87,14 +72,12 @@ public record ExtractSummary(String output, String startedAt, double wallSeconds
 
     /** The part of the tasks' time spent decoding and resampling rather than computing features. */
     public double decodeShare() {
-        double total = decodeSeconds + featureSeconds;
-        return total > 0 ? decodeSeconds / total : 0;
+        return tasks.decodeShare();
     }
 
     /** The part of the tasks' time (decoding, features, tags) spent reading tags. */
     public double tagShare() {
-        double total = decodeSeconds + featureSeconds + tagSeconds;
-        return total > 0 ? tagSeconds / total : 0;
+        return tasks.tagShare();
     }
 
     /** The summary as {@code _summary.json}: flat names in snake case, numbers as numbers. */
@@ -116,7 +99,7 @@ public record ExtractSummary(String output, String startedAt, double wallSeconds
         m.put("hours_of_audio", round(hoursOfAudio(), 4));
         m.put("clips_per_minute", round(clipsPerMinute(), 1));
         m.put("errors_by_reason", errorsByReason());
-        m.put("decoder_fallbacks", decoderFallbacks);
+        m.put("decoder_fallbacks", tasks.decoderFallbacks());
         List<Map<String, String>> problems = new ArrayList<>();
         for (Listing.Problem p : inputProblems) {
             Map<String, String> entry = new LinkedHashMap<>();
@@ -125,11 +108,13 @@ public record ExtractSummary(String output, String startedAt, double wallSeconds
             problems.add(entry);
         }
         m.put("input_problems", problems);
-        m.put("decode_seconds", round(decodeSeconds, 3));
-        m.put("feature_seconds", round(featureSeconds, 3));
+        m.put("decode_seconds", round(tasks.decodeSeconds(), 3));
+        m.put("feature_seconds", round(tasks.featureSeconds(), 3));
         m.put("decode_share", round(decodeShare(), 4));
-        m.put("tag_seconds", round(tagSeconds, 3));
+        m.put("tag_seconds", round(tasks.tagSeconds(), 3));
         m.put("tag_share", round(tagShare(), 4));
+        m.put("ffmpeg_starts", tasks.ffmpegStarts());
+        m.put("ffmpeg_start_seconds", round(tasks.ffmpegStartSeconds(), 3));
         m.put("tags", tags.toJson());
         try {
             return JSON.writeValueAsString(m) + "\n";
@@ -148,9 +133,9 @@ public record ExtractSummary(String output, String startedAt, double wallSeconds
         for (Map.Entry<String, Long> e : errorsByReason().entrySet()) {
             s.append(String.format(Locale.ROOT, "  error %-20s %d%n", e.getKey(), e.getValue()));
         }
-        if (decoderFallbacks > 0) {
+        if (tasks.decoderFallbacks() > 0) {
             s.append(String.format(Locale.ROOT, "  %d files decoded again by FFmpeg after a decoder bug (WARN in the log)%n",
-                    decoderFallbacks));
+                    tasks.decoderFallbacks()));
         }
         if (tags.filesTagged() > 0 || !tags.warnings().isEmpty()) {
             s.append(String.format(Locale.ROOT, "  tags: %d files tagged, %d with a genre (%s); reading them %.2f%% of "
@@ -168,6 +153,11 @@ public record ExtractSummary(String output, String startedAt, double wallSeconds
         s.append(String.format(Locale.ROOT,
                 "  %.1f s wall, %.1f clips per minute, %d partitions; decoding %.0f%% of task time%n",
                 wallSeconds, clipsPerMinute(), partitions, 100 * decodeShare()));
+        if (tasks.ffmpegStarts() > 0) {
+            s.append(String.format(Locale.ROOT, "  FFmpeg's process started %d times (%.1f s, once per task thread "
+                    + "that met a format FFmpeg reads; not counted in the shares above)%n", tasks.ffmpegStarts(),
+                    tasks.ffmpegStartSeconds()));
+        }
         s.append("  table: ").append(output).append("  (summary: _summary.json inside it)\n");
         return s.toString();
     }

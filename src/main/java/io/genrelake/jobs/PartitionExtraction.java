@@ -17,7 +17,6 @@ import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
-import org.apache.spark.util.LongAccumulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,33 +37,20 @@ final class PartitionExtraction implements FlatMapFunction<Iterator<CatalogueFil
     private final WindowPlan plan;
     private final RunStamp run;
     private final boolean neuralInputs;
-    private final LongAccumulator decodeNanos;
-    private final LongAccumulator featureNanos;
-    private final LongAccumulator fallbacks;
-    private final LongAccumulator tagNanos;
+    private final ExtractionTimers timers;
     private final int maxAttempts;
 
-    PartitionExtraction(Broadcast<SerializableHadoopConf> hadoopConf, WindowPlan plan, RunStamp run,
-            LongAccumulator decodeNanos, LongAccumulator featureNanos, LongAccumulator fallbacks,
-            LongAccumulator tagNanos, int maxAttempts) {
-        this(hadoopConf, plan, run, decodeNanos, featureNanos, fallbacks, tagNanos, false, maxAttempts);
-    }
-
     /**
-     * As above; with {@code neuralInputs}, each row also carries its window's neural inputs. maxAttempts:
-     * {@link TaskAttempts#max} of the job's SparkContext.
+     * With {@code neuralInputs}, each row also carries its window's neural inputs. maxAttempts: {@link TaskAttempts#max}
+     * of the job's SparkContext.
      */
     PartitionExtraction(Broadcast<SerializableHadoopConf> hadoopConf, WindowPlan plan, RunStamp run,
-            LongAccumulator decodeNanos, LongAccumulator featureNanos, LongAccumulator fallbacks,
-            LongAccumulator tagNanos, boolean neuralInputs, int maxAttempts) {
+            ExtractionTimers timers, boolean neuralInputs, int maxAttempts) {
         this.neuralInputs = neuralInputs;
         this.hadoopConf = hadoopConf;
         this.plan = plan;
         this.run = run;
-        this.decodeNanos = decodeNanos;
-        this.featureNanos = featureNanos;
-        this.fallbacks = fallbacks;
-        this.tagNanos = tagNanos;
+        this.timers = timers;
         this.maxAttempts = maxAttempts;
     }
 
@@ -130,15 +116,14 @@ final class PartitionExtraction implements FlatMapFunction<Iterator<CatalogueFil
         }
 
         private void done() {
-            decodeNanos.add(extractor.decodeNanos());
-            featureNanos.add(extractor.featureNanos());
-            fallbacks.add(extractor.fallbacks());
-            tagNanos.add(extractor.tagNanos());
+            timers.add(extractor);
             LOG.info(String.format(Locale.ROOT,
                     "extract partition %d: %d files, %d windows, %d errors, %d decoder fallbacks, %.1f s (decode %.1f s, "
-                    + "features %.1f s, tags %.2f s)", partition, fileCount, windows, errors, extractor.fallbacks(),
+                    + "features %.1f s, tags %.2f s%s)", partition, fileCount, windows, errors, extractor.fallbacks(),
                     (System.nanoTime() - startNanos) / 1e9, extractor.decodeNanos() / 1e9, extractor.featureNanos() / 1e9,
-                    extractor.tagNanos() / 1e9));
+                    extractor.tagNanos() / 1e9, extractor.ffmpegStarts() == 0 ? ""
+                            : String.format(Locale.ROOT, ", starting FFmpeg's process %.2f s",
+                                    extractor.ffmpegStartNanos() / 1e9)));
         }
     }
 }

@@ -4,12 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.genrelake.audio.AudioDecoders;
 import io.genrelake.audio.AudioLoader;
+import io.genrelake.audio.ffmpeg.IdleFfmpegProcesses;
 import io.genrelake.features.FeatureExtractor;
 import io.genrelake.features.FeatureSet;
+import io.genrelake.testing.Prerequisite;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,8 +113,7 @@ class TrackExtractorTest {
 
     @Test
     void compressedFormatsDecodeThroughFfmpeg(@TempDir Path compressed) throws Exception {
-        Map<String, TestLibrary.Expected> files = TestLibrary.writeCompressed(compressed);
-        assumeTrue(!files.isEmpty(), "the ffmpeg tool is not installed: no compressed test files (apt-get install ffmpeg)");
+        Map<String, TestLibrary.Expected> files = compressed(compressed);
         Map<String, String> codecs = Map.of("compressed/song.mp3", "mp3", "compressed/song.flac", "flac",
                 "compressed/song.m4a", "aac", "compressed/song.ogg", "vorbis", "compressed/song.opus", "opus");
         for (Map.Entry<String, TestLibrary.Expected> e : files.entrySet()) {
@@ -125,6 +125,28 @@ class TrackExtractorTest {
             assertEquals(2, r.audio().channelsIn(), e.getKey());
             assertEquals(e.getKey().endsWith(".opus") ? 48000 : 44100, r.audio().sampleRateIn(), e.getKey());
         }
+    }
+
+    @Test
+    void startingFfmpegsProcessIsCountedApartFromTagsAndDecoding(@TempDir Path compressed) throws Exception {
+        compressed(compressed);
+        Path ogg = compressed.resolve("compressed/song.ogg"); // tags and audio both read by FFmpeg
+        try (IdleFfmpegProcesses held = IdleFfmpegProcesses.hold()) { // none idle: this extraction starts one
+            TrackResult r = extractor.extract(new CatalogueFile("file:" + ogg, "song.ogg", Files.size(ogg), 0, null));
+            assertTrue(r.ok(), r.error());
+        }
+        assertEquals(1, extractor.ffmpegStarts());
+        assertTrue(extractor.ffmpegStartNanos() > 50_000_000L, "a process starts a JVM: " + extractor.ffmpegStartNanos());
+        // the tag read, the first use of FFmpeg, started the process: its ~0.6 s must not count as reading tags
+        assertTrue(extractor.tagNanos() < extractor.ffmpegStartNanos(), extractor.tagNanos() + " ns of tags");
+        assertTrue(extractor.decodeNanos() < extractor.ffmpegStartNanos(), extractor.decodeNanos() + " ns decoding");
+    }
+
+    private static Map<String, TestLibrary.Expected> compressed(Path folder) throws Exception {
+        Map<String, TestLibrary.Expected> files = TestLibrary.writeCompressed(folder);
+        Prerequisite.require(!files.isEmpty(),
+                "the ffmpeg tool is not installed: no compressed test files (apt-get install ffmpeg)");
+        return files;
     }
 
     @Test

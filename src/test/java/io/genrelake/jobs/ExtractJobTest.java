@@ -127,7 +127,7 @@ class ExtractJobTest {
         assertEquals((2.6 + 2.3 + 0.4 + 2.0 + 1.5 + 1.2) / 3600, summary.hoursOfAudio(), 1e-6);
         assertEquals(3, summary.partitions());
         assertTrue(summary.clipsPerMinute() > 0);
-        assertTrue(summary.decodeSeconds() > 0 && summary.featureSeconds() > 0);
+        assertTrue(summary.tasks().decodeSeconds() > 0 && summary.tasks().featureSeconds() > 0);
 
         // ... and is written inside the table for schedulers
         JsonNode json = new ObjectMapper().readTree(work.resolve("table/_summary.json").toFile());

@@ -19,7 +19,8 @@ class ExtractSummaryTest {
         errors.put("unsupported format", 1L);
         TableCounts counts = new TableCounts(2000, 990, 4, 0, 990 * 30.0 + 600, errors);
         return new ExtractSummary("s3a://b/features", "2026-01-01T00:00:00Z", 120.0, "0.1.0", 30, 10, 16, 994, 7,
-                List.of(new Listing.Problem("hdfs://nn/missing", "not found")), counts, 30.0, 90.0, 2);
+                List.of(new Listing.Problem("hdfs://nn/missing", "not found")), counts,
+                new TaskTimes(30.0, 90.0, 1.2, 3, 1.8, 2), TagCounts.NONE);
     }
 
     @Test
@@ -28,6 +29,7 @@ class ExtractSummaryTest {
         assertEquals((990 * 30.0 + 600) / 3600, s.hoursOfAudio(), 1e-12);
         assertEquals(1000.0, s.clipsPerMinute(), 1e-9); // 2000 windows in 2 minutes
         assertEquals(0.25, s.decodeShare(), 1e-12);
+        assertEquals(1.2 / 121.2, s.tagShare(), 1e-12); // the FFmpeg starts' 1.8 s are not tag time
     }
 
     @Test
@@ -47,6 +49,9 @@ class ExtractSummaryTest {
         assertEquals(0.25, json.get("decode_share").asDouble());
         assertEquals("0.1.0", json.get("extractor_version").asText());
         assertEquals(2, json.get("decoder_fallbacks").asLong());
+        assertEquals(1.2, json.get("tag_seconds").asDouble());
+        assertEquals(3, json.get("ffmpeg_starts").asLong());
+        assertEquals(1.8, json.get("ffmpeg_start_seconds").asDouble());
     }
 
     @Test
@@ -55,7 +60,7 @@ class ExtractSummaryTest {
         for (String expected : new String[] {"994 files listed, 990 ok, 4 with errors, 7 skipped",
                 "2000 windows of 30 s (8.42 hours of audio)", "error truncated", "hdfs://nn/missing: not found",
                 "1000.0 clips per minute", "decoding 25% of task time", "s3a://b/features",
-                "2 files decoded again by FFmpeg after a decoder bug"}) {
+                "2 files decoded again by FFmpeg after a decoder bug", "FFmpeg's process started 3 times (1.8 s"}) {
             assertTrue(text.contains(expected), "lacks '" + expected + "':\n" + text);
         }
     }

@@ -49,8 +49,10 @@ final class FfmpegProcesses {
         }
         long start = System.nanoTime();
         FfmpegProcess started = FfmpegProcess.start(this);
+        long took = System.nanoTime() - start;
+        FfmpegStarts.record(took);
         LOG.info("FFmpeg process {} started in {} ms: FFmpeg decodes and reads tags outside this JVM ({}=none keeps "
-                + "it in)", started.pid(), (System.nanoTime() - start) / 1_000_000, FfmpegIsolation.PROPERTY);
+                + "it in)", started.pid(), took / 1_000_000, FfmpegIsolation.PROPERTY);
         return started;
     }
 
