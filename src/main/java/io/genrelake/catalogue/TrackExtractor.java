@@ -156,7 +156,7 @@ public final class TrackExtractor {
     }
 
     /**
-     * Nanoseconds since {@code start}, less the FFmpeg process starts of this thread since {@code startNanosBefore}
+     * Nanoseconds since {@code start}, less the FFmpeg start-ups of this thread since {@code startNanosBefore}
      * ({@link FfmpegStarts#nanos}): counted apart ({@link #ffmpegStartNanos}), not as the step that happened to need
      * the process first.
      */
@@ -181,23 +181,26 @@ public final class TrackExtractor {
 
     /**
      * Nanoseconds spent opening, reading, decoding, mixing and resampling, over all files so far (FFmpeg process
-     * starts not included).
+     * start-ups not included).
      */
     public long decodeNanos() {
         return decodeNanos;
     }
 
-    /** Nanoseconds spent reading tags, over all files so far (FFmpeg process starts not included). */
+    /** Nanoseconds spent reading tags, over all files so far (FFmpeg start-ups not included). */
     public long tagNanos() {
         return tagNanos;
     }
 
-    /** FFmpeg processes started while extracting, over all files so far (one per thread that needs FFmpeg). */
+    /**
+     * FFmpeg's start-ups while extracting, over all files so far: a process per thread that needs FFmpeg, or the
+     * natives' load into this JVM ({@link FfmpegStarts}).
+     */
     public long ffmpegStarts() {
         return ffmpegStarts;
     }
 
-    /** Nanoseconds spent starting FFmpeg processes, over all files so far. */
+    /** Nanoseconds spent starting FFmpeg, over all files so far. */
     public long ffmpegStartNanos() {
         return ffmpegStartNanos;
     }

@@ -154,9 +154,9 @@ public record ExtractSummary(String output, String startedAt, double wallSeconds
                 "  %.1f s wall, %.1f clips per minute, %d partitions; decoding %.0f%% of task time%n",
                 wallSeconds, clipsPerMinute(), partitions, 100 * decodeShare()));
         if (tasks.ffmpegStarts() > 0) {
-            s.append(String.format(Locale.ROOT, "  FFmpeg's process started %d times (%.1f s, once per task thread "
-                    + "that met a format FFmpeg reads; not counted in the shares above)%n", tasks.ffmpegStarts(),
-                    tasks.ffmpegStartSeconds()));
+            s.append(String.format(Locale.ROOT, "  starting FFmpeg: %.1f s in %d task thread%s (once per thread that met "
+                    + "a format FFmpeg reads; not counted in the shares above)%n", tasks.ffmpegStartSeconds(),
+                    tasks.ffmpegStarts(), tasks.ffmpegStarts() == 1 ? "" : "s"));
         }
         s.append("  table: ").append(output).append("  (summary: _summary.json inside it)\n");
         return s.toString();

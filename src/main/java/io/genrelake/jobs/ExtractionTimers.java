@@ -27,8 +27,8 @@ final class ExtractionTimers implements Serializable {
         decodeNanos = sc.longAccumulator("genrelake decode+resample ns");
         featureNanos = sc.longAccumulator("genrelake feature ns");
         tagNanos = sc.longAccumulator("genrelake tag ns");
-        ffmpegStarts = sc.longAccumulator("genrelake FFmpeg process starts");
-        ffmpegStartNanos = sc.longAccumulator("genrelake FFmpeg process start ns");
+        ffmpegStarts = sc.longAccumulator("genrelake FFmpeg starts");
+        ffmpegStartNanos = sc.longAccumulator("genrelake FFmpeg start ns");
         fallbacks = sc.longAccumulator("genrelake decoder fallbacks");
     }
 

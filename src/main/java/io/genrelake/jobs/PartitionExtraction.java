@@ -122,7 +122,7 @@ final class PartitionExtraction implements FlatMapFunction<Iterator<CatalogueFil
                     + "features %.1f s, tags %.2f s%s)", partition, fileCount, windows, errors, extractor.fallbacks(),
                     (System.nanoTime() - startNanos) / 1e9, extractor.decodeNanos() / 1e9, extractor.featureNanos() / 1e9,
                     extractor.tagNanos() / 1e9, extractor.ffmpegStarts() == 0 ? ""
-                            : String.format(Locale.ROOT, ", starting FFmpeg's process %.2f s",
+                            : String.format(Locale.ROOT, ", starting FFmpeg %.2f s",
                                     extractor.ffmpegStartNanos() / 1e9)));
         }
     }

@@ -6,8 +6,9 @@ package io.genrelake.jobs;
  * @param decodeSeconds      opening, reading, decoding, mixing and resampling
  * @param featureSeconds     computing features
  * @param tagSeconds         reading tags
- * @param ffmpegStarts       FFmpeg processes started (one per task thread that met a file needing FFmpeg)
- * @param ffmpegStartSeconds starting them: a fixed cost per thread, kept out of the three above
+ * @param ffmpegStarts       FFmpeg's start-ups: a process per task thread that met a file needing FFmpeg (with
+ *                           {@code genrelake.ffmpeg.isolation=none}, its natives' load, once per executor)
+ * @param ffmpegStartSeconds what they took: a fixed cost, kept out of the three above
  * @param decoderFallbacks   files decoded again from their start by a later decoder (FFmpeg) after a decoder bug
  */
 public record TaskTimes(double decodeSeconds, double featureSeconds, double tagSeconds, long ffmpegStarts,

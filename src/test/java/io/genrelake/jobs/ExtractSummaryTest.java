@@ -60,7 +60,7 @@ class ExtractSummaryTest {
         for (String expected : new String[] {"994 files listed, 990 ok, 4 with errors, 7 skipped",
                 "2000 windows of 30 s (8.42 hours of audio)", "error truncated", "hdfs://nn/missing: not found",
                 "1000.0 clips per minute", "decoding 25% of task time", "s3a://b/features",
-                "2 files decoded again by FFmpeg after a decoder bug", "FFmpeg's process started 3 times (1.8 s"}) {
+                "2 files decoded again by FFmpeg after a decoder bug", "starting FFmpeg: 1.8 s in 3 task threads"}) {
             assertTrue(text.contains(expected), "lacks '" + expected + "':\n" + text);
         }
     }

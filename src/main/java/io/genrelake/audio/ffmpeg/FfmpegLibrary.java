@@ -26,6 +26,7 @@ final class FfmpegLibrary {
         static final Throwable FAILURE = load();
 
         private static Throwable load() {
+            long start = System.nanoTime();
             try {
                 Loader.load(avutil.class);
                 Loader.load(avcodec.class);
@@ -35,6 +36,7 @@ final class FfmpegLibrary {
                 // bypass Spark's logging and flood executor logs on a large catalogue.
                 avutil.av_log_set_level(avutil.AV_LOG_QUIET);
                 avutil.av_max_alloc(MAX_ALLOC_BYTES);
+                FfmpegStarts.record(System.nanoTime() - start); // FFmpeg's start-up in this JVM, once
                 return null;
             } catch (LinkageError | RuntimeException e) { // no natives for this OS, broken jar
                 return e;
