@@ -33,11 +33,13 @@ public final class SparkLogLevels {
     /**
      * Warnings kept out by their message, the logger's other warnings let through: Spark's "Broadcasting large task
      * binary with size …" for every task of a job whose closure holds a fitted model (a random forest's trees, the
-     * ensemble's members) — dozens of lines per {@code train} that change nothing anyone can do. conf/log4j2.properties
-     * filters the same.
+     * ensemble's members) — dozens of lines per {@code train} that change nothing anyone can do; and Delta Kernel's
+     * "Cannot find a complete checkpoint" whenever {@code show} reads a table of fewer than ten commits (Delta writes
+     * its first checkpoint at the tenth). conf/log4j2.properties filters the same.
      */
     static final Map<String, String> HARMLESS_MESSAGES = Map.of(
-            "org.apache.spark.scheduler.DAGScheduler", "Broadcasting large task binary.*");
+            "org.apache.spark.scheduler.DAGScheduler", "Broadcasting large task binary.*",
+            "io.delta.kernel.internal.snapshot.SnapshotManager", "Cannot find a complete checkpoint.*");
 
     private SparkLogLevels() {}
 

@@ -51,9 +51,14 @@ public final class Table {
      * folder marker), and Delta then answers "table doesn't exist" (found by NightlyCrashTest).
      */
     public boolean exists() {
+        return exists(path, spark.sparkContext().hadoopConfiguration());
+    }
+
+    /** {@link #exists()} for the table at {@code path}, with no SparkSession (a reader without Spark). */
+    static boolean exists(Path path, org.apache.hadoop.conf.Configuration hadoop) {
         Path log = new Path(path, LOG_DIR);
         try {
-            FileSystem fs = log.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            FileSystem fs = log.getFileSystem(hadoop);
             for (FileStatus f : fs.listStatus(log)) {
                 if (COMMIT_OR_CHECKPOINT.matcher(f.getPath().getName()).matches()) {
                     return true;

@@ -7,6 +7,7 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.logging.log4j.Level;
@@ -47,7 +48,10 @@ class SparkLogLevelsTest {
                 assertEquals(level, levels.get(name), name + " in conf/log4j2.properties"));
     }
 
-    /** Spark's large-task-binary warning is dropped by its message, the scheduler's other warnings kept. */
+    /**
+     * Spark's large-task-binary warning and Delta Kernel's missing-checkpoint warning are dropped by their message,
+     * their loggers' other warnings kept.
+     */
     @Test
     void theLargeTaskBinaryWarningIsDroppedOnTheCommandLineAndUnderSparkSubmit() {
         assertDropsOnlyTheHarmlessMessages(SparkLogLevels.commandLineConfiguration());
@@ -58,16 +62,22 @@ class SparkLogLevelsTest {
     }
 
     private static void assertDropsOnlyTheHarmlessMessages(Configuration config) {
-        assertEquals(1, SparkLogLevels.HARMLESS_MESSAGES.size()); // the messages below are that one's
+        Map<String, List<String>> droppedAndKept = Map.of(
+                "org.apache.spark.scheduler.DAGScheduler",
+                List.of("Broadcasting large task binary with size 1101.5 KiB", "Job 3 failed: count at Trainer.java:120"),
+                "io.delta.kernel.internal.snapshot.SnapshotManager",
+                List.of("Cannot find a complete checkpoint. Listing from version 0.",
+                        "Checkpoint file 00000000000000000010.checkpoint.parquet is missing"));
+        assertEquals(droppedAndKept.keySet(), SparkLogLevels.HARMLESS_MESSAGES.keySet());
         SparkLogLevels.HARMLESS_MESSAGES.forEach((name, regex) -> {
             LoggerConfig logger = config.getLoggerConfig(name);
             assertEquals(name, logger.getName());
             assertEquals(Level.WARN, logger.getLevel());
             Filter filter = logger.getFilter();
             assertEquals(Filter.Result.DENY, filter.filter(null, Level.WARN, null,
-                    new SimpleMessage("Broadcasting large task binary with size 1101.5 KiB"), null));
+                    new SimpleMessage(droppedAndKept.get(name).get(0)), null), name);
             assertEquals(Filter.Result.NEUTRAL, filter.filter(null, Level.WARN, null,
-                    new SimpleMessage("Job 3 failed: count at Trainer.java:120"), null));
+                    new SimpleMessage(droppedAndKept.get(name).get(1)), null), name);
         });
     }
 }

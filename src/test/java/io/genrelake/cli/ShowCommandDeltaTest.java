@@ -1,0 +1,132 @@
+package io.genrelake.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.genrelake.jobs.LocalSpark;
+import java.nio.file.Path;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code genrelake show} of a local Delta table: read in this JVM by Delta Kernel, with no Spark started, and printed
+ * as Spark's reading prints it ({@code --master} asks for Spark).
+ */
+class ShowCommandDeltaTest {
+
+    @TempDir
+    static Path dir;
+    static String table;
+
+    @BeforeAll
+    static void write() {
+        SparkSession spark = LocalSpark.start();
+        table = dir.resolve("current").toString();
+        StructType schema = new StructType().add("track_id", DataTypes.StringType).add("genre", DataTypes.StringType)
+                .add("confidence", DataTypes.DoubleType)
+                .add("probabilities", DataTypes.createMapType(DataTypes.StringType, DataTypes.DoubleType))
+                .add("top_genres", DataTypes.createArrayType(DataTypes.StringType))
+                .add("classified_at", DataTypes.TimestampType).add("status", DataTypes.StringType)
+                .add("run_date", DataTypes.DateType);
+        List<Row> rows = new ArrayList<>();
+        String[] genres = {"rock", "jazz", "pop", "metal", "blues"};
+        for (int i = 0; i < 12; i++) {
+            String g = genres[i % 5];
+            rows.add(RowFactory.create("t" + i, g, 0.5 + i / 40.0,
+                    scala.jdk.javaapi.CollectionConverters.asScala(Map.of(g, 0.5 + i / 40.0, "other", 0.25)),
+                    scala.jdk.javaapi.CollectionConverters.asScala(List.of(g, "other")).toSeq(),
+                    Timestamp.valueOf("2026-12-0" + (1 + i % 3) + " 03:00:00"), i % 4 == 0 ? "uncertain" : "ok",
+                    Date.valueOf("2026-12-0" + (1 + i % 3))));
+        }
+        spark.createDataFrame(rows, schema).repartition(3).write().format("delta").partitionBy("run_date").save(table);
+        // No session left for show to borrow: each run with --master starts (and stops) its own, and one without
+        // must start none.
+        spark.stop();
+        SparkSession.clearActiveSession();
+        SparkSession.clearDefaultSession();
+    }
+
+    /** The output's header lines, then its rows sorted: which rows come first is no part of a read. */
+    private static List<String> linesSorted(String out, int header) {
+        List<String> lines = List.of(out.split("\n"));
+        List<String> result = new ArrayList<>(lines.subList(0, header));
+        result.addAll(lines.subList(header, lines.size()).stream().sorted().toList());
+        return result;
+    }
+
+    @Test
+    void aLocalTablePrintsAsSparkPrintsItWithoutStartingSpark() {
+        List<String[]> asks = List.of(new String[] {"--limit", "100"},
+                new String[] {"--limit", "100", "--format", "csv"},
+                new String[] {"--limit", "100", "--columns", "Genre,track_id,probabilities", "--format", "csv"});
+        for (String[] ask : asks) {
+            List<String> args = new ArrayList<>(List.of("show", table));
+            args.addAll(List.of(ask));
+            CliRun withSpark = CliRun.of(withMaster(args));
+            CliRun kernel;
+            System.setProperty("spark.master", "no-spark-here://0"); // any SparkSession started now fails
+            try {
+                kernel = CliRun.of(args.toArray(new String[0]));
+            } finally {
+                System.clearProperty("spark.master");
+            }
+            assertEquals(0, kernel.exitCode(), kernel.transcript());
+            assertEquals(0, withSpark.exitCode(), withSpark.transcript());
+            int header = List.of(ask).contains("csv") ? 1 : 2;
+            assertEquals(linesSorted(withSpark.out(), header), linesSorted(kernel.out(), header), String.join(" ", ask));
+            assertEquals(12 + header, kernel.out().split("\n").length, kernel.transcript());
+        }
+    }
+
+    private static String[] withMaster(List<String> args) {
+        List<String> spark = new ArrayList<>(args);
+        spark.addAll(List.of("--master", "local[1]"));
+        return spark.toArray(new String[0]);
+    }
+
+    @Test
+    void theSettingThatStopsSparkWouldStopASparkRead() { // so that the test above can fail
+        System.setProperty("spark.master", "no-spark-here://0");
+        try {
+            CliRun filtered = CliRun.of("show", table, "--where", "genre = 'rock'");
+            assertNotEquals(0, filtered.exitCode(), filtered.transcript());
+        } finally {
+            System.clearProperty("spark.master");
+        }
+    }
+
+    @Test
+    void aMissingColumnOrTableIsAnErrorNamingIt() {
+        CliRun column = CliRun.of("show", table, "--columns", "track_id,mood");
+        assertEquals(1, column.exitCode(), column.transcript());
+        assertTrue(column.err().contains("'mood'") && column.err().contains("probabilities"), column.transcript());
+        CliRun nothing = CliRun.of("show", dir.resolve("nothing").toString());
+        assertEquals(1, nothing.exitCode(), nothing.transcript());
+        assertTrue(nothing.err().contains("nothing is there"), nothing.transcript());
+    }
+
+    @Test
+    void aLimitAndAnEarlierVersion() {
+        CliRun three = CliRun.of("show", table, "--limit", "3", "--columns", "track_id");
+        assertEquals(0, three.exitCode(), three.transcript());
+        assertEquals(2 + 3, three.out().split("\n").length, three.transcript());
+        CliRun none = CliRun.of("show", table, "--as-of-version", "0", "--limit", "0");
+        assertEquals(0, none.exitCode(), none.transcript());
+        assertEquals(2, none.out().split("\n").length, none.transcript()); // the header and its rule
+        CliRun later = CliRun.of("show", table, "--as-of-version", "5", "--limit", "1");
+        assertEquals(1, later.exitCode(), later.transcript()); // Kernel has no version 5: Spark says so
+        assertTrue(later.err().contains("version"), later.transcript());
+    }
+}

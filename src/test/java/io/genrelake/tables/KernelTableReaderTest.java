@@ -1,0 +1,188 @@
+package io.genrelake.tables;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.genrelake.jobs.LocalSpark;
+import java.io.FileNotFoundException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Delta Kernel's reading of a table against Spark's: the same schema and the same rows as the same Java objects, for
+ * every type our tables hold (and a few more), across partitions, versions and deleted rows.
+ */
+class KernelTableReaderTest {
+
+    @TempDir
+    static Path dir;
+    static SparkSession spark;
+    static String table;
+
+    static final StructType SCHEMA = new StructType()
+            .add("track_id", DataTypes.StringType, false)
+            .add("windows", DataTypes.IntegerType)
+            .add("size", DataTypes.LongType)
+            .add("confidence", DataTypes.DoubleType)
+            .add("gain", DataTypes.FloatType)
+            .add("level", DataTypes.ShortType)
+            .add("flag", DataTypes.ByteType)
+            .add("tag_disagrees", DataTypes.BooleanType)
+            .add("price", DataTypes.createDecimalType(10, 3))
+            .add("logmel", DataTypes.BinaryType)
+            .add("classified_at", DataTypes.TimestampType)
+            .add("top_genres", DataTypes.createArrayType(DataTypes.StringType))
+            .add("probabilities", DataTypes.createMapType(DataTypes.StringType, DataTypes.DoubleType))
+            .add("window", new StructType().add("start_s", DataTypes.DoubleType).add("end_s", DataTypes.DoubleType))
+            .add("spans", DataTypes.createArrayType(new StructType().add("a", DataTypes.IntegerType)))
+            .add("run_date", DataTypes.DateType);
+
+    @BeforeAll
+    static void start() {
+        spark = LocalSpark.start();
+        table = dir.resolve("genres").toString();
+        // three files of different sizes in two partitions, then a second commit
+        write(rows(0, 40, "2026-01-01"), 1, SaveMode.Overwrite);
+        write(rows(40, 10, "2026-01-02"), 1, SaveMode.Append);
+        write(rows(50, 25, "2026-01-02"), 1, SaveMode.Append);
+    }
+
+    @AfterAll
+    static void stop() {
+        spark.stop();
+    }
+
+    private static void write(List<Row> rows, int files, SaveMode mode) {
+        spark.createDataFrame(rows, SCHEMA).repartition(files).write().format("delta").mode(mode)
+                .partitionBy("run_date").save(table);
+    }
+
+    private static List<Row> rows(int from, int n, String date) {
+        List<Row> rows = new ArrayList<>();
+        for (int i = from; i < from + n; i++) {
+            Map<String, Double> p = new LinkedHashMap<>(); // more than four keys: Scala's hash map, not Map1–Map4
+            for (String g : List.of("rock", "jazz", "pop", "metal", "blues", "disco")) {
+                p.put(g, (i * 7 + g.length()) % 10 / 10.0);
+            }
+            boolean nulls = i % 9 == 4;
+            rows.add(RowFactory.create("t" + i, nulls ? null : i % 5, (long) i << 33, i / 7.0, nulls ? null : i / 3f,
+                    (short) i, (byte) (i % 100), i % 2 == 0, new BigDecimal(i + ".125"),
+                    nulls ? null : new byte[] {(byte) i, 1, 2},
+                    Timestamp.valueOf("2026-01-01 03:00:00." + String.format("%06d", i * 1001)),
+                    nulls ? null : scala.jdk.javaapi.CollectionConverters.asScala(List.of("rock", "g" + i)).toSeq(),
+                    nulls ? null : scala.jdk.javaapi.CollectionConverters.asScala(p),
+                    RowFactory.create(i * 30.0, i * 30.0 + 30),
+                    scala.jdk.javaapi.CollectionConverters.asScala(List.of(RowFactory.create(i))).toSeq(),
+                    Date.valueOf(date)));
+        }
+        return rows;
+    }
+
+    private static KernelTableReader.Rows kernel(Long version, List<String> columns, int limit) throws Exception {
+        return KernelTableReader.read(new Configuration(), table, version, columns, limit).orElseThrow();
+    }
+
+    /** What {@code show} printed before: Spark's rows of the same read, as ShowCommand selects and limits them. */
+    private static Dataset<Row> spark(Long version, List<String> columns, int limit) {
+        Table t = new Table(spark, table);
+        Dataset<Row> d = version == null ? t.read() : t.readVersion(version);
+        if (!columns.isEmpty()) {
+            d = d.selectExpr(columns.stream().map(c -> "`" + c + "`").toArray(String[]::new));
+        }
+        return d.limit(limit);
+    }
+
+    @Test
+    void everyRowAndValueAsSparkReadsThem() throws Exception {
+        Dataset<Row> expected = spark(null, List.of(), 1000);
+        KernelTableReader.Rows got = kernel(null, List.of(), 1000);
+        assertEquals(expected.schema(), got.schema());
+        assertEquals(75, got.rows().size());
+        assertEquals(byTrack(expected.collectAsList()), byTrack(got.rows()));
+    }
+
+    @Test
+    void aLimitTakesThatManyOfTheRowsInTheSameOrderEveryTime() throws Exception {
+        List<Row> all = kernel(null, List.of(), 1000).rows();
+        for (int limit : new int[] {30, 3, 0}) {
+            List<Row> some = kernel(null, List.of(), limit).rows();
+            assertEquals(all.subList(0, limit), some, "limit " + limit); // which rows is unspecified, as in Spark
+        }
+    }
+
+    /** Rows in track order: without a filter and an order, which rows come first is no part of a read. */
+    private static List<Row> byTrack(List<Row> rows) {
+        List<Row> sorted = new ArrayList<>(rows);
+        sorted.sort(java.util.Comparator.comparing((Row r) -> r.getString(r.fieldIndex("track_id"))));
+        return sorted;
+    }
+
+    @Test
+    void anEarlierVersionAndChosenColumns() throws Exception {
+        List<String> columns = List.of("probabilities", "track_id", "run_date", "track_id");
+        Dataset<Row> expected = spark(0L, columns, 100);
+        KernelTableReader.Rows got = kernel(0L, columns, 100);
+        assertEquals(40, got.rows().size()); // version 0: the first write only
+        assertEquals(expected.schema(), got.schema());
+        assertEquals(byTrack(expected.collectAsList()), byTrack(got.rows()));
+    }
+
+    @Test
+    void columnNamesIgnoreCaseAsSparksDoAndAMissingOneIsNamed() throws Exception {
+        List<String> columns = List.of("Track_ID", "CONFIDENCE");
+        Dataset<Row> expected = spark(null, columns, 100);
+        KernelTableReader.Rows got = kernel(null, columns, 100);
+        assertEquals(expected.schema(), got.schema()); // named as asked, as Spark names them
+        assertEquals(sorted(expected.collectAsList()), sorted(got.rows()));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> kernel(null, List.of("track_id", "genre"), 5));
+        assertTrue(e.getMessage().contains("'genre'") && e.getMessage().contains("probabilities"), e.getMessage());
+    }
+
+    private static List<String> sorted(List<Row> rows) {
+        return rows.stream().map(Row::toString).sorted().toList();
+    }
+
+    @Test
+    void rowsADeletionVectorRemovedAreNotRead(@TempDir Path other) throws Exception {
+        String dv = other.resolve("dv").toString();
+        spark.createDataFrame(rows(0, 30, "2026-01-01"), SCHEMA).coalesce(1).write().format("delta")
+                .option("delta.enableDeletionVectors", "true").save(dv);
+        spark.sql("DELETE FROM delta.`" + dv + "` WHERE windows = 3");
+        List<Row> expected = new Table(spark, dv).read().limit(100).collectAsList();
+        KernelTableReader.Rows got = KernelTableReader.read(new Configuration(), dv, null, List.of(), 100)
+                .orElseThrow();
+        assertEquals(25, expected.size()); // windows 3: 5 of the 30 rows (t13's is null), marked in a deletion vector
+        assertTrue(spark.read().format("delta").load(dv).inputFiles().length == 1, "the file was not rewritten");
+        assertEquals(byTrack(expected), byTrack(got.rows()));
+    }
+
+    @Test
+    void aParquetFolderIsNoDeltaTableAndNothingIsNoTable(@TempDir Path other) throws Exception {
+        String parquet = other.resolve("plain").toString();
+        spark.createDataFrame(rows(0, 3, "2026-01-01"), SCHEMA).write().parquet(parquet);
+        assertTrue(KernelTableReader.read(new Configuration(), parquet, null, List.of(), 5).isEmpty());
+        FileNotFoundException e = assertThrows(FileNotFoundException.class, () -> KernelTableReader.read(
+                new Configuration(), other.resolve("nothing").toString(), null, List.of(), 5));
+        assertTrue(e.getMessage().contains("nothing"), e.getMessage());
+    }
+}
