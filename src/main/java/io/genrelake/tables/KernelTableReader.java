@@ -72,29 +72,14 @@ public final class KernelTableReader {
         io.delta.kernel.Table table = io.delta.kernel.Table.forPath(engine, path.toString());
         Snapshot snapshot = version == null ? table.getLatestSnapshot(engine)
                 : table.getSnapshotAsOfVersion(engine, version);
-        StructType schema = snapshot.getSchema();
-        List<StructField> shown = columns == null || columns.isEmpty() ? schema.fields() : fields(schema, columns);
-        StructType read = new StructType();
-        List<String> readNames = new ArrayList<>();
-        for (StructField f : shown) {
-            if (!readNames.contains(f.getName())) {
-                read = read.add(f);
-                readNames.add(f.getName());
-            }
-        }
-        int[] projection = shown.stream().mapToInt(f -> readNames.indexOf(f.getName())).toArray();
-        StructType shownSchema = new StructType();
-        for (int i = 0; i < shown.size(); i++) { // named as asked (any case), as Spark names them
-            String name = columns == null || columns.isEmpty() ? shown.get(i).getName() : columns.get(i).strip();
-            shownSchema = shownSchema.add(name, shown.get(i).getDataType(), shown.get(i).isNullable());
-        }
-        org.apache.spark.sql.types.StructType sparkSchema = KernelValues.spark(shownSchema);
+        Selection selection = Selection.of(snapshot.getSchema(), columns);
+        org.apache.spark.sql.types.StructType sparkSchema = KernelValues.spark(selection.shown());
         List<org.apache.spark.sql.Row> rows = new ArrayList<>();
         if (limit > 0) {
-            Scan scan = snapshot.getScanBuilder().withReadSchema(read).build();
+            Scan scan = snapshot.getScanBuilder().withReadSchema(selection.read()).build();
             Row state = scan.getScanState(engine);
             for (Row scanFile : scanFiles(engine, scan)) {
-                readFile(engine, state, scanFile, projection, sparkSchema, limit, rows);
+                readFile(engine, state, scanFile, selection.projection(), sparkSchema, limit, rows);
                 if (rows.size() >= limit) {
                     break;
                 }
@@ -103,28 +88,55 @@ public final class KernelTableReader {
         return Optional.of(new Rows(sparkSchema, rows));
     }
 
-    /** The table's fields named by {@code columns}, in their order (a name may repeat). */
-    private static List<StructField> fields(StructType schema, List<String> columns) {
-        List<StructField> fields = new ArrayList<>();
-        for (String column : columns) {
-            String name = column.strip();
-            StructField match = null;
-            for (StructField f : schema.fields()) {
-                if (f.getName().equals(name)) {
-                    match = f;
-                    break;
+    /**
+     * The columns asked for: the table's fields to read (each once), which of them each shown column is, and the shown
+     * columns named as asked (any case), as Spark names them.
+     */
+    private record Selection(StructType read, int[] projection, StructType shown) {
+
+        /** Every column when {@code columns} is empty; a name may repeat. */
+        static Selection of(StructType schema, List<String> columns) {
+            boolean all = columns == null || columns.isEmpty();
+            List<StructField> fields = all ? schema.fields() : fields(schema, columns);
+            StructType read = new StructType();
+            List<String> readNames = new ArrayList<>();
+            StructType shown = new StructType();
+            int[] projection = new int[fields.size()];
+            for (int i = 0; i < fields.size(); i++) {
+                StructField f = fields.get(i);
+                if (!readNames.contains(f.getName())) {
+                    read = read.add(f);
+                    readNames.add(f.getName());
                 }
-                if (match == null && f.getName().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
-                    match = f;
-                }
+                projection[i] = readNames.indexOf(f.getName());
+                shown = shown.add(all ? f.getName() : columns.get(i).strip(), f.getDataType(), f.isNullable());
             }
-            if (match == null) {
-                throw new IllegalArgumentException("no column '" + name + "' in the table; its columns: "
-                        + String.join(", ", schema.fieldNames()));
-            }
-            fields.add(match);
+            return new Selection(read, projection, shown);
         }
-        return fields;
+
+        /** The table's fields named by {@code columns}, in their order, matched as Spark matches names. */
+        private static List<StructField> fields(StructType schema, List<String> columns) {
+            List<StructField> fields = new ArrayList<>();
+            for (String column : columns) {
+                String name = column.strip();
+                StructField match = null;
+                for (StructField f : schema.fields()) {
+                    if (f.getName().equals(name)) {
+                        match = f;
+                        break;
+                    }
+                    if (match == null && f.getName().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
+                        match = f;
+                    }
+                }
+                if (match == null) {
+                    throw new IllegalArgumentException("no column '" + name + "' in the table; its columns: "
+                            + String.join(", ", schema.fieldNames()));
+                }
+                fields.add(match);
+            }
+            return fields;
+        }
     }
 
     /** The table's data files, as Kernel lists them. */
