@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
  * {@code genrelake show}: prints any of our tables (features, genres, current, the nightly state): the latest version
  * of a Delta table, an earlier one ({@code --as-of-version}), its commits ({@code --history}), or a plain Parquet
  * folder. A local Delta table printed as a table or CSV without a filter is read in this JVM by Delta Kernel
- * ({@link KernelTableReader}: ~3 s instead of ~13 s with a SparkSession); everything else, and any table Kernel
+ * ({@link KernelTableReader}: 3–4 s instead of 13–18 s with a SparkSession); everything else, and any table Kernel
  * cannot read, through Spark.
  */
 @Command(
