@@ -21,6 +21,8 @@ import io.delta.kernel.types.StructField;
 import io.delta.kernel.types.StructType;
 import io.delta.kernel.types.TimestampNTZType;
 import io.delta.kernel.types.TimestampType;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.apache.spark.sql.catalyst.util.ArrayBasedMapData;
 import org.apache.spark.sql.catalyst.util.DateTimeUtils;
@@ -34,6 +36,9 @@ import org.apache.spark.sql.types.DataTypes;
  * a {@link GenericRowWithSchema}.
  */
 final class KernelValues {
+
+    /** A struct column's Spark type, converted once rather than for every row that holds a struct. */
+    private static final Map<StructType, org.apache.spark.sql.types.StructType> STRUCTS = new ConcurrentHashMap<>();
 
     private KernelValues() {}
 
@@ -127,7 +132,7 @@ final class KernelValues {
             for (int i = 0; i < fields.length; i++) {
                 fields[i] = value(vector.getChild(i), row);
             }
-            return new GenericRowWithSchema(fields, spark(struct));
+            return new GenericRowWithSchema(fields, STRUCTS.computeIfAbsent(struct, KernelValues::spark));
         }
         throw new UnsupportedOperationException("no Spark value for Delta Kernel's " + type);
     }
