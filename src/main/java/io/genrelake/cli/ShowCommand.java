@@ -1,5 +1,6 @@
 package io.genrelake.cli;
 
+import io.delta.kernel.exceptions.KernelEngineException;
 import io.delta.kernel.exceptions.KernelException;
 import io.genrelake.jobs.CommandErrors;
 import io.genrelake.jobs.SparkConfFile;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
@@ -33,9 +35,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code genrelake show}: prints any of our tables (features, genres, current, the nightly state): the latest version
  * of a Delta table, an earlier one ({@code --as-of-version}), its commits ({@code --history}), or a plain Parquet
- * folder. A local Delta table printed as a table or CSV without a filter is read in this JVM by Delta Kernel
- * ({@link KernelTableReader}: 3–4 s instead of 13–18 s with a SparkSession); everything else, and any table Kernel
- * cannot read, through Spark.
+ * folder. A Delta table printed as a table or CSV without a filter is read in this JVM by Delta Kernel
+ * ({@link KernelTableReader}: 3–4 s instead of 13–18 s with a SparkSession), on any Hadoop file system with the
+ * settings Spark would have; everything else, and any table Kernel cannot read, through Spark.
  */
 @Command(
         name = "show",
@@ -46,8 +48,9 @@ import picocli.CommandLine.Spec;
             "Prints the rows of a table written by genrelake (the feature table, <output>/genres, "
                     + "<output>/current, <state>/catalogue, <state>/runs: Delta tables, or plain Parquet) on any "
                     + "Hadoop file system; --as-of-version N reads an earlier version, --history lists the commits.",
-            "A local Delta table shown as a table or CSV without --where, --history, --conf or --master is read "
-                    + "without starting Spark (Delta Kernel); --master local[*] reads it through Spark.",
+            "A Delta table shown as a table or CSV without --where, --history or --master is read without "
+                    + "starting Spark (Delta Kernel, with the Hadoop settings of spark-submit and --conf); "
+                    + "--master local[*] reads it through Spark.",
             "Example: genrelake show out/current --where \"genre = 'rock' AND confidence > 0.8\" --limit 5"
         },
         footerHeading = "%nExit codes:%n",
@@ -107,19 +110,9 @@ public final class ShowCommand implements Callable<Integer> {
         }
         SparkLogLevels.forCommandLine(); // as every command that starts Spark: our progress at INFO, Spark at WARN
         if (readsWithoutSpark(fmt)) {
-            try {
-                Optional<KernelTableReader.Rows> read = KernelTableReader.read(new Configuration(), uri, version,
-                        columns, limit);
-                if (read.isPresent()) {
-                    print(fmt, read.get().schema(), read.get().rows());
-                    return 0;
-                }
-            } catch (IllegalArgumentException | FileNotFoundException e) { // a column the table lacks, no table
-                CommandErrors.print(spec.commandLine().getErr(), "show", e.getMessage());
-                return GenreLake.EXIT_FAILURE;
-            } catch (KernelException | UnsupportedOperationException | IOException | UncheckedIOException e) {
-                // a version the table lacks, a table feature Kernel does not read: Spark reads it, or says why not
-                LOG.info("show: reading {} through Spark ({})", uri, e.getMessage());
+            Optional<Integer> exit = readWithKernel(fmt);
+            if (exit.isPresent()) {
+                return exit.get();
             }
         }
         try (TrainJob.Session session = TrainJob.Session.open("genrelake show", master, conf)) {
@@ -163,16 +156,70 @@ public final class ShowCommand implements Callable<Integer> {
     }
 
     /**
-     * Whether Delta Kernel reads the table in this JVM instead of Spark ({@link KernelTableReader}): a local table,
-     * printed as a table or CSV, with no filter, no history, no Spark settings and no master asked for
-     * ({@code --master local[*]} reads through Spark).
+     * Whether Delta Kernel may read the table in this JVM instead of Spark ({@link KernelTableReader}): printed as a
+     * table or CSV, with no filter, no history and no master asked for ({@code --master local[*]} reads through
+     * Spark). JSON stays Spark's: its layout is Spark's JSON writer's.
      */
     private boolean readsWithoutSpark(String fmt) {
-        if (master != null || where != null || history || fmt.equals("json") || conf.file() != null) {
-            return false;
+        return master == null && where == null && !history && !fmt.equals("json");
+    }
+
+    /**
+     * Spark settings that change what a plain read gives back (names matched with case, {@code java.time} objects
+     * instead of {@code java.sql} ones); given any of them, Spark reads, so that the rows print as it gives them.
+     */
+    static final List<String> SETTINGS_SHAPING_ROWS = List.of("spark.sql.caseSensitive",
+            "spark.sql.datetime.java8API.enabled");
+
+    /**
+     * Reads and prints the table through Delta Kernel, with the Hadoop settings a SparkSession would get (spark-submit's
+     * and the {@code --conf} file's {@code spark.hadoop.*}, AWS's environment variables): the exit code, or empty when
+     * Spark should read it (not a Delta table, a setting of {@link #SETTINGS_SHAPING_ROWS}, something Kernel cannot
+     * read). A store that cannot be listed is an error here: Spark would meet it again, after its own retries.
+     */
+    private Optional<Integer> readWithKernel(String fmt) {
+        Map<String, String> settings;
+        Configuration hadoop;
+        try {
+            settings = conf.settings();
+            hadoop = SparkConfFile.hadoopConfiguration(settings);
+        } catch (IOException e) {
+            return Optional.of(fail(e.getMessage()));
         }
-        String scheme = new org.apache.hadoop.fs.Path(uri).toUri().getScheme();
-        return scheme == null || scheme.equals("file");
+        for (String key : SETTINGS_SHAPING_ROWS) {
+            if (Boolean.parseBoolean(settings.getOrDefault(key, "false").strip())) {
+                LOG.info("show: reading {} through Spark ({} is set)", uri, key);
+                return Optional.empty();
+            }
+        }
+        Optional<org.apache.hadoop.fs.Path> table;
+        try {
+            table = KernelTableReader.locate(hadoop, uri);
+        } catch (IllegalArgumentException | FileNotFoundException e) { // credentials in the URI, no table
+            return Optional.of(fail(e.getMessage()));
+        } catch (IOException | UncheckedIOException e) {
+            return Optional.of(fail("cannot read " + uri + ": " + e.getMessage()));
+        }
+        if (table.isEmpty()) {
+            return Optional.empty(); // plain Parquet: Spark's
+        }
+        try {
+            KernelTableReader.Rows read = KernelTableReader.read(hadoop, table.get(), version, columns, limit);
+            print(fmt, read.schema(), read.rows());
+            return Optional.of(0);
+        } catch (IllegalArgumentException e) { // a column the table lacks
+            return Optional.of(fail(e.getMessage()));
+        } catch (KernelException | KernelEngineException | UnsupportedOperationException | IOException
+                | UncheckedIOException e) {
+            // a version the table lacks, a table feature or file Kernel does not read: Spark reads it, or says why not
+            LOG.info("show: reading {} through Spark ({})", uri, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private int fail(String message) {
+        CommandErrors.print(spec.commandLine().getErr(), "show", message);
+        return GenreLake.EXIT_FAILURE;
     }
 
     /** Prints {@code rows} as a table or CSV; says so on stderr when a table has no rows. */

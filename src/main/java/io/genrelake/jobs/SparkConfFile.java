@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
+import org.apache.spark.deploy.SparkHadoopUtil$;
 import picocli.CommandLine.Option;
 
 /**
@@ -43,6 +47,53 @@ public final class SparkConfFile {
         }
         return props;
     }
+
+    /**
+     * The Spark settings a session started now would get: spark-submit's (the {@code spark.*} system properties),
+     * then this file's over them, as {@link #applyTo} sets them on a new {@code SparkConf}. Built without a
+     * {@code SparkConf}, whose first use looks up the host's address (a warning on a machine whose name resolves to
+     * loopback): for a command that may not start Spark at all.
+     */
+    public Map<String, String> settings() throws IOException {
+        Map<String, String> settings = new TreeMap<>();
+        Properties system = System.getProperties();
+        for (String key : system.stringPropertyNames()) {
+            if (key.startsWith("spark.")) {
+                settings.put(key, system.getProperty(key));
+            }
+        }
+        Properties props = read();
+        for (String key : props.stringPropertyNames()) {
+            settings.put(key, props.getProperty(key).strip());
+        }
+        return settings;
+    }
+
+    /**
+     * The Hadoop configuration a SparkSession started with {@code settings} ({@link #settings()}) would have, without
+     * starting one:
+     * Hadoop's defaults and site files, the AWS credentials and endpoint of the environment ({@code AWS_ACCESS_KEY_ID},
+     * … through Spark's own code for them), every {@code spark.hadoop.*} setting without its prefix, and Spark's
+     * {@code io.file.buffer.size}.
+     */
+    public static Configuration hadoopConfiguration(Map<String, String> settings) {
+        Configuration hadoop = new Configuration();
+        SparkHadoopUtil$.MODULE$.appendS3CredentialsFromEnvironment(hadoop, System.getenv("AWS_ENDPOINT_URL"),
+                System.getenv("AWS_ACCESS_KEY_ID"), System.getenv("AWS_SECRET_ACCESS_KEY"),
+                System.getenv("AWS_SESSION_TOKEN"));
+        settings.forEach((key, value) -> {
+            if (key.startsWith(HADOOP_PREFIX)) {
+                hadoop.set(key.substring(HADOOP_PREFIX.length()), value);
+            }
+        });
+        hadoop.set("io.file.buffer.size", settings.getOrDefault("spark.buffer.size", SPARK_BUFFER_SIZE));
+        return hadoop;
+    }
+
+    private static final String HADOOP_PREFIX = "spark.hadoop.";
+
+    /** Spark's default {@code spark.buffer.size}, which it gives Hadoop as {@code io.file.buffer.size}. */
+    private static final String SPARK_BUFFER_SIZE = "65536";
 
     /** Sets every property of the file on {@code conf} (values stripped of trailing blanks); returns it. */
     public SparkConf applyTo(SparkConf conf) throws IOException {

@@ -44,18 +44,15 @@ public final class KernelTableReader {
     private KernelTableReader() {}
 
     /**
-     * At most {@code limit} rows of the table at {@code uri} — its latest version, or {@code version} — with
-     * {@code columns} in that order (every column when empty; names matched as Spark matches them, ignoring case);
-     * empty when no Delta table is there (no commit in its log: a folder of plain Parquet, or nothing).
+     * The Delta table at {@code uri}, qualified ({@code s3a://bucket/out/current}, {@code file:/…}); empty when the
+     * folder holds no Delta table (no commit in its log: plain Parquet). Touches only the file system, not Kernel,
+     * so a failure here is the store's (unreachable, access denied), which Spark would meet as well.
      *
-     * @throws IllegalArgumentException naming a column the table lacks, with the ones it has
-     * @throws io.delta.kernel.exceptions.KernelException when Kernel cannot read the table (a version it does not
-     *     have, a table feature Kernel does not support)
+     * @throws IllegalArgumentException when {@code uri} carries credentials (they belong in settings)
      * @throws java.io.FileNotFoundException when nothing is at {@code uri}
-     * @throws IOException when a file cannot be read
+     * @throws IOException when the store cannot be listed
      */
-    public static Optional<Rows> read(Configuration hadoop, String uri, Long version, List<String> columns, int limit)
-            throws IOException {
+    public static Optional<Path> locate(Configuration hadoop, String uri) throws IOException {
         if (UriCredentials.present(uri)) {
             throw new IllegalArgumentException(UriCredentials.refusal(uri));
         }
@@ -65,13 +62,26 @@ public final class KernelTableReader {
         if (!fs.exists(path)) {
             throw new java.io.FileNotFoundException("no table at " + path + ": nothing is there");
         }
-        if (!Table.exists(path, hadoop)) {
-            return Optional.empty();
-        }
+        return Table.exists(path, hadoop) ? Optional.of(path) : Optional.empty();
+    }
+
+    /**
+     * At most {@code limit} rows of the Delta table at {@code table} (as {@link #locate} gives it) — its latest
+     * version, or {@code version} — with {@code columns} in that order (every column when empty; names matched as
+     * Spark matches them, ignoring case).
+     *
+     * @throws IllegalArgumentException naming a column the table lacks, with the ones it has
+     * @throws io.delta.kernel.exceptions.KernelException when Kernel cannot read the table (a version it does not
+     *     have, a table feature Kernel does not support); {@link io.delta.kernel.exceptions.KernelEngineException}
+     *     when a file of it cannot be read
+     * @throws IOException when a file cannot be read
+     */
+    public static Rows read(Configuration hadoop, Path table, Long version, List<String> columns, int limit)
+            throws IOException {
         Engine engine = DefaultEngine.create(hadoop);
-        io.delta.kernel.Table table = io.delta.kernel.Table.forPath(engine, path.toString());
-        Snapshot snapshot = version == null ? table.getLatestSnapshot(engine)
-                : table.getSnapshotAsOfVersion(engine, version);
+        io.delta.kernel.Table delta = io.delta.kernel.Table.forPath(engine, table.toString());
+        Snapshot snapshot = version == null ? delta.getLatestSnapshot(engine)
+                : delta.getSnapshotAsOfVersion(engine, version);
         Selection selection = Selection.of(snapshot.getSchema(), columns);
         org.apache.spark.sql.types.StructType sparkSchema = KernelValues.spark(selection.shown());
         List<org.apache.spark.sql.Row> rows = new ArrayList<>();
@@ -85,7 +95,7 @@ public final class KernelTableReader {
                 }
             }
         }
-        return Optional.of(new Rows(sparkSchema, rows));
+        return new Rows(sparkSchema, rows);
     }
 
     /**

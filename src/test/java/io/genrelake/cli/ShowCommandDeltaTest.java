@@ -118,6 +118,18 @@ class ShowCommandDeltaTest {
     }
 
     @Test
+    void aSettingThatChangesWhatSparkGivesBackSendsTheReadToSpark() throws Exception {
+        Path caseSensitive = dir.resolve("case-sensitive.properties");
+        java.nio.file.Files.writeString(caseSensitive, "spark.sql.caseSensitive=true\n");
+        CliRun anyCase = CliRun.of("show", table, "--columns", "GENRE", "--limit", "1");
+        assertEquals(0, anyCase.exitCode(), anyCase.transcript());
+        CliRun exactCase = CliRun.of("show", table, "--columns", "GENRE", "--limit", "1", "--conf",
+                caseSensitive.toString());
+        assertEquals(1, exactCase.exitCode(), exactCase.transcript()); // Spark's rule: no column GENRE
+        assertTrue(exactCase.err().contains("GENRE"), exactCase.transcript());
+    }
+
+    @Test
     void aLimitAndAnEarlierVersion() {
         CliRun three = CliRun.of("show", table, "--limit", "3", "--columns", "track_id");
         assertEquals(0, three.exitCode(), three.transcript());

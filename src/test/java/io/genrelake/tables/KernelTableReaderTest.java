@@ -98,7 +98,14 @@ class KernelTableReaderTest {
     }
 
     private static KernelTableReader.Rows kernel(Long version, List<String> columns, int limit) throws Exception {
-        return KernelTableReader.read(new Configuration(), table, version, columns, limit).orElseThrow();
+        return read(table, version, columns, limit);
+    }
+
+    private static KernelTableReader.Rows read(String uri, Long version, List<String> columns, int limit)
+            throws Exception {
+        Configuration hadoop = new Configuration();
+        return KernelTableReader.read(hadoop, KernelTableReader.locate(hadoop, uri).orElseThrow(), version, columns,
+                limit);
     }
 
     /** What {@code show} printed before: Spark's rows of the same read, as ShowCommand selects and limits them. */
@@ -169,8 +176,7 @@ class KernelTableReaderTest {
                 .option("delta.enableDeletionVectors", "true").save(dv);
         spark.sql("DELETE FROM delta.`" + dv + "` WHERE windows = 3");
         List<Row> expected = new Table(spark, dv).read().limit(100).collectAsList();
-        KernelTableReader.Rows got = KernelTableReader.read(new Configuration(), dv, null, List.of(), 100)
-                .orElseThrow();
+        KernelTableReader.Rows got = read(dv, null, List.of(), 100);
         assertEquals(25, expected.size()); // windows 3: 5 of the 30 rows (t13's is null), marked in a deletion vector
         assertTrue(spark.read().format("delta").load(dv).inputFiles().length == 1, "the file was not rewritten");
         assertEquals(byTrack(expected), byTrack(got.rows()));
@@ -180,9 +186,9 @@ class KernelTableReaderTest {
     void aParquetFolderIsNoDeltaTableAndNothingIsNoTable(@TempDir Path other) throws Exception {
         String parquet = other.resolve("plain").toString();
         spark.createDataFrame(rows(0, 3, "2026-01-01"), SCHEMA).write().parquet(parquet);
-        assertTrue(KernelTableReader.read(new Configuration(), parquet, null, List.of(), 5).isEmpty());
-        FileNotFoundException e = assertThrows(FileNotFoundException.class, () -> KernelTableReader.read(
-                new Configuration(), other.resolve("nothing").toString(), null, List.of(), 5));
+        assertTrue(KernelTableReader.locate(new Configuration(), parquet).isEmpty());
+        FileNotFoundException e = assertThrows(FileNotFoundException.class, () -> KernelTableReader.locate(
+                new Configuration(), other.resolve("nothing").toString()));
         assertTrue(e.getMessage().contains("nothing"), e.getMessage());
     }
 }
