@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
  * {@code genrelake show}: prints any of our tables (features, genres, current, the nightly state): the latest version
  * of a Delta table, an earlier one ({@code --as-of-version}), its commits ({@code --history}), or a plain Parquet
  * folder. A Delta table printed as a table or CSV without a filter is read in this JVM by Delta Kernel
- * ({@link KernelTableReader}: 3–4 s instead of 13–18 s with a SparkSession), on any Hadoop file system with the
+ * ({@link KernelTableReader}: 3–6 s instead of 13–21 s with a SparkSession), on any Hadoop file system with the
  * settings Spark would have; everything else, and any table Kernel cannot read, through Spark.
  */
 @Command(
@@ -183,8 +183,8 @@ public final class ShowCommand implements Callable<Integer> {
         try {
             settings = conf.settings();
             hadoop = SparkConfFile.hadoopConfiguration(settings);
-        } catch (IOException e) {
-            return Optional.of(fail(e.getMessage()));
+        } catch (IOException e) { // reported as every command reports an unreadable --conf
+            throw new UncheckedIOException(e);
         }
         for (String key : SETTINGS_SHAPING_ROWS) {
             if (Boolean.parseBoolean(settings.getOrDefault(key, "false").strip())) {
