@@ -11,6 +11,7 @@ import io.genrelake.tables.Table;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,7 +36,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code genrelake show}: prints any of our tables (features, genres, current, the nightly state): the latest version
  * of a Delta table, an earlier one ({@code --as-of-version}), its commits ({@code --history}), or a plain Parquet
- * folder. A Delta table printed as a table or CSV without a filter is read in this JVM by Delta Kernel
+ * folder. A Delta table printed without a filter is read in this JVM by Delta Kernel
  * ({@link KernelTableReader}: 3–6 s instead of 13–21 s with a SparkSession), on any Hadoop file system with the
  * settings Spark would have; everything else, and any table Kernel cannot read, through Spark.
  */
@@ -48,7 +49,7 @@ import picocli.CommandLine.Spec;
             "Prints the rows of a table written by genrelake (the feature table, <output>/genres, "
                     + "<output>/current, <state>/catalogue, <state>/runs: Delta tables, or plain Parquet) on any "
                     + "Hadoop file system; --as-of-version N reads an earlier version, --history lists the commits.",
-            "A Delta table shown as a table or CSV without --where, --history or --master is read without "
+            "A Delta table shown without --where, --history or --master is read without "
                     + "starting Spark (Delta Kernel, with the Hadoop settings of spark-submit and --conf); "
                     + "--master local[*] reads it through Spark.",
             "Example: genrelake show out/current --where \"genre = 'rock' AND confidence > 0.8\" --limit 5"
@@ -109,7 +110,7 @@ public final class ShowCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--limit must be 0 or more, got " + limit);
         }
         SparkLogLevels.forCommandLine(); // as every command that starts Spark: our progress at INFO, Spark at WARN
-        if (readsWithoutSpark(fmt)) {
+        if (readsWithoutSpark()) {
             Optional<Integer> exit = readWithKernel(fmt);
             if (exit.isPresent()) {
                 return exit.get();
@@ -145,9 +146,7 @@ public final class ShowCommand implements Callable<Integer> {
             }
             Dataset<Row> shown = table.limit(limit);
             if (fmt.equals("json")) {
-                spec.commandLine().getOut().print(String.join("\n", shown.toJSON().collectAsList())
-                        + (limit > 0 ? "\n" : ""));
-                spec.commandLine().getOut().flush();
+                printJson(shown.toJSON().collectAsList());
             } else {
                 print(fmt, shown.schema(), shown.collectAsList());
             }
@@ -156,26 +155,31 @@ public final class ShowCommand implements Callable<Integer> {
     }
 
     /**
-     * Whether Delta Kernel may read the table in this JVM instead of Spark ({@link KernelTableReader}): printed as a
-     * table or CSV, with no filter, no history and no master asked for ({@code --master local[*]} reads through
-     * Spark). JSON stays Spark's: its layout is Spark's JSON writer's.
+     * Whether Delta Kernel may read the table in this JVM instead of Spark ({@link KernelTableReader}): no filter, no
+     * history and no master asked for ({@code --master local[*]} reads through Spark).
      */
-    private boolean readsWithoutSpark(String fmt) {
-        return master == null && where == null && !history && !fmt.equals("json");
+    private boolean readsWithoutSpark() {
+        return master == null && where == null && !history;
     }
 
     /**
      * Spark settings that change what a plain read gives back (names matched with case, {@code java.time} objects
-     * instead of {@code java.sql} ones); given any of them, Spark reads, so that the rows print as it gives them.
+     * instead of {@code java.sql} ones); given any of them, whatever its value, Spark reads, so that the rows print as
+     * it gives them.
      */
     static final List<String> SETTINGS_SHAPING_ROWS = List.of("spark.sql.caseSensitive",
             "spark.sql.datetime.java8API.enabled");
 
+    /** Spark settings that change how its {@code toJSON} writes rows: with {@code --format json}, Spark reads. */
+    static final List<String> SETTINGS_SHAPING_JSON = List.of("spark.sql.session.timeZone",
+            "spark.sql.jsonGenerator.ignoreNullFields");
+
     /**
-     * Reads and prints the table through Delta Kernel, with the Hadoop settings a SparkSession would get (spark-submit's
-     * and the {@code --conf} file's {@code spark.hadoop.*}, AWS's environment variables): the exit code, or empty when
-     * Spark should read it (not a Delta table, a setting of {@link #SETTINGS_SHAPING_ROWS}, something Kernel cannot
-     * read). A store that cannot be listed is an error here: Spark would meet it again, after its own retries.
+     * Reads and prints the table through Delta Kernel, with the Hadoop settings a SparkSession would get
+     * (spark-submit's and the {@code --conf} file's {@code spark.hadoop.*}, AWS's environment variables): the exit
+     * code, or empty when Spark should read it (not a Delta table, a setting of {@link #SETTINGS_SHAPING_ROWS} or, for
+     * JSON, {@link #SETTINGS_SHAPING_JSON}, something Kernel cannot read). A store that cannot be listed is an error
+     * here: Spark would meet it again, after its own retries.
      */
     private Optional<Integer> readWithKernel(String fmt) {
         Map<String, String> settings;
@@ -186,8 +190,12 @@ public final class ShowCommand implements Callable<Integer> {
         } catch (IOException e) { // reported as every command reports an unreadable --conf
             throw new UncheckedIOException(e);
         }
-        for (String key : SETTINGS_SHAPING_ROWS) {
-            if (Boolean.parseBoolean(settings.getOrDefault(key, "false").strip())) {
+        List<String> shaping = new ArrayList<>(SETTINGS_SHAPING_ROWS);
+        if (fmt.equals("json")) {
+            shaping.addAll(SETTINGS_SHAPING_JSON);
+        }
+        for (String key : shaping) {
+            if (settings.containsKey(key)) {
                 LOG.info("show: reading {} through Spark ({} is set)", uri, key);
                 return Optional.empty();
             }
@@ -222,8 +230,18 @@ public final class ShowCommand implements Callable<Integer> {
         return GenreLake.EXIT_FAILURE;
     }
 
-    /** Prints {@code rows} as a table or CSV; says so on stderr when a table has no rows. */
+    /** Prints JSON lines, a line break after the last when some could be asked for. */
+    private void printJson(List<String> lines) {
+        spec.commandLine().getOut().print(String.join("\n", lines) + (limit > 0 ? "\n" : ""));
+        spec.commandLine().getOut().flush();
+    }
+
+    /** Prints {@code rows} as a table, CSV or JSON lines; says so on stderr when a table has no rows. */
     private void print(String fmt, StructType schema, List<Row> rows) {
+        if (fmt.equals("json")) {
+            printJson(JsonLines.of(schema, rows));
+            return;
+        }
         spec.commandLine().getOut().print(fmt.equals("csv") ? TableText.csv(schema, rows) : TableText.table(schema, rows));
         spec.commandLine().getOut().flush();
         if (fmt.equals("table") && rows.isEmpty() && limit > 0) { // a header alone reads like a failure

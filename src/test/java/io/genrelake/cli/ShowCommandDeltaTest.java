@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code genrelake show} of a local Delta table: read in this JVM by Delta Kernel, with no Spark started, and printed
- * as Spark's reading prints it ({@code --master} asks for Spark).
+ * as Spark's reading prints it — table, CSV and JSON ({@code --master} asks for Spark).
  */
 class ShowCommandDeltaTest {
 
@@ -70,7 +70,8 @@ class ShowCommandDeltaTest {
     void aLocalTablePrintsAsSparkPrintsItWithoutStartingSpark() {
         List<String[]> asks = List.of(new String[] {"--limit", "100"},
                 new String[] {"--limit", "100", "--format", "csv"},
-                new String[] {"--limit", "100", "--columns", "Genre,track_id,probabilities", "--format", "csv"});
+                new String[] {"--limit", "100", "--columns", "Genre,track_id,probabilities", "--format", "csv"},
+                new String[] {"--limit", "100", "--format", "json"});
         for (String[] ask : asks) {
             List<String> args = new ArrayList<>(List.of("show", table));
             args.addAll(List.of(ask));
@@ -84,7 +85,7 @@ class ShowCommandDeltaTest {
             }
             assertEquals(0, kernel.exitCode(), kernel.transcript());
             assertEquals(0, withSpark.exitCode(), withSpark.transcript());
-            int header = List.of(ask).contains("csv") ? 1 : 2;
+            int header = List.of(ask).contains("csv") ? 1 : List.of(ask).contains("json") ? 0 : 2;
             assertEquals(linesSorted(withSpark.out(), header), linesSorted(kernel.out(), header), String.join(" ", ask));
             assertEquals(12 + header, kernel.out().split("\n").length, kernel.transcript());
         }
@@ -127,6 +128,13 @@ class ShowCommandDeltaTest {
                 caseSensitive.toString());
         assertEquals(1, exactCase.exitCode(), exactCase.transcript()); // Spark's rule: no column GENRE
         assertTrue(exactCase.err().contains("GENRE"), exactCase.transcript());
+        Path kathmandu = dir.resolve("kathmandu.properties"); // +05:45: a zone no test machine is likely to be in
+        java.nio.file.Files.writeString(kathmandu, "spark.sql.session.timeZone=Asia/Kathmandu\n");
+        CliRun json = CliRun.of("show", table, "--format", "json", "--columns", "classified_at", "--limit", "1",
+                "--conf", kathmandu.toString());
+        assertEquals(0, json.exitCode(), json.transcript());
+        assertTrue(json.out().matches("\\{\"classified_at\":\"2026-12-0[1-3]T08:45:00\\.000\\+05:45\"}\n"),
+                json.transcript()); // Spark's session zone, not this JVM's
     }
 
     @Test
