@@ -9,6 +9,7 @@ import io.genrelake.ml.EvaluationResult;
 import io.genrelake.ml.ModelEvaluation;
 import io.genrelake.ml.SyntheticFeatures;
 import io.genrelake.tables.S3Committers;
+import io.genrelake.testing.InProcessHdfs;
 import io.genrelake.testing.InProcessS3;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.apache.spark.sql.Encoders;
@@ -114,11 +114,8 @@ class S3ModelFolderTest {
 
     @Test
     void localAndHdfsOutputsKeepTheClassicCommitter() throws Exception {
-        Configuration hdfsConf = new Configuration();
-        hdfsConf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, dir.resolve("hdfs").toString());
-        MiniDFSCluster hdfs = new MiniDFSCluster.Builder(hdfsConf).numDataNodes(1).build();
+        MiniDFSCluster hdfs = InProcessHdfs.start(dir.resolve("hdfs"));
         try {
-            hdfs.waitActive();
             assertEquals(S3Committers.SETTINGS.get(S3Committers.COMMIT_PROTOCOL),
                     spark.conf().get(S3Committers.COMMIT_PROTOCOL), "the same session settings as train's");
             var rows = spark.createDataset(List.of("a", "b", "c"), Encoders.STRING()).toDF("value");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.genrelake.jobs.LocalSpark;
+import io.genrelake.testing.InProcessHdfs;
 import io.genrelake.testing.InProcessS3;
 import java.io.IOException;
 import java.io.Writer;
@@ -15,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -68,10 +68,7 @@ class ShowCommandStoresTest {
 
         // the same table, file for file, on both stores (a Delta log's paths are relative to the table)
         s3 = InProcessS3.start(BUCKET);
-        Configuration hdfsConf = new Configuration();
-        hdfsConf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, dir.resolve("hdfs").toString());
-        hdfs = new MiniDFSCluster.Builder(hdfsConf).numDataNodes(1).build();
-        hdfs.waitActive();
+        hdfs = InProcessHdfs.start(dir.resolve("hdfs"));
         try (Stream<Path> files = Files.walk(local)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 String relative = local.relativize(f).toString().replace('\\', '/');

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.genrelake.catalogue.FeatureTable;
 import io.genrelake.catalogue.TestLibrary;
 import io.genrelake.catalogue.TrackId;
+import io.genrelake.testing.InProcessHdfs;
 import io.genrelake.testing.InProcessS3;
 import io.genrelake.testing.Prerequisite;
 import java.io.IOException;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.apache.spark.sql.Row;
@@ -67,10 +67,7 @@ class ExtractJobStorageTest {
     }
 
     private static void startHdfs() throws IOException {
-        Configuration conf = new Configuration();
-        conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, dir.resolve("hdfs").toString());
-        hdfs = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
-        hdfs.waitActive();
+        hdfs = InProcessHdfs.start(dir.resolve("hdfs"));
         FileSystem fs = hdfs.getFileSystem();
         fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(library.toUri()), new org.apache.hadoop.fs.Path("/library"));
     }

@@ -5,22 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.genrelake.jobs.LocalSpark;
+import io.genrelake.testing.EveryTypeRows;
 import java.io.FileNotFoundException;
-import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.sql.Date;
-import java.sql.Timestamp;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,23 +32,7 @@ class KernelTableReaderTest {
     static SparkSession spark;
     static String table;
 
-    static final StructType SCHEMA = new StructType()
-            .add("track_id", DataTypes.StringType, false)
-            .add("windows", DataTypes.IntegerType)
-            .add("size", DataTypes.LongType)
-            .add("confidence", DataTypes.DoubleType)
-            .add("gain", DataTypes.FloatType)
-            .add("level", DataTypes.ShortType)
-            .add("flag", DataTypes.ByteType)
-            .add("tag_disagrees", DataTypes.BooleanType)
-            .add("price", DataTypes.createDecimalType(10, 3))
-            .add("logmel", DataTypes.BinaryType)
-            .add("classified_at", DataTypes.TimestampType)
-            .add("top_genres", DataTypes.createArrayType(DataTypes.StringType))
-            .add("probabilities", DataTypes.createMapType(DataTypes.StringType, DataTypes.DoubleType))
-            .add("window", new StructType().add("start_s", DataTypes.DoubleType).add("end_s", DataTypes.DoubleType))
-            .add("spans", DataTypes.createArrayType(new StructType().add("a", DataTypes.IntegerType)))
-            .add("run_date", DataTypes.DateType);
+    static final StructType SCHEMA = EveryTypeRows.SCHEMA;
 
     @BeforeAll
     static void start() {
@@ -77,24 +55,7 @@ class KernelTableReaderTest {
     }
 
     private static List<Row> rows(int from, int n, String date) {
-        List<Row> rows = new ArrayList<>();
-        for (int i = from; i < from + n; i++) {
-            Map<String, Double> p = new LinkedHashMap<>(); // more than four keys: Scala's hash map, not Map1–Map4
-            for (String g : List.of("rock", "jazz", "pop", "metal", "blues", "disco")) {
-                p.put(g, (i * 7 + g.length()) % 10 / 10.0);
-            }
-            boolean nulls = i % 9 == 4;
-            rows.add(RowFactory.create("t" + i, nulls ? null : i % 5, (long) i << 33, i / 7.0, nulls ? null : i / 3f,
-                    (short) i, (byte) (i % 100), i % 2 == 0, new BigDecimal(i + ".125"),
-                    nulls ? null : new byte[] {(byte) i, 1, 2},
-                    Timestamp.valueOf("2026-01-01 03:00:00." + String.format("%06d", i * 1001)),
-                    nulls ? null : scala.jdk.javaapi.CollectionConverters.asScala(List.of("rock", "g" + i)).toSeq(),
-                    nulls ? null : scala.jdk.javaapi.CollectionConverters.asScala(p),
-                    RowFactory.create(i * 30.0, i * 30.0 + 30),
-                    scala.jdk.javaapi.CollectionConverters.asScala(List.of(RowFactory.create(i))).toSeq(),
-                    Date.valueOf(date)));
-        }
-        return rows;
+        return EveryTypeRows.rows(from, n, date);
     }
 
     private static KernelTableReader.Rows kernel(Long version, List<String> columns, int limit) throws Exception {
@@ -180,6 +141,15 @@ class KernelTableReaderTest {
         assertEquals(25, expected.size()); // windows 3: 5 of the 30 rows (t13's is null), marked in a deletion vector
         assertTrue(spark.read().format("delta").load(dv).inputFiles().length == 1, "the file was not rewritten");
         assertEquals(byTrack(expected), byTrack(got.rows()));
+    }
+
+    @Test
+    void awkwardValuesAsSparkReadsThem(@TempDir Path other) throws Exception {
+        String awkward = other.resolve("awkward").toString();
+        spark.createDataFrame(EveryTypeRows.awkwardRows(), SCHEMA).coalesce(1).write().format("delta").save(awkward);
+        List<Row> expected = new Table(spark, awkward).read().collectAsList();
+        assertEquals(12, expected.size());
+        assertEquals(byTrack(expected), byTrack(read(awkward, null, List.of(), 100).rows()));
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.genrelake.genres.GenreTable;
 import io.genrelake.genres.RunRecord;
 import io.genrelake.jobs.LocalSpark;
+import io.genrelake.testing.InProcessHdfs;
 import io.genrelake.testing.InProcessS3;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -56,10 +57,7 @@ class TableStoresTest {
         spark.conf().set("spark.sql.codegen.wholeStage", "false");
         s3 = InProcessS3.start(BUCKET);
         s3.configure(spark.sparkContext().hadoopConfiguration());
-        Configuration hdfsConf = new Configuration();
-        hdfsConf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, dir.resolve("hdfs").toString());
-        hdfs = new MiniDFSCluster.Builder(hdfsConf).numDataNodes(1).build();
-        hdfs.waitActive();
+        hdfs = InProcessHdfs.start(dir.resolve("hdfs"));
     }
 
     @AfterAll
