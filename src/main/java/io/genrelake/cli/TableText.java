@@ -9,8 +9,8 @@ import org.apache.spark.sql.types.StructType;
 import scala.collection.Iterable;
 
 /**
- * Rows as text for {@code genrelake show}: an aligned table or CSV (RFC 4180 quoting; JSON lines are
- * {@link JsonLines}'). Arrays, maps and structs print compactly ({@code [rock:0.81, jazz:0.12]},
+ * Rows as text for {@code genrelake show}: an aligned table or CSV (RFC 4180 quoting); JSON lines are
+ * {@link JsonLines}' job. Arrays, maps and structs print compactly ({@code [rock:0.81, jazz:0.12]},
  * {@code {rock:0.81}}); doubles with six significant digits in the table, in full in CSV.
  */
 final class TableText {

@@ -71,10 +71,9 @@ public final class SparkConfFile {
 
     /**
      * The Hadoop configuration a SparkSession started with {@code settings} ({@link #settings()}) would have, without
-     * starting one:
-     * Hadoop's defaults and site files, the AWS credentials and endpoint of the environment ({@code AWS_ACCESS_KEY_ID},
-     * … through Spark's own code for them), every {@code spark.hadoop.*} setting without its prefix, and Spark's
-     * {@code io.file.buffer.size}.
+     * starting one: Hadoop's defaults and site files, the AWS credentials and endpoint of the environment
+     * ({@code AWS_ACCESS_KEY_ID}, … through Spark's own code for them), every {@code spark.hadoop.*} setting without
+     * its prefix, and Spark's {@code io.file.buffer.size}.
      */
     public static Configuration hadoopConfiguration(Map<String, String> settings) {
         Configuration hadoop = new Configuration();

@@ -30,9 +30,10 @@ import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
  * The rows of a Delta table read in this JVM through Delta Kernel (Delta's own library for reading a table's log and
  * data files without Spark), for {@code genrelake show}: a few rows of a table print in 3–4 s (local, HDFS) or 4–6 s
  * (S3) instead of the 13–21 s a SparkSession and Delta's first query take (docs/benchmarks.md "show: start-up").
- * The rows come as Spark's {@code collectAsList} would give them ({@link KernelValues}), columns named as asked, so {@code show} prints a row
- * the same either way. Which rows a limit takes is unspecified, as in Spark (whose choice depends on file sizes and
- * Delta's limit push-down); here it is the files in the order Kernel lists them, the same on every read of a version.
+ * The rows come as Spark's {@code collectAsList} would give them ({@link KernelValues}), columns named as asked, so
+ * {@code show} prints a row the same either way. Which rows a limit takes is unspecified, as in Spark (whose choice
+ * depends on file sizes and Delta's limit push-down); here it is the files in the order Kernel lists them, the same on
+ * every read of a version.
  *
  * <p>Only reads: no filter (a {@code --where} is Spark SQL, and stays Spark's), no history.
  */
@@ -50,7 +51,7 @@ public final class KernelTableReader {
      *
      * @throws IllegalArgumentException when {@code uri} carries credentials (they belong in settings)
      * @throws java.io.FileNotFoundException when nothing is at {@code uri}
-     * @throws IOException when the store cannot be listed
+     * @throws IOException when the store cannot be listed ({@link java.io.UncheckedIOException} when its log cannot)
      */
     public static Optional<Path> locate(Configuration hadoop, String uri) throws IOException {
         if (UriCredentials.present(uri)) {

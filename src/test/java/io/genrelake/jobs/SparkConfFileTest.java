@@ -41,8 +41,8 @@ class SparkConfFileTest {
     void theFilesSettingsWinOverSparkSubmitsAndAreStripped() throws IOException {
         System.setProperty("spark.hadoop.fs.s3a.endpoint", "http://submit:9000");
         System.setProperty("spark.hadoop.fs.s3a.path.style.access", "true");
-        Map<String, String> settings = file("spark.hadoop.fs.s3a.endpoint = http://file:9000  \nspark.executor.cores=2\n")
-                .settings();
+        Map<String, String> settings = file(
+                "spark.hadoop.fs.s3a.endpoint = http://file:9000  \nspark.executor.cores=2\n").settings();
         assertEquals("http://file:9000", settings.get("spark.hadoop.fs.s3a.endpoint"));
         assertEquals("true", settings.get("spark.hadoop.fs.s3a.path.style.access"));
         assertEquals("2", settings.get("spark.executor.cores"));
