@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.stream.Stream;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.apache.spark.sql.Row;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code genrelake show} of a Delta table on S3 (S3Proxy) and HDFS (a MiniDFSCluster): read by Delta Kernel without
  * starting Spark, reaching the store with the {@code --conf} file's Hadoop settings, and printed as Spark's reading
- * prints it; a store that cannot be reached is a one-line error.
+ * prints it; a store that cannot be reached, or refuses the credential, is a one-line error.
  */
 class ShowCommandStoresTest {
 
@@ -126,6 +127,22 @@ class ShowCommandStoresTest {
         assertEquals(1, run.exitCode(), run.transcript());
         assertTrue(run.err().contains("cannot read " + table), run.transcript());
         assertFalse(run.err().contains("Master URL"), run.transcript()); // said by the reader, not by a Spark start
+    }
+
+    @Test
+    void aCredentialTheStoreRefusesIsAnErrorNamingTheTable() throws IOException {
+        Properties wrong = s3.sparkProperties();
+        wrong.setProperty("spark.hadoop.fs.s3a.secret.key", "not-the-secret");
+        wrong.setProperty("spark.hadoop.fs.s3a.impl.disable.cache", "true"); // not the file system of the other test
+        Path settingsWrong = dir.resolve("wrong-secret.properties");
+        try (Writer out = Files.newBufferedWriter(settingsWrong)) {
+            wrong.store(out, null);
+        }
+        String table = "s3a://" + BUCKET + "/tables/current";
+        CliRun run = withoutSpark("show", table, "--conf", settingsWrong.toString());
+        assertEquals(1, run.exitCode(), run.transcript());
+        assertTrue(run.err().contains("cannot read " + table), run.transcript());
+        assertFalse(run.err().contains("not-the-secret"), run.transcript()); // a secret is never printed
     }
 
     /** Runs the command with a Spark master no session can start on: it passes only if Spark is not started. */
