@@ -18,6 +18,7 @@ import io.genrelake.ml.PipelineSettings;
 import io.genrelake.ml.Protocol;
 import io.genrelake.ml.TrainOptions;
 import io.genrelake.report.TrainingReport;
+import io.genrelake.scoring.DefaultModel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -135,7 +136,8 @@ public final class DemoCommand implements Callable<Integer> {
             out.println("model:           " + model + "  (model-card.json)");
             out.println("training report: " + model + "/" + TrainingReport.FILE_NAME);
             out.println("features:        " + features);
-            out.println("look again with: genrelake show " + output + "/current --limit 16");
+            out.println("look again with: " + shellWord(launcher()) + " show " + shellWord(output + "/current")
+                    + " --limit 16");
             out.flush();
             return 0;
         }
@@ -149,5 +151,25 @@ public final class DemoCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    /**
+     * How to run genrelake again from here, as it was started: the checkout's {@code bin/genrelake} (which names the
+     * checkout with {@code -Dgenrelake.home}), relative to the working directory when it lies under it; plain
+     * {@code genrelake} when started otherwise (spark-submit, a test). A newcomer copies the line as printed.
+     */
+    static String launcher() {
+        String home = System.getProperty(DefaultModel.HOME_PROPERTY);
+        if (home == null) {
+            return "genrelake";
+        }
+        Path script = Path.of(home, "bin", "genrelake").toAbsolutePath().normalize();
+        Path here = Path.of("").toAbsolutePath();
+        return script.startsWith(here) ? here.relativize(script).toString() : script.toString();
+    }
+
+    /** {@code word} as one word of a POSIX shell's command line: single-quoted when it holds anything special. */
+    static String shellWord(String word) {
+        return word.matches("[A-Za-z0-9_@%+=:,./-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 }

@@ -621,6 +621,15 @@ class ReadmeCommandsTest {
         assertTrue(Files.isRegularFile(named.get("model").resolve("model-card.json")));
         assertTrue(Files.readString(named.get("training report")).contains("<html"), "report.html");
         assertTrue(Files.isRegularFile(named.get("features").resolve("_summary.json")));
+
+        // the command it suggests runs as printed, from where the demo ran
+        // (here bin/ is a link to the checkout's, which the launcher resolves: the suggestion names it absolutely)
+        Matcher again = Pattern.compile("(?m)^look again with: (\\S*bin/genrelake show .+)$").matcher(out);
+        assertTrue(again.find(), "the demo suggests the checkout's launcher:\n" + out);
+        ReadmeBuild.Result show = build.script(again.group(1), work, Map.of(), Duration.ofMinutes(3),
+                logs().resolve("demo-look-again.log"));
+        assertEquals(0, show.exit(), show.tail());
+        assertEquals(2 + 16, show.out().strip().split("\n").length, show.out()); // header, rule, 16 rows
     }
 
     // ------------------------------------------------------------------------------------------------------
