@@ -183,10 +183,8 @@ public final class ShowCommand implements Callable<Integer> {
      */
     private Optional<Integer> readWithKernel(String fmt) {
         Map<String, String> settings;
-        Configuration hadoop;
         try {
             settings = conf.settings();
-            hadoop = SparkConfFile.hadoopConfiguration(settings);
         } catch (IOException e) { // reported as every command reports an unreadable --conf
             throw new UncheckedIOException(e);
         }
@@ -200,6 +198,7 @@ public final class ShowCommand implements Callable<Integer> {
                 return Optional.empty();
             }
         }
+        Configuration hadoop = SparkConfFile.hadoopConfiguration(settings); // only once Kernel is to read
         Optional<org.apache.hadoop.fs.Path> table;
         try {
             table = KernelTableReader.locate(hadoop, uri);
