@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.genrelake.testing.Prerequisite;
 import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -19,7 +22,8 @@ import java.util.stream.Stream;
 /**
  * The checkout's scripts as the README runs them, against a build of their own.
  *
- * <p>The README's {@code ./mvnw -B -DskipTests package} is run once per test JVM, with
+ * <p>The README's {@code ./mvnw -B -DskipTests package} is run once per Maven run (test JVMs side by side share
+ * it), with
  * {@code -Dgenrelake.build.dir} pointing into this build's folder ({@code <build>/readme/build}; under the usual
  * {@code ./mvnw -B test} that is {@code target/readme/build}), so that it never writes into a build folder that
  * Maven or a person is using. {@code bin/genrelake}, {@code bin/bench} and {@code jobs/*.sh} are then run with
@@ -84,22 +88,44 @@ final class ReadmeBuild {
         Path dir = Files.createDirectories(outerBuildDir().resolve("readme/build"));
         Path logs = Files.createDirectories(outerBuildDir().resolve("readme/logs"));
         Path log = logs.resolve("package.log");
-        Files.deleteIfExists(dir.resolve(".genrelake-compile.stamp"));
-        Path packagePending = touch(dir.resolve(".genrelake-package.stamp.pending"));
-        Path testCompilePending = touch(dir.resolve(".genrelake-test-compile.stamp.pending"));
-        long start = System.nanoTime();
-        Result r = run(root, PACKAGE_COMMAND + " -Dgenrelake.build.dir=" + dir, root, Map.of(),
-                Duration.ofMinutes(10), log);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        if (r.exit() != 0) {
-            failure = new AssertionError(PACKAGE_COMMAND + " failed (log: " + log + "):\n" + r.tail());
-            throw failure;
+        // Surefire may run several test JVMs side by side (the pom's genrelake.test.forks): they build one at a
+        // time, and a JVM of the same Maven run (genrelake.test.run) takes the build another one finished. A
+        // second package run would rewrite the job jar under a cluster that is reading it.
+        String run = System.getProperty("genrelake.test.run", "");
+        Path built = dir.resolve(".readme-build.run");
+        try (FileChannel lockFile = FileChannel.open(dir.resolveSibling("build.lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock held = lockFile.lock()) {
+            if (!run.isEmpty() && Files.isRegularFile(built)) {
+                List<String> lines = Files.readAllLines(built);
+                if (lines.size() == 2 && lines.get(0).equals(run)) {
+                    System.out.printf("ReadmeBuild: %s's build from another test JVM of this run, in %s%n",
+                            PACKAGE_COMMAND, dir);
+                    instance = new ReadmeBuild(root, dir, log, Double.parseDouble(lines.get(1)));
+                    return instance;
+                }
+            }
+            Files.deleteIfExists(built);
+            Files.deleteIfExists(dir.resolve(".genrelake-compile.stamp"));
+            Path packagePending = touch(dir.resolve(".genrelake-package.stamp.pending"));
+            Path testCompilePending = touch(dir.resolve(".genrelake-test-compile.stamp.pending"));
+            long start = System.nanoTime();
+            Result r = run(root, PACKAGE_COMMAND + " -Dgenrelake.build.dir=" + dir, root, Map.of(),
+                    Duration.ofMinutes(10), log);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (r.exit() != 0) {
+                failure = new AssertionError(PACKAGE_COMMAND + " failed (log: " + log + "):\n" + r.tail());
+                throw failure;
+            }
+            Files.move(packagePending, dir.resolve(".genrelake-package.stamp"), StandardCopyOption.REPLACE_EXISTING);
+            Files.move(testCompilePending, dir.resolve(".genrelake-test-compile.stamp"),
+                    StandardCopyOption.REPLACE_EXISTING);
+            if (!run.isEmpty()) {
+                Files.writeString(built, run + "\n" + seconds + "\n");
+            }
+            System.out.printf("ReadmeBuild: %s into %s in %.0f s%n", PACKAGE_COMMAND, dir, seconds);
+            instance = new ReadmeBuild(root, dir, log, seconds);
+            return instance;
         }
-        Files.move(packagePending, dir.resolve(".genrelake-package.stamp"), StandardCopyOption.REPLACE_EXISTING);
-        Files.move(testCompilePending, dir.resolve(".genrelake-test-compile.stamp"), StandardCopyOption.REPLACE_EXISTING);
-        System.out.printf("ReadmeBuild: %s into %s in %.0f s%n", PACKAGE_COMMAND, dir, seconds);
-        instance = new ReadmeBuild(root, dir, log, seconds);
-        return instance;
     }
 
     private static Path touch(Path file) throws IOException {
