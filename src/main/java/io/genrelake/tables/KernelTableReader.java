@@ -35,7 +35,8 @@ import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
  * depends on file sizes and Delta's limit push-down); here it is the files in the order Kernel lists them, the same on
  * every read of a version.
  *
- * <p>Only reads: no filter (a {@code --where} is Spark SQL, and stays Spark's), no history.
+ * <p>A {@code --where} filter is Spark SQL: the filters {@link WhereFilter} evaluates as Spark does are applied here,
+ * any other is refused ({@link UnsupportedOperationException}) for Spark to evaluate. No history.
  */
 public final class KernelTableReader {
 
@@ -69,28 +70,37 @@ public final class KernelTableReader {
     /**
      * At most {@code limit} rows of the Delta table at {@code table} (as {@link #locate} gives it) — its latest
      * version, or {@code version} — with {@code columns} in that order (every column when empty; names matched as
-     * Spark matches them, ignoring case).
+     * Spark matches them, ignoring case), and only those for which {@code where} holds (every row when null).
      *
      * @throws IllegalArgumentException naming a column the table lacks, with the ones it has
      * @throws io.delta.kernel.exceptions.KernelException when Kernel cannot read the table (a version it does not
      *     have, a table feature Kernel does not support); {@link io.delta.kernel.exceptions.KernelEngineException}
      *     when a file of it cannot be read
+     * @throws UnsupportedOperationException when {@code where} is a filter only Spark evaluates ({@link WhereFilter})
      * @throws IOException when a file cannot be read
      */
-    public static Rows read(Configuration hadoop, Path table, Long version, List<String> columns, int limit)
-            throws IOException {
+    public static Rows read(Configuration hadoop, Path table, Long version, List<String> columns, String where,
+            int limit) throws IOException {
         Engine engine = DefaultEngine.create(hadoop);
         io.delta.kernel.Table delta = io.delta.kernel.Table.forPath(engine, table.toString());
         Snapshot snapshot = version == null ? delta.getLatestSnapshot(engine)
                 : delta.getSnapshotAsOfVersion(engine, version);
-        Selection selection = Selection.of(snapshot.getSchema(), columns);
+        Optional<WhereFilter> filter = Optional.empty();
+        if (where != null) {
+            filter = WhereFilter.of(where, snapshot.getSchema());
+            if (filter.isEmpty()) {
+                throw new UnsupportedOperationException("the filter is one Spark evaluates: " + where);
+            }
+        }
+        Selection selection = Selection.of(snapshot.getSchema(), columns,
+                filter.map(WhereFilter::columns).orElse(List.of()));
         org.apache.spark.sql.types.StructType sparkSchema = KernelValues.spark(selection.shown());
         List<org.apache.spark.sql.Row> rows = new ArrayList<>();
         if (limit > 0) {
             Scan scan = snapshot.getScanBuilder().withReadSchema(selection.read()).build();
             Row state = scan.getScanState(engine);
             for (Row scanFile : scanFiles(engine, scan)) {
-                readFile(engine, state, scanFile, selection.projection(), sparkSchema, limit, rows);
+                readFile(engine, state, scanFile, selection, filter, sparkSchema, limit, rows);
                 if (rows.size() >= limit) {
                     break;
                 }
@@ -100,13 +110,13 @@ public final class KernelTableReader {
     }
 
     /**
-     * The columns asked for: the table's fields to read (each once), which of them each shown column is, and the shown
-     * columns named as asked (any case), as Spark names them.
+     * The columns asked for: the table's fields to read (each once), which of them each shown column is, the shown
+     * columns named as asked (any case), as Spark names them, and which of them each filtered column is.
      */
-    private record Selection(StructType read, int[] projection, StructType shown) {
+    private record Selection(StructType read, int[] projection, StructType shown, int[] filtered) {
 
-        /** Every column when {@code columns} is empty; a name may repeat. */
-        static Selection of(StructType schema, List<String> columns) {
+        /** Every column when {@code columns} is empty; a name may repeat. {@code filtered}: the filter's fields. */
+        static Selection of(StructType schema, List<String> columns, List<StructField> filtered) {
             boolean all = columns == null || columns.isEmpty();
             List<StructField> fields = all ? schema.fields() : fields(schema, columns);
             StructType read = new StructType();
@@ -122,7 +132,16 @@ public final class KernelTableReader {
                 projection[i] = readNames.indexOf(f.getName());
                 shown = shown.add(all ? f.getName() : columns.get(i).strip(), f.getDataType(), f.isNullable());
             }
-            return new Selection(read, projection, shown);
+            int[] filter = new int[filtered.size()];
+            for (int i = 0; i < filtered.size(); i++) { // a filtered column not shown is read too
+                StructField f = filtered.get(i);
+                if (!readNames.contains(f.getName())) {
+                    read = read.add(f);
+                    readNames.add(f.getName());
+                }
+                filter[i] = readNames.indexOf(f.getName());
+            }
+            return new Selection(read, projection, shown, filter);
         }
 
         /** The table's fields named by {@code columns}, in their order, matched as Spark matches names. */
@@ -165,10 +184,14 @@ public final class KernelTableReader {
         return files;
     }
 
-    /** Adds the rows of one data file (deleted rows left out, partition values filled in) until {@code limit}. */
-    private static void readFile(Engine engine, Row state, Row scanFile, int[] projection,
-            org.apache.spark.sql.types.StructType sparkSchema, int limit, List<org.apache.spark.sql.Row> into)
-            throws IOException {
+    /**
+     * Adds the rows of one data file (deleted rows and those the filter drops left out, partition values filled in)
+     * until {@code limit}.
+     */
+    private static void readFile(Engine engine, Row state, Row scanFile, Selection selection,
+            Optional<WhereFilter> filter, org.apache.spark.sql.types.StructType sparkSchema, int limit,
+            List<org.apache.spark.sql.Row> into) throws IOException {
+        int[] projection = selection.projection();
         FileStatus file = InternalScanFileUtils.getAddFileStatus(scanFile);
         CloseableIterator<ColumnarBatch> physical = engine.getParquetHandler()
                 .readParquetFiles(Utils.singletonCloseableIterator(file),
@@ -180,9 +203,16 @@ public final class KernelTableReader {
                 FilteredColumnarBatch batch = logical.next();
                 ColumnarBatch data = batch.getData();
                 Optional<ColumnVector> selected = batch.getSelectionVector();
+                ColumnVector[] filtered = new ColumnVector[selection.filtered().length];
+                for (int c = 0; c < filtered.length; c++) {
+                    filtered[c] = data.getColumnVector(selection.filtered()[c]);
+                }
                 for (int r = 0; r < data.getSize() && into.size() < limit; r++) {
                     if (selected.isPresent() && (selected.get().isNullAt(r) || !selected.get().getBoolean(r))) {
                         continue; // deleted by a deletion vector
+                    }
+                    if (filter.isPresent() && !filter.get().keeps(filtered, r)) {
+                        continue;
                     }
                     Object[] values = new Object[projection.length];
                     for (int c = 0; c < projection.length; c++) {

@@ -73,22 +73,68 @@ class ShowCommandDeltaTest {
                 new String[] {"--limit", "100", "--columns", "Genre,track_id,probabilities", "--format", "csv"},
                 new String[] {"--limit", "100", "--format", "json"});
         for (String[] ask : asks) {
-            List<String> args = new ArrayList<>(List.of("show", table));
-            args.addAll(List.of(ask));
-            CliRun withSpark = CliRun.of(withMaster(args));
-            CliRun kernel;
-            System.setProperty("spark.master", "no-spark-here://0"); // any SparkSession started now fails
-            try {
-                kernel = CliRun.of(args.toArray(new String[0]));
-            } finally {
-                System.clearProperty("spark.master");
-            }
-            assertEquals(0, kernel.exitCode(), kernel.transcript());
-            assertEquals(0, withSpark.exitCode(), withSpark.transcript());
-            int header = List.of(ask).contains("csv") ? 1 : List.of(ask).contains("json") ? 0 : 2;
-            assertEquals(linesSorted(withSpark.out(), header), linesSorted(kernel.out(), header), String.join(" ", ask));
-            assertEquals(12 + header, kernel.out().split("\n").length, kernel.transcript());
+            assertEquals(12, printedAlike(ask), String.join(" ", ask));
         }
+    }
+
+    @Test
+    void aFilterOfComparisonsIsEvaluatedWithoutStartingSpark() {
+        // rows 0–11: genre rock, jazz, pop, metal, blues in turn; confidence 0.5 + i/40; uncertain when i % 4 == 0;
+        // run_date 2026-12-01 + i % 3
+        assertEquals(2, printedAlike("--where", "genre = 'rock' AND confidence > 0.6"));
+        assertEquals(6, printedAlike("--where", "status = 'uncertain' OR run_date = '2026-12-02'", "--format", "csv"));
+        assertEquals(3, printedAlike("--where", "GENRE in ('jazz', 'pop') AND NOT run_date <=> DATE '2026-12-03'",
+                "--columns", "track_id,genre", "--format", "json"));
+        assertEquals(12, printedAlike("--where", "top_genres IS NOT NULL AND (confidence >= 0.5 OR genre IS NULL)"));
+        System.setProperty("spark.master", "no-spark-here://0");
+        try {
+            CliRun none = CliRun.of("show", table, "--where", "genre = 'polka'");
+            assertEquals(0, none.exitCode(), none.transcript());
+            assertEquals("show: no rows where genre = 'polka'\n", none.err(), none.transcript());
+        } finally {
+            System.clearProperty("spark.master");
+        }
+    }
+
+    @Test
+    void aFilterBeyondComparisonsIsSparks() throws Exception {
+        CliRun like = CliRun.of("show", table, "--where", "genre LIKE 'r%' AND confidence > 0.6", "--format", "csv");
+        assertEquals(0, like.exitCode(), like.transcript());
+        assertEquals(3, like.out().split("\n").length, like.transcript()); // the header and rows 5 and 10
+        CliRun unknown = CliRun.of("show", table, "--where", "mood = 'calm'");
+        assertEquals(1, unknown.exitCode(), unknown.transcript()); // Spark's analysis names the column
+        assertTrue(unknown.err().contains("mood"), unknown.transcript());
+        Path ansiOff = dir.resolve("ansi-off.properties"); // changes how Spark casts a filter's literals
+        java.nio.file.Files.writeString(ansiOff, "spark.sql.ansi.enabled=false\n");
+        System.setProperty("spark.master", "no-spark-here://0");
+        try {
+            CliRun sql = CliRun.of("show", table, "--where", "genre = 'rock'", "--conf", ansiOff.toString());
+            assertNotEquals(0, sql.exitCode(), sql.transcript()); // Spark was asked for, and could not start
+        } finally {
+            System.clearProperty("spark.master");
+        }
+    }
+
+    /**
+     * Runs {@code show} with {@code ask} both ways, Spark forbidden for the Kernel run, and checks that both print the
+     * same (rows sorted): the number of rows printed.
+     */
+    private static int printedAlike(String... ask) {
+        List<String> args = new ArrayList<>(List.of("show", table));
+        args.addAll(List.of(ask));
+        CliRun withSpark = CliRun.of(withMaster(args));
+        CliRun kernel;
+        System.setProperty("spark.master", "no-spark-here://0"); // any SparkSession started now fails
+        try {
+            kernel = CliRun.of(args.toArray(new String[0]));
+        } finally {
+            System.clearProperty("spark.master");
+        }
+        assertEquals(0, kernel.exitCode(), kernel.transcript());
+        assertEquals(0, withSpark.exitCode(), withSpark.transcript());
+        int header = List.of(ask).contains("csv") ? 1 : List.of(ask).contains("json") ? 0 : 2;
+        assertEquals(linesSorted(withSpark.out(), header), linesSorted(kernel.out(), header), String.join(" ", ask));
+        return kernel.out().split("\n").length - header;
     }
 
     private static String[] withMaster(List<String> args) {
@@ -101,7 +147,7 @@ class ShowCommandDeltaTest {
     void theSettingThatStopsSparkWouldStopASparkRead() { // so that the test above can fail
         System.setProperty("spark.master", "no-spark-here://0");
         try {
-            CliRun filtered = CliRun.of("show", table, "--where", "genre = 'rock'");
+            CliRun filtered = CliRun.of("show", table, "--history");
             assertNotEquals(0, filtered.exitCode(), filtered.transcript());
         } finally {
             System.clearProperty("spark.master");

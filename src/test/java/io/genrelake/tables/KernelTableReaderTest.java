@@ -66,7 +66,7 @@ class KernelTableReaderTest {
             throws Exception {
         Configuration hadoop = new Configuration();
         return KernelTableReader.read(hadoop, KernelTableReader.locate(hadoop, uri).orElseThrow(), version, columns,
-                limit);
+                null, limit);
     }
 
     /** What {@code show} printed before: Spark's rows of the same read, as ShowCommand selects and limits them. */
