@@ -1,6 +1,7 @@
 package io.genrelake.tables;
 
 import io.delta.kernel.Scan;
+import io.delta.kernel.ScanBuilder;
 import io.delta.kernel.Snapshot;
 import io.delta.kernel.data.ColumnVector;
 import io.delta.kernel.data.ColumnarBatch;
@@ -97,7 +98,13 @@ public final class KernelTableReader {
         org.apache.spark.sql.types.StructType sparkSchema = KernelValues.spark(selection.shown());
         List<org.apache.spark.sql.Row> rows = new ArrayList<>();
         if (limit > 0) {
-            Scan scan = snapshot.getScanBuilder().withReadSchema(selection.read()).build();
+            ScanBuilder builder = snapshot.getScanBuilder().withReadSchema(selection.read());
+            Optional<io.delta.kernel.expressions.Predicate> pruning = filter
+                    .flatMap(f -> f.partitionPruning(snapshot.getPartitionColumnNames()));
+            if (pruning.isPresent()) { // only the files of the partitions the filter allows
+                builder = builder.withFilter(pruning.get());
+            }
+            Scan scan = builder.build();
             Row state = scan.getScanState(engine);
             for (Row scanFile : scanFiles(engine, scan)) {
                 readFile(engine, state, scanFile, selection, filter, sparkSchema, limit, rows);

@@ -73,10 +73,14 @@ public final class WhereFilter {
 
     private final Node root;
     private final List<StructField> columns;
+    private final Expression parsed;
+    private final StructType schema;
 
-    private WhereFilter(Node root, List<StructField> columns) {
+    private WhereFilter(Node root, List<StructField> columns, Expression parsed, StructType schema) {
         this.root = root;
         this.columns = List.copyOf(columns);
+        this.parsed = parsed;
+        this.schema = schema;
     }
 
     /** The table's fields the filter reads: {@link #keeps} takes their vectors in this order. */
@@ -102,7 +106,99 @@ public final class WhereFilter {
         }
         Translation t = new Translation(schema);
         Node root = t.node(parsed);
-        return root == null ? Optional.empty() : Optional.of(new WhereFilter(root, t.columns));
+        return root == null ? Optional.empty() : Optional.of(new WhereFilter(root, t.columns, parsed, schema));
+    }
+
+    /**
+     * The filter's top-level {@code AND} terms that compare a partition column (date or integral; string with
+     * {@code =}) with a literal, as a Kernel predicate, so that Kernel reads only the files of partitions they allow
+     * (Spark prunes partitions as well); empty when there is none. A row of a skipped file fails one of those terms,
+     * so it fails the filter: {@link #keeps} still decides every row read.
+     */
+    public Optional<io.delta.kernel.expressions.Predicate> partitionPruning(List<String> partitionColumns) {
+        io.delta.kernel.expressions.Predicate pruning = null;
+        for (Expression term : terms(parsed, new ArrayList<>())) {
+            io.delta.kernel.expressions.Predicate p = partitionTerm(term, partitionColumns);
+            if (p != null) {
+                pruning = pruning == null ? p : new io.delta.kernel.expressions.And(pruning, p);
+            }
+        }
+        return Optional.ofNullable(pruning);
+    }
+
+    private static List<Expression> terms(Expression e, List<Expression> into) {
+        if (e instanceof And and) {
+            terms(and.left(), into);
+            terms(and.right(), into);
+        } else {
+            into.add(e);
+        }
+        return into;
+    }
+
+    private io.delta.kernel.expressions.Predicate partitionTerm(Expression term, List<String> partitionColumns) {
+        if (!(term instanceof BinaryComparison comparison) || term instanceof EqualNullSafe) {
+            return null;
+        }
+        boolean columnLeft = comparison.left() instanceof UnresolvedAttribute;
+        StructField field = field(schema, columnLeft ? comparison.left() : comparison.right());
+        Operator op = Operator.of(comparison);
+        if (field == null || op == null || !partitionColumns.contains(field.getName())) {
+            return null;
+        }
+        Expression literalSide = columnLeft ? comparison.right() : comparison.left();
+        DataType type = field.getDataType();
+        io.delta.kernel.expressions.Literal literal = null;
+        if (type instanceof DateType && literalSide instanceof Literal l && l.value() != null) {
+            Integer days = days(l.value(), l.dataType());
+            literal = days == null ? null : io.delta.kernel.expressions.Literal.ofDate(days);
+        } else if (type.equals(StringType.STRING) && op == Operator.EQUAL && literalSide instanceof Literal l
+                && l.value() instanceof UTF8String text) {
+            literal = io.delta.kernel.expressions.Literal.ofString(text.toString());
+        } else if ((type instanceof LongType || type instanceof IntegerType)) {
+            BigDecimal n = literalSide instanceof UnaryMinus m && m.child() instanceof Literal l ? number(l.value(), true)
+                    : literalSide instanceof Literal l ? number(l.value(), false) : null;
+            if (n != null && n.scale() <= 0 && !(literalSide instanceof Literal l && l.value() instanceof Double)) {
+                long max = type instanceof LongType ? Long.MAX_VALUE : Integer.MAX_VALUE;
+                long min = type instanceof LongType ? Long.MIN_VALUE : Integer.MIN_VALUE;
+                if (n.compareTo(BigDecimal.valueOf(min)) >= 0 && n.compareTo(BigDecimal.valueOf(max)) <= 0) {
+                    literal = type instanceof LongType ? io.delta.kernel.expressions.Literal.ofLong(n.longValueExact())
+                            : io.delta.kernel.expressions.Literal.ofInt(n.intValueExact());
+                }
+            }
+        }
+        if (literal == null) {
+            return null;
+        }
+        String name = switch (columnLeft ? op : op.flipped()) {
+            case EQUAL -> "=";
+            case LESS -> "<";
+            case LESS_OR_EQUAL -> "<=";
+            case GREATER -> ">";
+            case GREATER_OR_EQUAL -> ">=";
+            default -> null;
+        };
+        return name == null ? null
+                : new io.delta.kernel.expressions.Predicate(name, new io.delta.kernel.expressions.Column(field.getName()),
+                        literal);
+    }
+
+    /** The table field {@code e} names, as Spark resolves a name (case ignored; two matches are ambiguous), or null. */
+    private static StructField field(StructType schema, Expression e) {
+        if (!(e instanceof UnresolvedAttribute attribute) || attribute.nameParts().size() != 1) {
+            return null;
+        }
+        String name = attribute.nameParts().head();
+        StructField match = null;
+        for (StructField f : schema.fields()) {
+            if (f.getName().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
+                if (match != null) {
+                    return null;
+                }
+                match = f;
+            }
+        }
+        return match;
     }
 
     /** Spark's expression tree to nodes; null for anything beyond the subset. */
@@ -226,19 +322,7 @@ public final class WhereFilter {
          * (unless {@code anyType}: only asked whether it is null) of a type whose comparisons are not copied here.
          */
         private int column(Expression e, boolean anyType) {
-            if (!(e instanceof UnresolvedAttribute attribute) || attribute.nameParts().size() != 1) {
-                return -1;
-            }
-            String name = attribute.nameParts().head();
-            StructField match = null;
-            for (StructField f : schema.fields()) { // Spark's resolution: case ignored, two matches are ambiguous
-                if (f.getName().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
-                    if (match != null) {
-                        return -1;
-                    }
-                    match = f;
-                }
-            }
+            StructField match = field(schema, e);
             if (match == null || !(anyType || supported(match.getDataType()))) {
                 return -1;
             }

@@ -97,12 +97,23 @@ class WhereFilterTest {
         // Spark's Parquet filter push-down drops -0.0 from "d = 0" (row groups pruned by statistics that tell -0.0
         // from 0.0, a known class of bug); SQL's comparison, and Spark's without push-down, keeps it: so do we.
         spark.conf().set("spark.sql.parquet.filterPushdown", "false");
-        for (String where : TRANSLATED) {
-            List<Integer> expected = spark.read().format("delta").load(table).where(where).select("id")
-                    .collectAsList().stream().map(r -> r.getInt(0)).sorted().toList();
-            List<Integer> kept = ids(where);
-            assertEquals(expected, kept, where);
+        // One query for all: each filter as a column (the expression Spark's where would evaluate; kept when true).
+        List<String> columns = new ArrayList<>(List.of("id"));
+        for (int k = 0; k < TRANSLATED.size(); k++) {
+            columns.add("(" + TRANSLATED.get(k) + ") AS f" + k);
         }
+        List<Row> evaluated = spark.read().format("delta").load(table).selectExpr(columns.toArray(new String[0]))
+                .collectAsList();
+        assertEquals(120, evaluated.size());
+        for (int k = 0; k < TRANSLATED.size(); k++) {
+            int column = k + 1;
+            List<Integer> expected = evaluated.stream().filter(r -> Boolean.TRUE.equals(r.get(column)))
+                    .map(r -> r.getInt(0)).sorted().toList();
+            assertEquals(expected, ids(TRANSLATED.get(k)), TRANSLATED.get(k));
+        }
+        List<Integer> rock = spark.read().format("delta").load(table).where(TRANSLATED.get(0)).select("id")
+                .collectAsList().stream().map(r -> r.getInt(0)).sorted().toList();
+        assertEquals(rock, ids(TRANSLATED.get(0)), "and as a where"); // the same rows when Spark filters
     }
 
     @Test
@@ -132,9 +143,34 @@ class WhereFilterTest {
         assertTrue(!rows.rows().isEmpty());
     }
 
+    @Test
+    void filesOfPartitionsTheFilterExcludesAreNotRead() throws Exception {
+        Path copy = dir.resolve("pruned");
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(Path.of(table))) {
+            for (Path f : files.toList()) {
+                java.nio.file.Files.copy(f, copy.resolve(Path.of(table).relativize(f).toString()));
+            }
+        }
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(copy.resolve("dt=2026-01-01"))) {
+            for (Path f : files.toList()) { // a read of this partition now fails
+                java.nio.file.Files.delete(f);
+            }
+        }
+        for (String where : List.of("dt = '2026-01-02' AND s = 'a'", "'2026-01-01' < dt", "dt > DATE '2026-01-01'",
+                "i > 2 AND (dt >= '2026-01-03' AND NOT b)")) {
+            assertEquals(ids(where), ids(copy.toString(), where), where);
+        }
+        assertThrows(Exception.class, () -> ids(copy.toString(), "s = 'a'"), "no partition excluded: every file read");
+        assertThrows(Exception.class, () -> ids(copy.toString(), "dt > '2026-01-01' OR s = 'a'"), "OR: not pruned");
+    }
+
     private static List<Integer> ids(String where) throws Exception {
+        return ids(table, where);
+    }
+
+    private static List<Integer> ids(String uri, String where) throws Exception {
         Configuration hadoop = new Configuration();
-        return KernelTableReader.read(hadoop, KernelTableReader.locate(hadoop, table).orElseThrow(), null,
+        return KernelTableReader.read(hadoop, KernelTableReader.locate(hadoop, uri).orElseThrow(), null,
                 List.of("id"), where, 1000).rows().stream().map(r -> r.getInt(0)).sorted().toList();
     }
 }
