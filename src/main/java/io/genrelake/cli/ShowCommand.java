@@ -77,7 +77,8 @@ public final class ShowCommand implements Callable<Integer> {
     private String format;
 
     @Option(names = "--where", paramLabel = "EXPR",
-            description = "A Spark SQL filter, e.g. \"status = 'error'\" or \"run_date = '2026-01-31'\". Default: none.")
+            description = "A Spark SQL filter, e.g. \"status = 'error'\" or \"run_date = '2026-01-31'\" (comparisons "
+                    + "with literals, IN, IS NULL, AND/OR/NOT: evaluated without Spark). Default: none.")
     private String where;
 
     @Option(names = "--columns", paramLabel = "LIST", split = ",",
