@@ -25,6 +25,12 @@ public record NeuralSettings(int batchSize, float learningRate, int maxEpochs, i
     public static final NeuralSettings DEFAULTS = new NeuralSettings(32, 1e-3f, 30, 5, 8, 0.15, 0.5, 0.2, 64,
             false, 42, 0);
 
+    /** These settings with no validation part: every window trains. */
+    public NeuralSettings withoutValidation() {
+        return new NeuralSettings(batchSize, learningRate, maxEpochs, patience, patchesPerWindow, 0, maskProbability,
+                mixupAlpha, hopFrames, vote, seed, threads);
+    }
+
     public NeuralSettings {
         if (batchSize < 2 || maxEpochs < 1 || patience < 1 || patchesPerWindow < 1 || hopFrames < 1) {
             throw new IllegalArgumentException("neural settings out of range: " + this);

@@ -33,41 +33,26 @@ public final class NeuralTrainer {
         NeuralInput input = architecture.input();
         int bands = input.bands();
         // pass 0: per-band mean and standard deviation of the training part's frames
-        double[] sum = new double[bands];
-        double[] sumSq = new double[bands];
-        long frames = 0;
-        int trainingWindows = 0;
-        int validationWindows = 0;
-        float[] decoded = new float[0];
-        for (Iterator<TrainingWindow> it = windows.get(); it.hasNext();) {
-            TrainingWindow w = it.next();
-            if (validation(w, s)) {
-                validationWindows++;
-                continue;
-            }
-            trainingWindows++;
-            int n = input.frames(w.data().length);
-            if (decoded.length < n * bands) {
-                decoded = new float[n * bands];
-            }
-            input.decode(w.data(), 0, n, decoded, 0);
-            for (int t = 0; t < n; t++) {
-                for (int b = 0; b < bands; b++) {
-                    double v = decoded[t * bands + b];
-                    sum[b] += v;
-                    sumSq[b] += v * v;
-                }
-            }
-            frames += n;
+        Moments moments = moments(input, s, windows);
+        if (moments.trainingWindows == 0 && moments.validationWindows > 0) {
+            // a few groups (a small fold) can all hash into the validation part: train on them all, not on none
+            progress.accept(String.format(java.util.Locale.ROOT, "%s: the validation part (%.2f of the groups) took "
+                    + "all %d windows; training on them without validation", architecture.cliName(),
+                    s.validationFraction(), moments.validationWindows));
+            s = s.withoutValidation();
+            moments = moments(input, s, windows);
         }
-        if (trainingWindows == 0) {
+        if (moments.trainingWindows == 0) {
             throw new IllegalArgumentException("no training windows with a " + input.column() + " column");
         }
+        int trainingWindows = moments.trainingWindows;
+        int validationWindows = moments.validationWindows;
         float[] mean = new float[bands];
         float[] std = new float[bands];
         for (int b = 0; b < bands; b++) {
-            mean[b] = (float) (sum[b] / frames);
-            std[b] = (float) Math.max(1e-3, Math.sqrt(Math.max(0, sumSq[b] / frames - mean[b] * (double) mean[b])));
+            mean[b] = (float) (moments.sum[b] / moments.frames);
+            std[b] = (float) Math.max(1e-3, Math.sqrt(Math.max(0,
+                    moments.sumSq[b] / moments.frames - mean[b] * (double) mean[b])));
         }
 
         Random random = new Random(s.seed());
@@ -224,6 +209,45 @@ public final class NeuralTrainer {
     }
 
     /** Whether a window's group is in the validation part (a hash of group and seed, so stable across passes). */
+    /** Sums of the training part's frames per band, and how many windows are in each part. */
+    private static final class Moments {
+        double[] sum;
+        double[] sumSq;
+        long frames;
+        int trainingWindows;
+        int validationWindows;
+    }
+
+    private static Moments moments(NeuralInput input, NeuralSettings s, Supplier<Iterator<TrainingWindow>> windows) {
+        int bands = input.bands();
+        Moments m = new Moments();
+        m.sum = new double[bands];
+        m.sumSq = new double[bands];
+        float[] decoded = new float[0];
+        for (Iterator<TrainingWindow> it = windows.get(); it.hasNext();) {
+            TrainingWindow w = it.next();
+            if (validation(w, s)) {
+                m.validationWindows++;
+                continue;
+            }
+            m.trainingWindows++;
+            int n = input.frames(w.data().length);
+            if (decoded.length < n * bands) {
+                decoded = new float[n * bands];
+            }
+            input.decode(w.data(), 0, n, decoded, 0);
+            for (int t = 0; t < n; t++) {
+                for (int b = 0; b < bands; b++) {
+                    double v = decoded[t * bands + b];
+                    m.sum[b] += v;
+                    m.sumSq[b] += v * v;
+                }
+            }
+            m.frames += n;
+        }
+        return m;
+    }
+
     static boolean validation(TrainingWindow w, NeuralSettings s) {
         if (s.validationFraction() == 0) {
             return false;
