@@ -174,10 +174,14 @@ public final class ShowCommand implements Callable<Integer> {
             "spark.sql.datetime.java8API.enabled");
 
     /**
-     * With {@code --where}, every {@code spark.sql.*} setting sends the read to Spark: such settings change how Spark
-     * parses a filter and converts its literals (ANSI mode, legacy literal types, escapes).
+     * With {@code --where}, a setting under one of these names sends the read to Spark: they change how Spark parses a
+     * filter, resolves its names or converts and compares its values (ANSI mode, legacy literal types, escapes, variable
+     * substitution, a session's collation, a parser injected by an extension, decimal widening). Settings of reading
+     * and writing (shuffle partitions, committers: the shipped conf files' {@code spark.sql.*}) do not.
      */
-    static final String SETTINGS_SHAPING_FILTERS = "spark.sql.";
+    static final List<String> SETTINGS_SHAPING_FILTERS = List.of("spark.sql.ansi.", "spark.sql.legacy.",
+            "spark.sql.parser.", "spark.sql.variable.substitute", "spark.sql.session.", "spark.sql.extensions",
+            "spark.sql.decimalOperations.", "spark.sql.collation", "spark.sql.caseSensitive");
 
     /** Spark settings that change how its {@code toJSON} writes rows: with {@code --format json}, Spark reads. */
     static final List<String> SETTINGS_SHAPING_JSON = List.of("spark.sql.session.timeZone",
@@ -208,8 +212,8 @@ public final class ShowCommand implements Callable<Integer> {
             }
         }
         if (where != null) {
-            Optional<String> sql = settings.keySet().stream().filter(k -> k.startsWith(SETTINGS_SHAPING_FILTERS))
-                    .sorted().findFirst();
+            Optional<String> sql = settings.keySet().stream()
+                    .filter(k -> SETTINGS_SHAPING_FILTERS.stream().anyMatch(k::startsWith)).sorted().findFirst();
             if (sql.isPresent()) {
                 LOG.info("show: filtering {} through Spark ({} is set)", uri, sql.get());
                 return Optional.empty();

@@ -289,7 +289,12 @@ public final class WhereFilter {
                 return null;
             }
             List<Value> values = new ArrayList<>();
-            for (Expression item : CollectionConverters.asJava(in.list())) {
+            List<Expression> items = CollectionConverters.asJava(in.list());
+            if (integral(type(col)) && items.stream().anyMatch(i -> literalOf(i, Double.class))
+                    && items.stream().anyMatch(i -> literalOf(i, Decimal.class))) {
+                return null; // Spark widens the whole list to double then, not to an exact decimal
+            }
+            for (Expression item : items) {
                 Value v = literal(item, type(col));
                 if (v == null) {
                     return null;
@@ -310,6 +315,11 @@ public final class WhereFilter {
                 }
                 return sawNull ? null : false; // SQL: x IN (…, NULL) is NULL, not false, when nothing matches
             };
+        }
+
+        private static boolean literalOf(Expression e, Class<?> type) {
+            Expression value = e instanceof UnaryMinus minus ? minus.child() : e;
+            return value instanceof Literal l && type.isInstance(l.value());
         }
 
         /** {@link #column(Expression, boolean)} of a column whose values are compared. */

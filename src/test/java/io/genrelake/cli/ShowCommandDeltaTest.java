@@ -106,10 +106,16 @@ class ShowCommandDeltaTest {
         assertTrue(unknown.err().contains("mood"), unknown.transcript());
         Path ansiOff = dir.resolve("ansi-off.properties"); // changes how Spark casts a filter's literals
         java.nio.file.Files.writeString(ansiOff, "spark.sql.ansi.enabled=false\n");
+        Path shipped = dir.resolve("shipped.properties"); // settings of the shipped conf files change no filter
+        java.nio.file.Files.writeString(shipped, "spark.sql.shuffle.partitions=8\nspark.sql.sources.commitProtocolClass="
+                + "org.apache.spark.internal.io.cloud.PathOutputCommitProtocol\n");
         System.setProperty("spark.master", "no-spark-here://0");
         try {
             CliRun sql = CliRun.of("show", table, "--where", "genre = 'rock'", "--conf", ansiOff.toString());
             assertNotEquals(0, sql.exitCode(), sql.transcript()); // Spark was asked for, and could not start
+            CliRun kernel = CliRun.of("show", table, "--where", "genre = 'rock'", "--conf", shipped.toString());
+            assertEquals(0, kernel.exitCode(), kernel.transcript());
+            assertEquals(2 + 3, kernel.out().split("\n").length, kernel.transcript()); // rows 0, 5 and 10
         } finally {
             System.clearProperty("spark.master");
         }

@@ -90,7 +90,7 @@ class WhereFilterTest {
             "s LIKE 'r%'", "length(s) > 2", "i + 1 > 3", "i = l", "ts > '2026-01-01'", "dt = '2026-1-2'",
             "dt = '2026-02-30'", "s = 1", "i = '2'", "mood = 1", "tags[0] = 'x'", "i BETWEEN 1 AND 3", "s = '${x}'",
             "i > 0.1234567890123456789", "NULL", "b = 1", "s = 'a' AND i + 1 > 3", "s =", "d = 1.0F",
-            "dt = '2026-01-02' OR ts IS NOT NULL AND tags[0] = 'x'");
+            "dt = '2026-01-02' OR ts IS NOT NULL AND tags[0] = 'x'", "l IN (1e0, 9007199254740993.5)");
 
     @Test
     void everyTranslatedFilterKeepsSparksRows() throws Exception {
