@@ -181,7 +181,7 @@ public final class ShowCommand implements Callable<Integer> {
      */
     static final List<String> SETTINGS_SHAPING_FILTERS = List.of("spark.sql.ansi.", "spark.sql.legacy.",
             "spark.sql.parser.", "spark.sql.variable.substitute", "spark.sql.session.", "spark.sql.extensions",
-            "spark.sql.decimalOperations.", "spark.sql.collation", "spark.sql.caseSensitive");
+            "spark.sql.decimalOperations.", "spark.sql.collation"); // spark.sql.caseSensitive: SETTINGS_SHAPING_ROWS
 
     /** Spark settings that change how its {@code toJSON} writes rows: with {@code --format json}, Spark reads. */
     static final List<String> SETTINGS_SHAPING_JSON = List.of("spark.sql.session.timeZone",

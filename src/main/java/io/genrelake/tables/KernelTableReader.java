@@ -126,29 +126,30 @@ public final class KernelTableReader {
         static Selection of(StructType schema, List<String> columns, List<StructField> filtered) {
             boolean all = columns == null || columns.isEmpty();
             List<StructField> fields = all ? schema.fields() : fields(schema, columns);
-            StructType read = new StructType();
-            List<String> readNames = new ArrayList<>();
+            List<StructField> read = new ArrayList<>();
             StructType shown = new StructType();
             int[] projection = new int[fields.size()];
             for (int i = 0; i < fields.size(); i++) {
                 StructField f = fields.get(i);
-                if (!readNames.contains(f.getName())) {
-                    read = read.add(f);
-                    readNames.add(f.getName());
-                }
-                projection[i] = readNames.indexOf(f.getName());
+                projection[i] = readIndex(read, f);
                 shown = shown.add(all ? f.getName() : columns.get(i).strip(), f.getDataType(), f.isNullable());
             }
             int[] filter = new int[filtered.size()];
             for (int i = 0; i < filtered.size(); i++) { // a filtered column not shown is read too
-                StructField f = filtered.get(i);
-                if (!readNames.contains(f.getName())) {
-                    read = read.add(f);
-                    readNames.add(f.getName());
-                }
-                filter[i] = readNames.indexOf(f.getName());
+                filter[i] = readIndex(read, filtered.get(i));
             }
-            return new Selection(read, projection, shown, filter);
+            return new Selection(new StructType(read), projection, shown, filter);
+        }
+
+        /** {@code f}'s index among the fields to read, added to them the first time. */
+        private static int readIndex(List<StructField> read, StructField f) {
+            for (int i = 0; i < read.size(); i++) {
+                if (read.get(i).getName().equals(f.getName())) {
+                    return i;
+                }
+            }
+            read.add(f);
+            return read.size() - 1;
         }
 
         /** The table's fields named by {@code columns}, in their order, matched as Spark matches names. */
