@@ -6,6 +6,7 @@ import io.genrelake.jobs.CommandErrors;
 import io.genrelake.jobs.SparkConfFile;
 import io.genrelake.jobs.SparkLogLevels;
 import io.genrelake.jobs.TrainJob;
+import io.genrelake.tables.KernelTableHistory;
 import io.genrelake.tables.KernelTableReader;
 import io.genrelake.tables.Table;
 import java.io.FileNotFoundException;
@@ -37,8 +38,8 @@ import picocli.CommandLine.Spec;
  * {@code genrelake show}: prints any of our tables (features, genres, current, the nightly state): the latest version
  * of a Delta table, an earlier one ({@code --as-of-version}), its commits ({@code --history}), or a plain Parquet
  * folder. A Delta table printed without a filter, or with one {@link io.genrelake.tables.WhereFilter} evaluates as
- * Spark does, is read in this JVM by Delta Kernel
- * ({@link KernelTableReader}: 3–6 s instead of 13–21 s with a SparkSession), on any Hadoop file system with the
+ * Spark does, and its commits without a filter, are read in this JVM by Delta Kernel ({@link KernelTableReader},
+ * {@link KernelTableHistory}: 3–6 s instead of 13–21 s with a SparkSession), on any Hadoop file system with the
  * settings Spark would have; everything else, and any table Kernel cannot read, through Spark.
  */
 @Command(
@@ -50,9 +51,9 @@ import picocli.CommandLine.Spec;
             "Prints the rows of a table written by genrelake (the feature table, <output>/genres, "
                     + "<output>/current, <state>/catalogue, <state>/runs: Delta tables, or plain Parquet) on any "
                     + "Hadoop file system; --as-of-version N reads an earlier version, --history lists the commits.",
-            "A Delta table shown without --history or --master is read without starting Spark (Delta Kernel, "
-                    + "with the Hadoop settings of spark-submit and --conf), and so is a --where of column-and-literal "
-                    + "comparisons, IN, IS NULL, AND/OR/NOT; --master local[*] reads it through Spark.",
+            "A Delta table and its --history are read without starting Spark (Delta Kernel, with the Hadoop "
+                    + "settings of spark-submit and --conf), and so is a --where of column-and-literal comparisons, "
+                    + "IN, IS NULL, AND/OR/NOT (not with --history); --master local[*] reads through Spark.",
             "Example: genrelake show out/current --where \"genre = 'rock' AND confidence > 0.8\" --limit 5"
         },
         footerHeading = "%nExit codes:%n",
@@ -124,9 +125,7 @@ public final class ShowCommand implements Callable<Integer> {
             try {
                 Table delta = new Table(spark, uri);
                 if ((version != null || history) && !delta.exists()) {
-                    CommandErrors.print(spec.commandLine().getErr(), "show", uri + " is not a Delta table: "
-                            + "--as-of-version and --history need one");
-                    return GenreLake.EXIT_FAILURE;
+                    return fail(notDelta());
                 }
                 table = history ? delta.history().select("version", "timestamp", "operation", "operationParameters",
                                 "userMetadata")
@@ -157,12 +156,12 @@ public final class ShowCommand implements Callable<Integer> {
     }
 
     /**
-     * Whether Delta Kernel may read the table in this JVM instead of Spark ({@link KernelTableReader}): no history and
-     * no master asked for ({@code --master local[*]} reads through Spark); a filter it cannot evaluate as Spark does
-     * ({@link io.genrelake.tables.WhereFilter}) sends the read to Spark later.
+     * Whether Delta Kernel may read the table or its history in this JVM instead of Spark: no master asked for
+     * ({@code --master local[*]} reads through Spark), no filter of the history; a filter it cannot evaluate as Spark
+     * does ({@link io.genrelake.tables.WhereFilter}) sends the read to Spark later.
      */
     private boolean readsWithoutSpark() {
-        return master == null && !history;
+        return master == null && !(history && where != null);
     }
 
     /**
@@ -229,10 +228,11 @@ public final class ShowCommand implements Callable<Integer> {
             return Optional.of(fail("cannot read " + uri + ": " + e.getMessage()));
         }
         if (table.isEmpty()) {
-            return Optional.empty(); // plain Parquet: Spark's
+            return version != null || history ? Optional.of(fail(notDelta())) : Optional.empty(); // Parquet: Spark's
         }
         try {
-            KernelTableReader.Rows read = KernelTableReader.read(hadoop, table.get(), version, columns, where, limit);
+            KernelTableReader.Rows read = history ? KernelTableHistory.read(hadoop, table.get(), columns, limit)
+                    : KernelTableReader.read(hadoop, table.get(), version, columns, where, limit);
             print(fmt, read.schema(), read.rows());
             return Optional.of(0);
         } catch (IllegalArgumentException e) { // a column the table lacks
@@ -244,6 +244,10 @@ public final class ShowCommand implements Callable<Integer> {
             LOG.info("show: reading {} through Spark ({})", uri, e.getMessage());
             return Optional.empty();
         }
+    }
+
+    private String notDelta() {
+        return uri + " is not a Delta table: --as-of-version and --history need one";
     }
 
     private int fail(String message) {

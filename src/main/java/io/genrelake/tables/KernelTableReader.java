@@ -37,7 +37,8 @@ import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
  * every read of a version.
  *
  * <p>A {@code --where} filter is Spark SQL: the filters {@link WhereFilter} evaluates as Spark does are applied here,
- * any other is refused ({@link UnsupportedOperationException}) for Spark to evaluate. No history.
+ * any other is refused ({@link UnsupportedOperationException}) for Spark to evaluate. The commits:
+ * {@link KernelTableHistory}.
  */
 public final class KernelTableReader {
 
@@ -151,30 +152,30 @@ public final class KernelTableReader {
             read.add(f);
             return read.size() - 1;
         }
+    }
 
-        /** The table's fields named by {@code columns}, in their order, matched as Spark matches names. */
-        private static List<StructField> fields(StructType schema, List<String> columns) {
-            List<StructField> fields = new ArrayList<>();
-            for (String column : columns) {
-                String name = column.strip();
-                StructField match = null;
-                for (StructField f : schema.fields()) {
-                    if (f.getName().equals(name)) {
-                        match = f;
-                        break;
-                    }
-                    if (match == null && f.getName().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
-                        match = f;
-                    }
+    /** The table's fields named by {@code columns}, in their order, matched as Spark matches names. */
+    static List<StructField> fields(StructType schema, List<String> columns) {
+        List<StructField> fields = new ArrayList<>();
+        for (String column : columns) {
+            String name = column.strip();
+            StructField match = null;
+            for (StructField f : schema.fields()) {
+                if (f.getName().equals(name)) {
+                    match = f;
+                    break;
                 }
-                if (match == null) {
-                    throw new IllegalArgumentException("no column '" + name + "' in the table; its columns: "
-                            + String.join(", ", schema.fieldNames()));
+                if (match == null && f.getName().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
+                    match = f;
                 }
-                fields.add(match);
             }
-            return fields;
+            if (match == null) {
+                throw new IllegalArgumentException("no column '" + name + "' in the table; its columns: "
+                        + String.join(", ", schema.fieldNames()));
+            }
+            fields.add(match);
         }
+        return fields;
     }
 
     /** The table's data files, as Kernel lists them. */
