@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -34,15 +33,16 @@ import org.apache.spark.sql.catalyst.util.ArrayBasedMapData;
 /**
  * A Delta table's commits read in this JVM through Delta Kernel, for {@code genrelake show --history}: the columns
  * {@code show} prints of Spark's {@code DeltaTable.history()} — version, timestamp, operation, operationParameters,
- * userMetadata — newest first, with Spark's values, in 3–4 s instead of a SparkSession's 13–15 s.
+ * userMetadata — newest first, with Spark's values, in 2–3 s instead of a SparkSession's 10–13 s
+ * (docs/benchmarks.md "show: start-up").
  *
  * <p>Kernel has no public history reader, so this one follows Delta Spark's ({@code DeltaHistoryManager.getHistory}):
  * every commit file from the earliest the log still holds to the table's latest version; each commit's time is its
- * file's modification time (the file's own status, not the listing's), raised to one millisecond after the previous commit's where it is not later (Delta's
- * "monotonized" times); operation, parameters and note come from the commit's {@code commitInfo} (null, no
- * parameters and null for a commit without one). Kernel lists the log and parses the commit files. A table with in-commit timestamps
- * (whose times Spark takes from the commits), or a log whose commit files are not consecutive, is refused
- * ({@link UnsupportedOperationException}) for Spark to read.
+ * file's modification time (the file's own status, not the listing's), raised to one millisecond after the previous
+ * commit's where it is not later (Delta's "monotonized" times); operation, parameters and note come from the commit's
+ * {@code commitInfo} (null, no parameters and null for a commit without one). Kernel lists the log and parses the
+ * commit files. A table with in-commit timestamps (whose times Spark takes from the commits), or a log whose commit
+ * files are not consecutive, is refused ({@link UnsupportedOperationException}) for Spark to read.
  */
 public final class KernelTableHistory {
 
@@ -58,6 +58,7 @@ public final class KernelTableHistory {
             .add("operationParameters", new MapType(StringType.STRING, StringType.STRING, true))
             .add("userMetadata", StringType.STRING));
 
+    /** The parameters Delta Spark's history gives a commit that records none: an empty map. */
     private static final Object NO_PARAMETERS = ArrayBasedMapData.toScalaMap(new Object[0], new Object[0]);
 
     /** A commit file's name: the version, 20 digits (Delta's protocol, "Delta Log Entries"). */
@@ -93,8 +94,8 @@ public final class KernelTableHistory {
         org.apache.spark.sql.types.StructType sparkSchema = KernelValues.spark(shown);
         Engine engine = DefaultEngine.create(hadoop);
         Snapshot latest = io.delta.kernel.Table.forPath(engine, table.toString()).getLatestSnapshot(engine);
-        String ict = latest.getTableProperties().get("delta.enableInCommitTimestamps");
-        if (ict != null && ict.strip().toLowerCase(Locale.ROOT).equals("true")) {
+        if (Boolean.parseBoolean(latest.getTableProperties().getOrDefault("delta.enableInCommitTimestamps", "")
+                .strip())) {
             throw new UnsupportedOperationException("the table has in-commit timestamps");
         }
         List<Commit> commits = commits(engine, new Path(table, "_delta_log"), latest.getVersion());
@@ -112,11 +113,12 @@ public final class KernelTableHistory {
 
     /** The log's commit files up to {@code latest}, oldest first, their times monotonized as Delta Spark's. */
     private static List<Commit> commits(Engine engine, Path log, long latest) throws IOException {
-        List<Commit> commits = new ArrayList<>();
-        try (CloseableIterator<FileStatus> files = engine.getFileSystemClient()
+        List<FileStatus> files = new ArrayList<>();
+        long first = -1;
+        try (CloseableIterator<FileStatus> listed = engine.getFileSystemClient()
                 .listFrom(new Path(log, "%020d".formatted(0)).toString())) {
-            while (files.hasNext()) {
-                FileStatus file = files.next();
+            while (listed.hasNext()) {
+                FileStatus file = listed.next();
                 Matcher name = COMMIT_FILE.matcher(new Path(file.getPath()).getName());
                 if (!name.matches()) {
                     continue; // checkpoints, checksums, _last_checkpoint
@@ -125,21 +127,24 @@ public final class KernelTableHistory {
                 if (version > latest) {
                     break; // committed after the snapshot was read
                 }
-                if (!commits.isEmpty() && version != commits.get(commits.size() - 1).version() + 1) {
+                first = files.isEmpty() ? version : first;
+                if (version != first + files.size()) {
                     throw new UnsupportedOperationException("the log has no commit file for version "
-                            + (commits.get(commits.size() - 1).version() + 1));
+                            + (first + files.size()));
                 }
-                commits.add(new Commit(version, file, 0));
+                files.add(file);
             }
         }
-        if (commits.isEmpty() || commits.get(commits.size() - 1).version() != latest) {
+        if (files.isEmpty() || first + files.size() - 1 != latest) {
             throw new UnsupportedOperationException("the log has no commit file for version " + latest);
         }
-        long[] millis = modificationTimes(engine, commits);
-        for (int i = 0; i < commits.size(); i++) {
-            long t = i > 0 && millis[i] <= commits.get(i - 1).millis() ? commits.get(i - 1).millis() + 1 // Delta's
-                    : millis[i]; // monotonizeCommitTimestamps
-            commits.set(i, new Commit(commits.get(i).version(), commits.get(i).file(), t));
+        long[] millis = modificationTimes(engine, files);
+        List<Commit> commits = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            if (i > 0 && millis[i] <= millis[i - 1]) {
+                millis[i] = millis[i - 1] + 1; // Delta Spark's monotonizeCommitTimestamps
+            }
+            commits.add(new Commit(first + i, files.get(i), millis[i]));
         }
         return commits;
     }
@@ -149,13 +154,13 @@ public final class KernelTableHistory {
      * store a listing may give milliseconds where a file's own status (S3's HEAD) gives seconds. One request per file,
      * a few at a time.
      */
-    private static long[] modificationTimes(Engine engine, List<Commit> commits) throws IOException {
-        long[] millis = new long[commits.size()];
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(STATUS_THREADS, commits.size()));
+    private static long[] modificationTimes(Engine engine, List<FileStatus> files) throws IOException {
+        long[] millis = new long[files.size()];
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(STATUS_THREADS, files.size()));
         try {
             List<Future<Long>> times = new ArrayList<>();
-            for (Commit c : commits) {
-                times.add(pool.submit(() -> engine.getFileSystemClient().getFileStatus(c.file().getPath())
+            for (FileStatus f : files) {
+                times.add(pool.submit(() -> engine.getFileSystemClient().getFileStatus(f.getPath())
                         .getModificationTime()));
             }
             for (int i = 0; i < millis.length; i++) {
