@@ -19,10 +19,15 @@ import io.delta.kernel.utils.CloseableIterator;
 import io.delta.kernel.utils.FileStatus;
 import io.genrelake.catalogue.UriCredentials;
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
@@ -44,6 +49,12 @@ public final class KernelTableReader {
 
     /** Rows with their schema, as Spark's {@code collectAsList} gives them. */
     public record Rows(org.apache.spark.sql.types.StructType schema, List<org.apache.spark.sql.Row> rows) {}
+
+    /**
+     * Data files read at once: decoding Parquet and filtering rows is CPU-bound (~1 M rows a second a thread), so a
+     * read of a whole large table takes the cores a Spark session in {@code local[*]} would.
+     */
+    static final int READ_THREADS = Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
 
     private KernelTableReader() {}
 
@@ -83,16 +94,19 @@ public final class KernelTableReader {
      */
     public static Rows read(Configuration hadoop, Path table, Long version, List<String> columns, String where,
             int limit) throws IOException {
+        return read(hadoop, table, version, columns, where, limit, READ_THREADS);
+    }
+
+    /** {@link #read}, its data files read on up to {@code threads} threads. */
+    static Rows read(Configuration hadoop, Path table, Long version, List<String> columns, String where, int limit,
+            int threads) throws IOException {
         Engine engine = DefaultEngine.create(hadoop);
         io.delta.kernel.Table delta = io.delta.kernel.Table.forPath(engine, table.toString());
         Snapshot snapshot = version == null ? delta.getLatestSnapshot(engine)
                 : delta.getSnapshotAsOfVersion(engine, version);
-        Optional<WhereFilter> filter = Optional.empty();
-        if (where != null) {
-            filter = WhereFilter.of(where, snapshot.getSchema());
-            if (filter.isEmpty()) {
-                throw new UnsupportedOperationException("the filter is one Spark evaluates: " + where);
-            }
+        Optional<WhereFilter> filter = where == null ? Optional.empty() : WhereFilter.of(where, snapshot.getSchema());
+        if (where != null && filter.isEmpty()) {
+            throw new UnsupportedOperationException("the filter is one Spark evaluates: " + where);
         }
         Selection selection = Selection.of(snapshot.getSchema(), columns,
                 filter.map(WhereFilter::columns).orElse(List.of()));
@@ -107,14 +121,77 @@ public final class KernelTableReader {
             }
             Scan scan = builder.build();
             Row state = scan.getScanState(engine);
-            for (Row scanFile : scanFiles(engine, scan)) {
-                readFile(engine, state, scanFile, selection, filter, sparkSchema, limit, rows);
-                if (rows.size() >= limit) {
-                    break;
+            List<Row> files = scanFiles(engine, scan);
+            int workers = Math.min(threads, files.size());
+            if (workers <= 1) {
+                for (Row scanFile : files) {
+                    readFile(engine, state, scanFile, selection, filter, sparkSchema, limit, rows);
+                    if (rows.size() >= limit) {
+                        break;
+                    }
                 }
+            } else {
+                readInParallel(workers, files, file -> {
+                    List<org.apache.spark.sql.Row> read = new ArrayList<>();
+                    readFile(engine, state, file, selection, filter, sparkSchema, limit, read);
+                    return read;
+                }, limit, rows);
             }
         }
         return new Rows(sparkSchema, rows);
+    }
+
+    /** Reads one data file's rows: {@link #readFile} with its own list, on a worker thread. */
+    @FunctionalInterface
+    private interface FileReader {
+        List<org.apache.spark.sql.Row> read(Row scanFile) throws IOException;
+    }
+
+    /**
+     * Reads {@code files} on {@code workers} threads, each file's rows (up to {@code limit}) on one, and adds them in
+     * the files' order until {@code limit}: the rows, and their order, of a read in one thread. At most
+     * {@code workers} files are read ahead of the one whose rows are added next, so a limit reached in the first file
+     * costs the others little.
+     */
+    private static void readInParallel(int workers, List<Row> files, FileReader reader, int limit,
+            List<org.apache.spark.sql.Row> into) throws IOException {
+        ExecutorService pool = Executors.newFixedThreadPool(workers, task -> {
+            Thread t = new Thread(task, "genrelake-kernel-reader");
+            t.setDaemon(true); // a failed read must not keep the JVM alive
+            return t;
+        });
+        ArrayDeque<Future<List<org.apache.spark.sql.Row>>> pending = new ArrayDeque<>();
+        int next = 0;
+        try {
+            while (into.size() < limit && (next < files.size() || !pending.isEmpty())) {
+                while (next < files.size() && pending.size() < workers) {
+                    Row file = files.get(next++);
+                    pending.addLast(pool.submit(() -> reader.read(file)));
+                }
+                for (org.apache.spark.sql.Row row : pending.removeFirst().get()) {
+                    if (into.size() >= limit) {
+                        break;
+                    }
+                    into.add(row);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted reading the table's files");
+        } catch (ExecutionException e) { // the reader's own exception, as a read in one thread throws it
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IOException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /**

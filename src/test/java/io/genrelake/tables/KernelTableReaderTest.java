@@ -153,6 +153,32 @@ class KernelTableReaderTest {
     }
 
     @Test
+    void filesReadInParallelGiveTheRowsAndOrderOfOneThread(@TempDir Path other) throws Exception {
+        String many = other.resolve("many").toString();
+        spark.createDataFrame(rows(0, 120, "2026-01-01"), SCHEMA).repartition(12).write().format("delta").save(many);
+        Configuration hadoop = new Configuration();
+        org.apache.hadoop.fs.Path path = KernelTableReader.locate(hadoop, many).orElseThrow();
+        for (String where : new String[] {null, "windows > 2 OR tag_disagrees"}) {
+            for (int limit : new int[] {1000, 25, 3}) { // every file; a limit reached within a later file; the first
+                List<Row> one = KernelTableReader.read(hadoop, path, null, List.of(), where, limit, 1).rows();
+                for (int threads : new int[] {2, 5}) {
+                    assertEquals(one, KernelTableReader.read(hadoop, path, null, List.of(), where, limit, threads)
+                            .rows(), where + " limit " + limit + " threads " + threads);
+                }
+            }
+        }
+        assertEquals(120, KernelTableReader.read(hadoop, path, null, List.of(), null, 1000, 4).rows().size());
+        String[] parquet = new java.io.File(many).list((d, n) -> n.endsWith(".parquet"));
+        java.util.Arrays.sort(parquet);
+        java.nio.file.Files.delete(other.resolve("many").resolve(parquet[parquet.length / 2]));
+        Exception alone = assertThrows(Exception.class,
+                () -> KernelTableReader.read(hadoop, path, null, List.of(), null, 1000, 1));
+        Exception parallel = assertThrows(Exception.class,
+                () -> KernelTableReader.read(hadoop, path, null, List.of(), null, 1000, 4));
+        assertEquals(alone.getClass(), parallel.getClass(), parallel.toString()); // what show falls back on
+    }
+
+    @Test
     void aParquetFolderIsNoDeltaTableAndNothingIsNoTable(@TempDir Path other) throws Exception {
         String parquet = other.resolve("plain").toString();
         spark.createDataFrame(rows(0, 3, "2026-01-01"), SCHEMA).write().parquet(parquet);
