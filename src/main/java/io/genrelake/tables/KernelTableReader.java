@@ -39,7 +39,7 @@ import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
  * The rows come as Spark's {@code collectAsList} would give them ({@link KernelValues}), columns named as asked, so
  * {@code show} prints a row the same either way. Which rows a limit takes is unspecified, as in Spark (whose choice
  * depends on file sizes and Delta's limit push-down); here it is the files in the order Kernel lists them, the same on
- * every read of a version.
+ * every read of a version, whether the files are read one after another or several at once ({@link #READ_THREADS}).
  *
  * <p>A {@code --where} filter is Spark SQL: the filters {@link WhereFilter} evaluates as Spark does are applied here,
  * any other is refused ({@link UnsupportedOperationException}) for Spark to evaluate. The commits:
