@@ -208,7 +208,6 @@ public final class NeuralTrainer {
         return new double[] {(double) right / count, loss / count};
     }
 
-    /** Whether a window's group is in the validation part (a hash of group and seed, so stable across passes). */
     /** Sums of the training part's frames per band, and how many windows are in each part. */
     private static final class Moments {
         double[] sum;
@@ -248,6 +247,7 @@ public final class NeuralTrainer {
         return m;
     }
 
+    /** Whether a window's group is in the validation part (a hash of group and seed, so stable across passes). */
     static boolean validation(TrainingWindow w, NeuralSettings s) {
         if (s.validationFraction() == 0) {
             return false;

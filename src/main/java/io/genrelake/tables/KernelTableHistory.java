@@ -9,7 +9,6 @@ import io.delta.kernel.internal.util.Utils;
 import io.delta.kernel.types.LongType;
 import io.delta.kernel.types.MapType;
 import io.delta.kernel.types.StringType;
-import io.delta.kernel.types.StructField;
 import io.delta.kernel.types.StructType;
 import io.delta.kernel.types.TimestampType;
 import io.delta.kernel.utils.CloseableIterator;
@@ -19,10 +18,6 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
@@ -84,14 +79,8 @@ public final class KernelTableHistory {
      */
     public static KernelTableReader.Rows read(Configuration hadoop, Path table, List<String> columns, int limit)
             throws IOException {
-        List<StructField> fields = columns == null || columns.isEmpty() ? SCHEMA.fields()
-                : KernelTableReader.fields(SCHEMA, columns);
-        StructType shown = new StructType();
-        for (int i = 0; i < fields.size(); i++) {
-            shown = shown.add(columns == null || columns.isEmpty() ? fields.get(i).getName() : columns.get(i).strip(),
-                    fields.get(i).getDataType(), fields.get(i).isNullable());
-        }
-        org.apache.spark.sql.types.StructType sparkSchema = KernelValues.spark(shown);
+        KernelTableReader.Selection selection = KernelTableReader.Selection.of(SCHEMA, columns, List.of());
+        org.apache.spark.sql.types.StructType sparkSchema = KernelValues.spark(selection.shown());
         Engine engine = DefaultEngine.create(hadoop);
         Snapshot latest = io.delta.kernel.Table.forPath(engine, table.toString()).getLatestSnapshot(engine);
         if (Boolean.parseBoolean(latest.getTableProperties().getOrDefault("delta.enableInCommitTimestamps", "")
@@ -102,9 +91,9 @@ public final class KernelTableHistory {
         List<org.apache.spark.sql.Row> rows = new ArrayList<>();
         for (int i = commits.size() - 1; i >= 0 && rows.size() < limit; i--) {
             Object[] all = row(engine, commits.get(i));
-            Object[] values = new Object[fields.size()];
+            Object[] values = new Object[selection.projection().length];
             for (int c = 0; c < values.length; c++) {
-                values[c] = all[SCHEMA.indexOf(fields.get(c).getName())];
+                values[c] = all[SCHEMA.indexOf(selection.read().at(selection.projection()[c]).getName())];
             }
             rows.add(new GenericRowWithSchema(values, sparkSchema));
         }
@@ -155,26 +144,10 @@ public final class KernelTableHistory {
      * a few at a time.
      */
     private static long[] modificationTimes(Engine engine, List<FileStatus> files) throws IOException {
-        long[] millis = new long[files.size()];
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(STATUS_THREADS, files.size()));
-        try {
-            List<Future<Long>> times = new ArrayList<>();
-            for (FileStatus f : files) {
-                times.add(pool.submit(() -> engine.getFileSystemClient().getFileStatus(f.getPath())
-                        .getModificationTime()));
-            }
-            for (int i = 0; i < millis.length; i++) {
-                millis[i] = times.get(i).get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted reading the commit files' times");
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
-        return millis;
+        List<Long> millis = new ArrayList<>();
+        InOrderReads.run(STATUS_THREADS, files, f -> engine.getFileSystemClient().getFileStatus(f.getPath())
+                .getModificationTime(), millis::add); // add: true, so every file's time
+        return millis.stream().mapToLong(Long::longValue).toArray();
     }
 
     /**

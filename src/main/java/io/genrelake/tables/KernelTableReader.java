@@ -19,15 +19,10 @@ import io.delta.kernel.utils.CloseableIterator;
 import io.delta.kernel.utils.FileStatus;
 import io.genrelake.catalogue.UriCredentials;
 import java.io.IOException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
@@ -39,7 +34,8 @@ import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
  * The rows come as Spark's {@code collectAsList} would give them ({@link KernelValues}), columns named as asked, so
  * {@code show} prints a row the same either way. Which rows a limit takes is unspecified, as in Spark (whose choice
  * depends on file sizes and Delta's limit push-down); here it is the files in the order Kernel lists them, the same on
- * every read of a version, whether the files are read one after another or several at once ({@link #READ_THREADS}).
+ * every read of a version, whether the files are read one after another or several at once ({@link #READ_THREADS},
+ * {@link InOrderReads}).
  *
  * <p>A {@code --where} filter is Spark SQL: the filters {@link WhereFilter} evaluates as Spark does are applied here,
  * any other is refused ({@link UnsupportedOperationException}) for Spark to evaluate. The commits:
@@ -121,84 +117,23 @@ public final class KernelTableReader {
             }
             Scan scan = builder.build();
             Row state = scan.getScanState(engine);
-            List<Row> files = scanFiles(engine, scan);
-            int workers = Math.min(threads, files.size());
-            if (workers <= 1) {
-                for (Row scanFile : files) {
-                    readFile(engine, state, scanFile, selection, filter, sparkSchema, limit, rows);
-                    if (rows.size() >= limit) {
-                        break;
-                    }
-                }
-            } else {
-                readInParallel(workers, files, file -> {
-                    List<org.apache.spark.sql.Row> read = new ArrayList<>();
-                    readFile(engine, state, file, selection, filter, sparkSchema, limit, read);
-                    return read;
-                }, limit, rows);
-            }
+            InOrderReads.run(threads, scanFiles(engine, scan), file -> {
+                List<org.apache.spark.sql.Row> read = new ArrayList<>();
+                readFile(engine, state, file, selection, filter, sparkSchema, limit, read);
+                return read;
+            }, read -> {
+                rows.addAll(read.subList(0, Math.min(read.size(), limit - rows.size())));
+                return rows.size() < limit;
+            });
         }
         return new Rows(sparkSchema, rows);
-    }
-
-    /** Reads one data file's rows: {@link #readFile} with its own list, on a worker thread. */
-    @FunctionalInterface
-    private interface FileReader {
-        List<org.apache.spark.sql.Row> read(Row scanFile) throws IOException;
-    }
-
-    /**
-     * Reads {@code files} on {@code workers} threads, each file's rows (up to {@code limit}) on one, and adds them in
-     * the files' order until {@code limit}: the rows, and their order, of a read in one thread. At most
-     * {@code workers} files are read ahead of the one whose rows are added next, so a limit reached in the first file
-     * costs the others little.
-     */
-    private static void readInParallel(int workers, List<Row> files, FileReader reader, int limit,
-            List<org.apache.spark.sql.Row> into) throws IOException {
-        ExecutorService pool = Executors.newFixedThreadPool(workers, task -> {
-            Thread t = new Thread(task, "genrelake-kernel-reader");
-            t.setDaemon(true); // a failed read must not keep the JVM alive
-            return t;
-        });
-        ArrayDeque<Future<List<org.apache.spark.sql.Row>>> pending = new ArrayDeque<>();
-        int next = 0;
-        try {
-            while (into.size() < limit && (next < files.size() || !pending.isEmpty())) {
-                while (next < files.size() && pending.size() < workers) {
-                    Row file = files.get(next++);
-                    pending.addLast(pool.submit(() -> reader.read(file)));
-                }
-                for (org.apache.spark.sql.Row row : pending.removeFirst().get()) {
-                    if (into.size() >= limit) {
-                        break;
-                    }
-                    into.add(row);
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted reading the table's files");
-        } catch (ExecutionException e) { // the reader's own exception, as a read in one thread throws it
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IOException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     /**
      * The columns asked for: the table's fields to read (each once), which of them each shown column is, the shown
      * columns named as asked (any case), as Spark names them, and which of them each filtered column is.
      */
-    private record Selection(StructType read, int[] projection, StructType shown, int[] filtered) {
+    record Selection(StructType read, int[] projection, StructType shown, int[] filtered) {
 
         /** Every column when {@code columns} is empty; a name may repeat. {@code filtered}: the filter's fields. */
         static Selection of(StructType schema, List<String> columns, List<StructField> filtered) {
@@ -232,7 +167,7 @@ public final class KernelTableReader {
     }
 
     /** The table's fields named by {@code columns}, in their order, matched as Spark matches names. */
-    static List<StructField> fields(StructType schema, List<String> columns) {
+    private static List<StructField> fields(StructType schema, List<String> columns) {
         List<StructField> fields = new ArrayList<>();
         for (String column : columns) {
             String name = column.strip();
