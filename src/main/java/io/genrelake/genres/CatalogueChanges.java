@@ -31,6 +31,9 @@ import org.apache.spark.storage.StorageLevel;
  */
 public final class CatalogueChanges implements AutoCloseable {
 
+    /** Spark's setting that lets adaptive execution size the shuffles of a plan it caches. */
+    static final String CACHED_PLAN_PARTITIONING = "spark.sql.optimizer.canChangeCachedPlanOutputPartitioning";
+
     /** The diff's column with the {@link Change} name; listed columns are prefixed "l_", the snapshot's "p_". */
     public static final String CHANGE = "change";
     private static final String LISTED = "l_";
@@ -63,16 +66,36 @@ public final class CatalogueChanges implements AutoCloseable {
         var change = udf((UDF4<Long, Long, Long, Long, String>) (ps, pm, ls, lm) -> Change.of(ps != null,
                 ps == null ? 0 : ps, pm == null ? 0 : pm, ls != null, ls == null ? 0 : ls, lm == null ? 0 : lm)
                 .name(), DataTypes.StringType);
-        this.diff = identities(files, LISTED).join(before, columns(CatalogueState.PATH), "full_outer")
-                .withColumn(CHANGE, change.apply(col(PREVIOUS + CatalogueState.SIZE),
-                        col(PREVIOUS + CatalogueState.MODIFIED), col(LISTED + CatalogueState.SIZE),
-                        col(LISTED + CatalogueState.MODIFIED)))
-                .persist(StorageLevel.MEMORY_AND_DISK());
+        this.diff = persistSizedToTheData(spark, identities(files, LISTED).join(before,
+                columns(CatalogueState.PATH), "full_outer").withColumn(CHANGE, change.apply(
+                        col(PREVIOUS + CatalogueState.SIZE), col(PREVIOUS + CatalogueState.MODIFIED),
+                        col(LISTED + CatalogueState.SIZE), col(LISTED + CatalogueState.MODIFIED))));
         for (Change c : Change.values()) {
             counts.put(c, 0L);
         }
         for (Row r : diff.groupBy(CHANGE).count().collectAsList()) {
             counts.put(Change.valueOf(r.getString(0)), r.getLong(1));
+        }
+    }
+
+    /**
+     * {@code rows}, kept (memory and disk), its join's shuffle sized to the data by adaptive execution as an uncached
+     * query's is. By default Spark keeps a cached plan's shuffle at {@code spark.sql.shuffle.partitions}: with the
+     * default 200 on a local master every later use of a 16-row diff ran 200 tasks, and an unchanged night of
+     * bench-nightly took 25-31 s instead of 10 (docs/benchmarks.md, "Nightly and classify"). Spark reads {@value #CACHED_PLAN_PARTITIONING} when the plan
+     * is cached, so it is set for that call only and the session's own value comes back after it.
+     */
+    static Dataset<Row> persistSizedToTheData(SparkSession spark, Dataset<Row> rows) {
+        scala.Option<String> before = spark.conf().getOption(CACHED_PLAN_PARTITIONING);
+        spark.conf().set(CACHED_PLAN_PARTITIONING, "true");
+        try {
+            return rows.persist(StorageLevel.MEMORY_AND_DISK());
+        } finally {
+            if (before.isDefined()) {
+                spark.conf().set(CACHED_PLAN_PARTITIONING, before.get());
+            } else {
+                spark.conf().unset(CACHED_PLAN_PARTITIONING);
+            }
         }
     }
 

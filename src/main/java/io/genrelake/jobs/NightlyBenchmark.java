@@ -24,7 +24,9 @@ import org.apache.spark.sql.SparkSession;
  *
  * <p>The catalogue is made of short generated WAV files (0.25 s, one window each) so that the first run,
  * which must decode them all, stays affordable; the measured run decodes none of them anyway. The model
- * is a logistic regression trained here on the sample library.
+ * is a logistic regression trained here on the sample library. Everything runs in the session the nightly and
+ * classify jobs open ({@link JobSession}), so the figures are those of {@code genrelake nightly} with the same
+ * master.
  */
 public final class NightlyBenchmark {
 
@@ -44,7 +46,8 @@ public final class NightlyBenchmark {
 
     public void run(Settings s) throws IOException, NoInputException, NightlyJob.NightlyRefusal {
         Path work = s.work().toAbsolutePath().normalize();
-        try (TrainJob.Session session = TrainJob.Session.open("genrelake bench-nightly", s.master())) {
+        // the session `genrelake nightly` and `classify` get (Spark's shuffle defaults), not train's
+        try (JobSession session = JobSession.open("genrelake bench-nightly", new ExtractOptions().master(s.master()))) {
             SparkSession spark = session.spark();
             String model = trainModel(spark, work);
             Path catalogue = work.resolve("catalogue");

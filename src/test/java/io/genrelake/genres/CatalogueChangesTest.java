@@ -1,6 +1,7 @@
 package io.genrelake.genres;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.genrelake.catalogue.CatalogueFile;
 import io.genrelake.catalogue.FeatureTable;
@@ -69,6 +70,45 @@ class CatalogueChangesTest {
             assertEquals(1, deleted.size());
             assertEquals(gone.trackId(), deleted.get(0).getAs(GenreTable.TRACK_ID));
             assertEquals(GenreTable.STATUS_DELETED, deleted.get(0).getAs(GenreTable.STATUS));
+        }
+    }
+
+    /**
+     * With Spark's default of 200 shuffle partitions (what a job on a local master gets), each use of the cached diff
+     * must not run 200 tasks: adaptive execution sizes the cached join to its few rows. The session's setting for
+     * cached plans is left as it was.
+     */
+    @Test
+    void theCachedDiffIsSizedToItsRowsNotToTheShufflePartitions() throws Exception {
+        List<CatalogueFile> listing = new java.util.ArrayList<>();
+        List<Row> snapshot = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            CatalogueFile f = file("t" + i + ".wav", 10 + i, 100);
+            listing.add(f);
+            snapshot.add(snapshotRow(i % 3 == 0 ? file("t" + i + ".wav", 99, 100) : f, "ok", "2026-01-01"));
+        }
+        Dataset<Row> previous = spark.createDataFrame(snapshot, CatalogueState.SCHEMA);
+        String partitions = spark.conf().get("spark.sql.shuffle.partitions");
+        String cachedPlans = spark.conf().get(CatalogueChanges.CACHED_PLAN_PARTITIONING);
+        spark.conf().set("spark.sql.shuffle.partitions", "200");
+        int[] tasks = {0};
+        var listener = new org.apache.spark.scheduler.SparkListener() {
+            @Override
+            public void onTaskEnd(org.apache.spark.scheduler.SparkListenerTaskEnd end) {
+                tasks[0]++;
+            }
+        };
+        try (CatalogueChanges changes = new CatalogueChanges(spark, listing, previous)) {
+            assertEquals(4L, changes.count(Change.CHANGED));
+            spark.sparkContext().addSparkListener(listener);
+            assertEquals(8, changes.unchanged().collectAsList().size());
+            spark.sparkContext().listenerBus().waitUntilEmpty(60_000);
+            assertTrue(tasks[0] <= 2, tasks[0] + " tasks for one use of a 12-row diff");
+            assertEquals(cachedPlans, spark.conf().get(CatalogueChanges.CACHED_PLAN_PARTITIONING),
+                    "the session's own setting");
+        } finally {
+            spark.sparkContext().removeSparkListener(listener);
+            spark.conf().set("spark.sql.shuffle.partitions", partitions);
         }
     }
 
