@@ -82,8 +82,9 @@ public final class CatalogueChanges implements AutoCloseable {
      * {@code rows}, kept (memory and disk), its join's shuffle sized to the data by adaptive execution as an uncached
      * query's is. By default Spark keeps a cached plan's shuffle at {@code spark.sql.shuffle.partitions}: with the
      * default 200 on a local master every later use of a 16-row diff ran 200 tasks, and an unchanged night of
-     * bench-nightly took 25-31 s instead of 10 (docs/benchmarks.md, "Nightly and classify"). Spark reads {@value #CACHED_PLAN_PARTITIONING} when the plan
-     * is cached, so it is set for that call only and the session's own value comes back after it.
+     * bench-nightly took 25-31 s instead of 10 (docs/benchmarks.md, "Nightly and classify"). Spark reads
+     * {@value #CACHED_PLAN_PARTITIONING} when the plan is cached, so it is set for that call only and the session's
+     * own value comes back after it.
      */
     static Dataset<Row> persistSizedToTheData(SparkSession spark, Dataset<Row> rows) {
         scala.Option<String> before = spark.conf().getOption(CACHED_PLAN_PARTITIONING);
