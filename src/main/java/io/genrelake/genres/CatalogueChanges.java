@@ -87,16 +87,12 @@ public final class CatalogueChanges implements AutoCloseable {
      * own value comes back after it.
      */
     static Dataset<Row> persistSizedToTheData(SparkSession spark, Dataset<Row> rows) {
-        scala.Option<String> before = spark.conf().getOption(CACHED_PLAN_PARTITIONING);
+        String before = spark.conf().get(CACHED_PLAN_PARTITIONING); // Spark's default when unset
         spark.conf().set(CACHED_PLAN_PARTITIONING, "true");
         try {
             return rows.persist(StorageLevel.MEMORY_AND_DISK());
         } finally {
-            if (before.isDefined()) {
-                spark.conf().set(CACHED_PLAN_PARTITIONING, before.get());
-            } else {
-                spark.conf().unset(CACHED_PLAN_PARTITIONING);
-            }
+            spark.conf().set(CACHED_PLAN_PARTITIONING, before);
         }
     }
 
